@@ -1,0 +1,280 @@
+//! The one error type: every problem has a kind, a place in a file and a fix.
+//!
+//! Errors are values that the stages collect (`Errors`) so that a build reports every
+//! content mistake at once. They are displayed like compiler messages:
+//!
+//! ```text
+//! content/news/2024/lu-quet.md:3:7: error: date `31/02/2024` is not a date
+//!   help: write the date as YYYY-MM-DD, e.g. date: 2024-02-29
+//! ```
+
+use std::fmt;
+use std::path::Path;
+
+/// What sort of mistake an error is; shown in machine-readable reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ErrorKind {
+    /// A file or folder could not be read or written.
+    Io,
+    /// The text is not valid YAML (or front matter is malformed).
+    Syntax,
+    /// A field is unknown, missing or of the wrong type.
+    Schema,
+    /// A value has the right type but is not allowed (a date that does not exist, 140 %).
+    Value,
+    /// Two things claim the same name or URL.
+    Duplicate,
+    /// A reference (slug, link, geo id, indicator) points at nothing.
+    Reference,
+    /// A theme template failed to compile or render.
+    Template,
+    /// A chart could not be drawn.
+    Chart,
+    /// The command line was used wrongly.
+    Usage,
+}
+
+impl ErrorKind {
+    /// A stable lower-case name, used in JSON reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "io",
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::Schema => "schema",
+            ErrorKind::Value => "value",
+            ErrorKind::Duplicate => "duplicate",
+            ErrorKind::Reference => "reference",
+            ErrorKind::Template => "template",
+            ErrorKind::Chart => "chart",
+            ErrorKind::Usage => "usage",
+        }
+    }
+}
+
+/// A place in a source file: path relative to the site root (with `/`), 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    /// 1-based line number; 0 when only the file is known.
+    pub line: usize,
+    /// 1-based column (in characters); 0 when only the line is known.
+    pub column: usize,
+}
+
+impl Location {
+    /// A location that names a whole file.
+    pub fn file(path: impl Into<String>) -> Self {
+        Location { path: path.into(), line: 0, column: 0 }
+    }
+
+    /// A location at a line and column of a file.
+    pub fn at(path: impl Into<String>, line: usize, column: usize) -> Self {
+        Location { path: path.into(), line, column }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One problem, with where it is and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// What sort of problem this is.
+    pub kind: ErrorKind,
+    /// What is wrong and what was expected, in one sentence.
+    pub message: String,
+    /// Where the problem is, when it comes from a file.
+    pub location: Option<Location>,
+    /// What to write instead.
+    pub help: Option<String>,
+}
+
+impl Error {
+    /// A new error without location or help.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error { kind, message: message.into(), location: None, help: None }
+    }
+
+    /// An I/O error that names the path it happened on.
+    pub fn io(path: &Path, action: &str, err: &std::io::Error) -> Self {
+        Error::new(ErrorKind::Io, format!("cannot {action} `{}`: {err}", path.display()))
+    }
+
+    /// Attach a location.
+    #[must_use]
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Attach a location given as parts.
+    #[must_use]
+    pub fn at_line(self, path: &str, line: usize, column: usize) -> Self {
+        self.at(Location::at(path, line, column))
+    }
+
+    /// Attach a hint telling the user what to write.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(location) = &self.location {
+            write!(f, "{location}: ")?;
+        }
+        write!(f, "error: {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Several errors found by one stage, reported together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Errors(pub Vec<Error>);
+
+impl Errors {
+    /// No errors yet.
+    pub fn new() -> Self {
+        Errors(Vec::new())
+    }
+
+    /// Record one error.
+    pub fn push(&mut self, error: Error) {
+        self.0.push(error);
+    }
+
+    /// Record every error of another collection.
+    pub fn extend(&mut self, other: Errors) {
+        self.0.extend(other.0);
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many errors were recorded.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Keep the value when there were no errors; otherwise return the errors sorted by place.
+    pub fn into_result<T>(mut self, value: T) -> Result<T, Errors> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            self.sort();
+            Err(self)
+        }
+    }
+
+    /// Sort by file, line and column so reports are deterministic; drop exact repeats.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
+        self.0.dedup();
+    }
+
+    /// Keep the `Ok` value of a result, recording its error.
+    pub fn take<T>(&mut self, result: Result<T, Error>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.push(error);
+                None
+            }
+        }
+    }
+
+    /// Keep the `Ok` value of a multi-error result, recording its errors.
+    pub fn take_all<T>(&mut self, result: Result<T, Errors>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(errors) => {
+                self.extend(errors);
+                None
+            }
+        }
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(error: Error) -> Self {
+        Errors(vec![error])
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+/// The closest of `candidates` to a misspelt `word`, if any is close enough to suggest.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_like_a_compiler_message() {
+        let e = Error::new(ErrorKind::Value, "value must be a number, found \"4,2\"")
+            .at_line("content/indicators/x.yaml", 14, 9)
+            .help("use a dot for decimals, e.g. value: 4.2");
+        assert_eq!(
+            e.to_string(),
+            "content/indicators/x.yaml:14:9: error: value must be a number, found \"4,2\"\n  help: use a dot for decimals, e.g. value: 4.2"
+        );
+    }
+
+    #[test]
+    fn suggests_the_closest_field() {
+        assert_eq!(did_you_mean("tittle", ["title", "date", "tags"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", ["title", "date"]), None);
+    }
+
+    #[test]
+    fn sorts_errors_by_place() {
+        let mut errors = Errors::new();
+        errors.push(Error::new(ErrorKind::Value, "b").at_line("b.md", 1, 1));
+        errors.push(Error::new(ErrorKind::Value, "a").at_line("a.md", 9, 1));
+        errors.push(Error::new(ErrorKind::Value, "a").at_line("a.md", 2, 1));
+        let sorted = errors.into_result(()).unwrap_err();
+        let lines: Vec<_> = sorted.0.iter().map(|e| e.location.clone().unwrap().line).collect();
+        assert_eq!(lines, [2, 9, 1]);
+    }
+}

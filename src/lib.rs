@@ -1,0 +1,24 @@
+//! gazette: a static site generator for public reporting.
+//!
+//! A public body keeps its news as Markdown and its statistics as YAML; `gazette build`
+//! turns them into a complete static portal. The pipeline runs in one direction:
+//!
+//! ```text
+//! site::load      read every file once (sorted)              → SiteSource
+//! parse           front matter, Markdown, YAML → typed model  (config, content, indicator, …)
+//! validate        whole site, every error collected           → Errors
+//! derive          slugs, URLs, pagination, taxonomies, status → Site (immutable)
+//! render          charts (plotters → SVG), pages (tera)       → rendered files, in parallel
+//! site::write     temp folder, then swap into place           → public/
+//! ```
+//!
+//! Rooms (modules) depend downwards only: `cli → site → {render, chart, content, config} →
+//! source → error`.
+
+pub mod date;
+pub mod error;
+pub mod locale;
+pub mod slug;
+pub mod source;
+
+pub use error::{Error, ErrorKind, Errors, Location};

@@ -1,0 +1,394 @@
+//! Source text in memory: files as read by `site::load`, offsets to lines and columns, and
+//! the only door to YAML.
+//!
+//! `serde_yaml` (the user's choice, archived upstream) is called from this file only, so a
+//! maintained fork replaces it by editing one file. Errors are mapped to our `Error` with
+//! the location inside the file, including the line offset of front matter inside a `.md`
+//! file. Values that deserialized fine but fail validation later are located with
+//! [`YamlLocator`], which re-reads the text with an event parser only on that error path.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, ErrorKind, Location, did_you_mean};
+
+/// One text file of the site, read once, with BOM removed and line endings normalised to `\n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the site root, with `/` separators (e.g. `content/news/a.md`).
+    pub path: String,
+    /// The text, UTF-8, without BOM, with `\n` line endings.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Wrap raw text: strip a UTF-8 BOM and turn CRLF (and lone CR) into LF.
+    pub fn new(path: impl Into<String>, text: &str) -> Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text.to_string()
+        };
+        SourceFile { path: path.into(), text }
+    }
+
+    /// The location of a byte offset in this file.
+    pub fn location(&self, offset: usize) -> Location {
+        let (line, column) = line_col(&self.text, offset);
+        Location::at(&self.path, line, column)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset in `text`.
+///
+/// Offsets past the end point just after the last character; an offset inside a
+/// multi-byte character counts as that character.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    // count characters by their first bytes so a cut inside a character is harmless
+    let column = before[line_start..].iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1;
+    (line, column)
+}
+
+/// A YAML snippet inside a file: the whole file, or front matter starting at `first_line`.
+#[derive(Debug, Clone, Copy)]
+pub struct YamlText<'a> {
+    /// Path of the file the snippet comes from.
+    pub path: &'a str,
+    /// The YAML text itself.
+    pub text: &'a str,
+    /// 1-based line of the file on which the snippet's first line stands.
+    pub first_line: usize,
+}
+
+impl<'a> YamlText<'a> {
+    /// A whole YAML file.
+    pub fn file(file: &'a SourceFile) -> Self {
+        YamlText { path: &file.path, text: &file.text, first_line: 1 }
+    }
+
+    /// A location in the file from a 1-based line and column within the snippet.
+    pub fn location(&self, line: usize, column: usize) -> Location {
+        Location::at(self.path, line + self.first_line - 1, column)
+    }
+
+    /// Deserialize the snippet into `T`, mapping serde_yaml errors to located errors with hints.
+    pub fn parse<T: DeserializeOwned>(&self, what: &str) -> Result<T, Error> {
+        // An empty document deserializes like an empty mapping, so "missing field" errors
+        // name the field rather than complaining about `null`.
+        let text = if self.text.trim().is_empty() { "{}" } else { self.text };
+        serde_yaml::from_str(text).map_err(|err| self.map_error(&err, what))
+    }
+
+    /// Locate a value by its path of keys and indices, e.g. `["series", "2", "values"]`.
+    /// Falls back to the start of the snippet when the path is not found.
+    pub fn locate(&self, path: &[&str]) -> Location {
+        match YamlLocator::find(self.text, path) {
+            Some((line, column)) => self.location(line, column),
+            None => self.location(1, 1),
+        }
+    }
+
+    fn map_error(&self, err: &serde_yaml::Error, what: &str) -> Error {
+        let location =
+            err.location().map_or_else(|| self.location(1, 1), |l| self.location(l.line(), l.column()));
+        let raw = err.to_string();
+        let message = strip_mark(&raw);
+        explain_serde_message(message, what).at(location)
+    }
+}
+
+/// Remove serde_yaml's trailing " at line N column M" (we print our own location).
+fn strip_mark(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => &message[..i],
+        _ => message,
+    }
+}
+
+/// Turn a serde message into one a non-programmer can act on.
+fn explain_serde_message(message: &str, what: &str) -> Error {
+    // serde_yaml prefixes nested errors with the path, e.g. "series[0].values: invalid type…"
+    let (field_path, body) = match message.split_once(": ") {
+        Some((p, b)) if !p.contains(' ') && !p.is_empty() => (Some(p), b),
+        _ => (None, message),
+    };
+    let within = field_path.map(|p| format!(" in `{p}`")).unwrap_or_default();
+
+    if let Some(rest) = body.strip_prefix("unknown field `") {
+        let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed = backticked(tail);
+        let mut error = Error::new(ErrorKind::Schema, format!("unknown field `{field}`{within} of {what}"));
+        let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        let help = match did_you_mean(field, allowed.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`? Allowed fields: {list}"),
+            None if allowed.is_empty() => "remove this field".to_string(),
+            None => format!("allowed fields: {list}"),
+        };
+        error = error.help(help);
+        return error;
+    }
+    if let Some(rest) = body.strip_prefix("unknown variant `") {
+        let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed = backticked(tail);
+        let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        let help = match did_you_mean(value, allowed.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`? Allowed values: {list}"),
+            None => format!("allowed values: {list}"),
+        };
+        return Error::new(ErrorKind::Value, format!("`{value}` is not an allowed value{within}")).help(help);
+    }
+    if let Some(rest) = body.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return Error::new(ErrorKind::Schema, format!("missing field `{field}`{within} in {what}"))
+            .help(format!("add a line `{field}: …`"));
+    }
+    if let Some(rest) = body.strip_prefix("duplicate field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return Error::new(ErrorKind::Duplicate, format!("field `{field}`{within} is given twice"))
+            .help("keep one of the two lines");
+    }
+    if let Some(rest) = body.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let expected = friendly_expected(expected);
+            let found = friendly_found(found);
+            return Error::new(ErrorKind::Schema, format!("expected {expected}{within}, found {found}"))
+                .help(type_help(&expected));
+        }
+    }
+    if let Some(rest) = body.strip_prefix("invalid value: ") {
+        return Error::new(ErrorKind::Value, format!("invalid value{within}: {rest}"));
+    }
+    if body.contains("did not find expected")
+        || body.contains("mapping values are not allowed")
+        || body.contains("found character that cannot start")
+        || body.contains("while scanning")
+        || body.contains("while parsing")
+    {
+        return Error::new(ErrorKind::Syntax, format!("this is not valid YAML: {body}")).help(
+            "check the indentation and the `key: value` layout; text containing `: ` or starting with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backtick must be in quotes",
+        );
+    }
+    Error::new(ErrorKind::Syntax, format!("{body}{within}"))
+}
+
+/// The names between backticks in serde's "expected one of `a`, `b`" tails.
+fn backticked(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+fn friendly_expected(expected: &str) -> String {
+    let e = expected.trim();
+    match e {
+        "f64" | "f32" => "a number".into(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            "a whole number".into()
+        }
+        "a boolean" => "true or false".into(),
+        "a string" => "text".into(),
+        "a sequence" => "a list".into(),
+        "a map" => "a mapping of `key: value` lines".into(),
+        _ if e.starts_with("struct ") => "a mapping of `key: value` lines".into(),
+        _ if e.starts_with("a sequence") => "a list".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn friendly_found(found: &str) -> String {
+    if let Some(rest) = found.strip_prefix("string ") {
+        return format!("the text {rest}");
+    }
+    if found == "sequence" {
+        return "a list".into();
+    }
+    if found == "map" {
+        return "a mapping".into();
+    }
+    if found == "unit value" {
+        return "nothing".into();
+    }
+    found.replace('`', "")
+}
+
+fn type_help(expected: &str) -> String {
+    match expected {
+        "a number" => {
+            "write a plain number with a dot for decimals, e.g. 12.5 (no % sign, no thousands separator)"
+                .into()
+        }
+        "a whole number" => "write a whole number without separators, e.g. 2024".into(),
+        "true or false" => "write true or false".into(),
+        "text" => {
+            "write the text after the colon; put it in quotes if it starts with a special character".into()
+        }
+        "a list" => "write a list, one `- item` per line, or [a, b] on one line".into(),
+        _ => format!("write {expected} here"),
+    }
+}
+
+/// Finds where a value stands in YAML text, by replaying parser events.
+pub struct YamlLocator;
+
+impl YamlLocator {
+    /// 1-based (line, column) of the node at `path` (mapping keys and sequence indices);
+    /// for a mapping key, the position of the value. `None` if not found or not parseable.
+    pub fn find(text: &str, path: &[&str]) -> Option<(usize, usize)> {
+        use yaml_rust2::parser::{Event, Parser};
+        let mut parser = Parser::new_from_str(text);
+        // Stack of containers: (is_mapping, index or expecting_key, current key)
+        let mut stack: Vec<Frame> = Vec::new();
+        loop {
+            let (event, marker) = parser.next_token().ok()?;
+            let here = (marker.line(), marker.col() + 1);
+            match event {
+                Event::StreamEnd => return None,
+                Event::Scalar(value, ..) => {
+                    if let Some(found) = advance(&mut stack, path, Some(&value), here) {
+                        return Some(found);
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some(found) = advance(&mut stack, path, None, here) {
+                        return Some(found);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let is_map = matches!(event, Event::MappingStart(..));
+                    if let Some(found) = node_at(&stack, path, here) {
+                        return Some(found);
+                    }
+                    stack.push(Frame { is_map, expecting_key: true, key: None, index: 0 });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                    finish_value(&mut stack);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+struct Frame {
+    is_map: bool,
+    expecting_key: bool,
+    key: Option<String>,
+    index: usize,
+}
+
+/// Current path of the node about to start, as owned segments.
+fn current_path(stack: &[Frame]) -> Vec<String> {
+    stack
+        .iter()
+        .map(|f| if f.is_map { f.key.clone().unwrap_or_default() } else { f.index.to_string() })
+        .collect()
+}
+
+fn path_matches(stack: &[Frame], path: &[&str]) -> bool {
+    let current = current_path(stack);
+    current.len() == path.len() && current.iter().zip(path).all(|(a, b)| a == b)
+}
+
+/// A container or value node is starting: is it the one we look for?
+fn node_at(stack: &[Frame], path: &[&str], here: (usize, usize)) -> Option<(usize, usize)> {
+    match stack.last() {
+        Some(top) if top.is_map && top.expecting_key => None,
+        _ if path_matches(stack, path) => Some(here),
+        _ => None,
+    }
+}
+
+/// A scalar arrived: either a key, or a value (which may be the target).
+fn advance(
+    stack: &mut [Frame],
+    path: &[&str],
+    scalar: Option<&str>,
+    here: (usize, usize),
+) -> Option<(usize, usize)> {
+    if let Some(top) = stack.last_mut() {
+        if top.is_map && top.expecting_key {
+            top.key = scalar.map(str::to_string);
+            top.expecting_key = false;
+            return None;
+        }
+    }
+    let found = node_at(stack, path, here);
+    finish_value(stack);
+    found
+}
+
+fn finish_value(stack: &mut [Frame]) {
+    if let Some(top) = stack.last_mut() {
+        if top.is_map {
+            top.expecting_key = true;
+        } else {
+            top.index += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        title: String,
+        count: Option<u32>,
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\nđắk x";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_col(text, x), (2, 5));
+        assert_eq!(line_col(text, 999), (2, 6));
+    }
+
+    #[test]
+    fn source_file_strips_bom_and_crlf() {
+        let f = SourceFile::new("a.md", "\u{feff}a\r\nb\r\n");
+        assert_eq!(f.text, "a\nb\n");
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_closest() {
+        let y = YamlText { path: "content/news/a.md", text: "title: x\ntittle: y\n", first_line: 2 };
+        let err = y.parse::<Item>("front matter").unwrap_err();
+        assert_eq!(err.location, Some(Location::at("content/news/a.md", 3, 1)));
+        assert!(err.message.contains("unknown field `tittle`"), "{}", err.message);
+        assert!(err.help.unwrap().starts_with("did you mean `title`?"));
+    }
+
+    #[test]
+    fn wrong_type_says_what_was_expected() {
+        let y = YamlText { path: "x.yaml", text: "title: x\ncount: many\n", first_line: 1 };
+        let err = y.parse::<Item>("the file").unwrap_err();
+        assert!(err.message.starts_with("expected a whole number"), "{}", err.message);
+        assert_eq!(err.location.unwrap().line, 2);
+    }
+
+    #[test]
+    fn locator_finds_nested_values() {
+        let text = "a: 1\nseries:\n  - geo: x\n    values: {2019: 3, 2020: 4}\n  - geo: y\n";
+        assert_eq!(YamlLocator::find(text, &["a"]), Some((1, 4)));
+        assert_eq!(YamlLocator::find(text, &["series", "1", "geo"]), Some((5, 10)));
+        assert_eq!(YamlLocator::find(text, &["series", "0", "values", "2020"]), Some((4, 29)));
+        assert_eq!(YamlLocator::find(text, &["nope"]), None);
+    }
+
+    #[test]
+    fn locator_finds_list_items() {
+        let text = "tags:\n  - a\n  - b\nrelated: [x, y]\n";
+        assert_eq!(YamlLocator::find(text, &["tags", "1"]), Some((3, 5)));
+        assert_eq!(YamlLocator::find(text, &["related", "1"]), Some((4, 14)));
+    }
+}
