@@ -22,3 +22,5 @@ pub mod slug;
 pub mod source;
 
 pub use error::{Error, ErrorKind, Errors, Location};
+pub mod config;
+pub mod content;

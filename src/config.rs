@@ -1,0 +1,404 @@
+//! The site configuration: `content/site.yaml` as written (`RawConfig`) and as resolved (`Config`).
+//!
+//! The raw form is exactly what an editor may type (unknown keys are errors with suggestions);
+//! the resolved form has defaults applied and values checked (URL parsed, language known,
+//! time zone read), so no later stage re-validates it.
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind, Errors};
+use crate::locale::Lang;
+use crate::slug::{is_slug, slugify};
+use crate::source::{SourceFile, YamlText};
+
+/// `site.yaml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: String,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    tagline: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    per_page: Option<usize>,
+    #[serde(default)]
+    feed_limit: Option<usize>,
+    #[serde(default)]
+    other_news: Option<usize>,
+    #[serde(default)]
+    timezone: Option<String>,
+    #[serde(default)]
+    slugs: Option<SlugSource>,
+    #[serde(default)]
+    allow_raw_html: bool,
+    #[serde(default)]
+    menu: Vec<RawMenuItem>,
+    #[serde(default)]
+    footer: Option<Footer>,
+    #[serde(default)]
+    analytics: Option<String>,
+    #[serde(default)]
+    data: Option<RawDataConfig>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMenuItem {
+    name: String,
+    url: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDataConfig {
+    #[serde(default)]
+    province: Option<String>,
+    #[serde(default)]
+    key_figures: Vec<String>,
+    #[serde(default)]
+    themes: Vec<Theme>,
+}
+
+/// Where news slugs come from when an item has no `slug:` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SlugSource {
+    /// The file name, without a leading `YYYY-MM-DD-` date (the default; stable when titles change).
+    #[default]
+    Filename,
+    /// The title.
+    Title,
+}
+
+/// The agency's facts shown in the footer of every page.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    /// Name of the body that runs the portal.
+    #[serde(default)]
+    pub agency: Option<String>,
+    /// Postal address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Telephone number as written.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Contact e-mail.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Person responsible for the content (Vietnamese portals must name one).
+    #[serde(default)]
+    pub responsible: Option<String>,
+    /// Licence or permit line.
+    #[serde(default)]
+    pub licence: Option<String>,
+    /// Any further line, e.g. "Số liệu minh họa".
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// An indicator theme (poverty, education, …), in display order.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Slug id used by indicators' `theme:`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// One-line description.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// One entry of the main navigation.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MenuItem {
+    /// Label shown.
+    pub name: String,
+    /// Site path (`/news/`) or absolute external URL, as written.
+    pub url: String,
+    /// Whether `url` points inside the site.
+    pub internal: bool,
+}
+
+/// Settings of the data side (indicators).
+#[derive(Debug, Clone, Default)]
+pub struct DataConfig {
+    /// Geo id of the whole area (the default unit for charts and key figures).
+    pub province: Option<String>,
+    /// Indicator ids shown as key figures on the home page.
+    pub key_figures: Vec<String>,
+    /// Indicator themes in display order.
+    pub themes: Vec<Theme>,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Site name.
+    pub title: String,
+    /// Absolute URL of the site root, without trailing slash (`https://example.gov.vn`).
+    pub base_url: String,
+    /// Path part of `base_url` without trailing slash (`""` or `/portal`); prefixed to internal links.
+    pub base_path: String,
+    /// Interface language.
+    pub lang: Lang,
+    /// Default description for pages without their own.
+    pub description: String,
+    /// Short line under the site name in the header.
+    pub tagline: Option<String>,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Items per list page.
+    pub per_page: usize,
+    /// Items in each feed.
+    pub feed_limit: usize,
+    /// Items in the "other news" box of an article.
+    pub other_news: usize,
+    /// Offset of the site's time zone, in minutes east of UTC.
+    pub tz_offset: i32,
+    /// Where news slugs come from.
+    pub slugs: SlugSource,
+    /// Whether raw HTML in Markdown is kept as written (otherwise sanitised).
+    pub allow_raw_html: bool,
+    /// Main navigation.
+    pub menu: Vec<MenuItem>,
+    /// Footer facts.
+    pub footer: Footer,
+    /// Analytics snippet inserted before `</body>` (trusted: written by the site owner).
+    pub analytics_html: Option<String>,
+    /// Data-side settings.
+    pub data: DataConfig,
+}
+
+impl Config {
+    /// The site-internal URL for a site path (`/news/` → `/portal/news/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path)
+    }
+
+    /// The absolute URL for a site path (`/news/` → `https://example.gov.vn/news/`).
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// Parse and resolve `content/site.yaml`; `base_url_override` replaces `base_url` (CLI, serve).
+pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Result<Config, Errors> {
+    let yaml = YamlText::file(file);
+    let raw: RawConfig = yaml.parse("site.yaml")?;
+    let mut errors = Errors::new();
+    let at = |field: &[&str]| yaml.locate(field);
+
+    let base_source = base_url_override.unwrap_or(&raw.base_url);
+    let (base_url, base_path) = match split_base_url(base_source) {
+        Ok(parts) => parts,
+        Err(message) => {
+            let mut e = Error::new(ErrorKind::Value, message)
+                .help("write the address the site is published at, e.g. base_url: https://sonca.gov.vn");
+            if base_url_override.is_none() {
+                e = e.at(at(&["base_url"]));
+            }
+            errors.push(e);
+            (String::new(), String::new())
+        }
+    };
+    let language = raw.language.as_deref().unwrap_or("vi");
+    let lang = Lang::from_code(language).unwrap_or_else(|| {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("language `{language}` has no interface strings"))
+                .at(at(&["language"]))
+                .help("use `vi` (Tiếng Việt) or `en` (English)"),
+        );
+        Lang::Vi
+    });
+    let tz_offset = match raw.timezone.as_deref() {
+        None => 7 * 60,
+        Some(tz) => parse_offset(tz).unwrap_or_else(|| {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("timezone `{tz}` is not a UTC offset"))
+                    .at(at(&["timezone"]))
+                    .help("write the offset from UTC, e.g. timezone: \"+07:00\""),
+            );
+            0
+        }),
+    };
+    let per_page = check_range(raw.per_page.unwrap_or(10), 1, 200, "per_page", &at, &mut errors);
+    let feed_limit = check_range(raw.feed_limit.unwrap_or(20), 1, 1000, "feed_limit", &at, &mut errors);
+    let other_news = check_range(raw.other_news.unwrap_or(5), 0, 50, "other_news", &at, &mut errors);
+    let theme = raw.theme.unwrap_or_else(|| "default".to_string());
+    if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("theme `{theme}` is not a folder name"))
+                .at(at(&["theme"]))
+                .help("name a folder under themes/, e.g. theme: default"),
+        );
+    }
+    let menu = raw
+        .menu
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let internal = !(m.url.starts_with("http://") || m.url.starts_with("https://"));
+            if internal && !m.url.starts_with('/') {
+                errors.push(
+                    Error::new(ErrorKind::Value, format!("menu url `{}` is neither a site path nor a web address", m.url))
+                        .at(at(&["menu", &i.to_string(), "url"]))
+                        .help("start site paths with `/`, e.g. url: /news/, or give a full https:// address"),
+                );
+            }
+            MenuItem { name: m.name, url: m.url, internal }
+        })
+        .collect();
+    let data = resolve_data(raw.data, &at, &mut errors);
+    errors.into_result(Config {
+        title: raw.title,
+        base_url,
+        base_path,
+        lang,
+        description: raw.description.unwrap_or_default(),
+        tagline: raw.tagline,
+        theme,
+        per_page,
+        feed_limit,
+        other_news,
+        tz_offset,
+        slugs: raw.slugs.unwrap_or_default(),
+        allow_raw_html: raw.allow_raw_html,
+        menu,
+        footer: raw.footer.unwrap_or_default(),
+        analytics_html: raw.analytics,
+        data,
+    })
+}
+
+fn resolve_data(raw: Option<RawDataConfig>, at: &dyn Fn(&[&str]) -> crate::Location, errors: &mut Errors) -> DataConfig {
+    let Some(raw) = raw else { return DataConfig::default() };
+    for (i, theme) in raw.themes.iter().enumerate() {
+        if !is_slug(&theme.id) {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("theme id `{}` is not a slug", theme.id))
+                    .at(at(&["data", "themes", &i.to_string(), "id"]))
+                    .help(format!("use lower-case ASCII letters, digits and hyphens, e.g. id: {}", slugify(&theme.id))),
+            );
+        }
+    }
+    DataConfig { province: raw.province, key_figures: raw.key_figures, themes: raw.themes }
+}
+
+fn check_range(
+    value: usize,
+    min: usize,
+    max: usize,
+    field: &str,
+    at: &dyn Fn(&[&str]) -> crate::Location,
+    errors: &mut Errors,
+) -> usize {
+    if (min..=max).contains(&value) {
+        return value;
+    }
+    errors.push(
+        Error::new(ErrorKind::Value, format!("{field} must be between {min} and {max}, found {value}"))
+            .at(at(&[field]))
+            .help(format!("write a whole number from {min} to {max}")),
+    );
+    value.clamp(min, max)
+}
+
+/// Split `https://host/path/` into (`https://host/path`, `/path`).
+fn split_base_url(url: &str) -> Result<(String, String), String> {
+    let trimmed = url.trim().trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    if host.is_empty() || host.contains([' ', '?', '#', '@']) {
+        return Err(format!("base_url `{url}` has no valid host name"));
+    }
+    if path.contains(['?', '#', ' ']) {
+        return Err(format!("base_url `{url}` must not contain a query, fragment or space"));
+    }
+    Ok((trimmed.to_string(), path.to_string()))
+}
+
+/// `+07:00`, `+0700`, `-05:30`, `Z` or `UTC` → minutes east of UTC.
+fn parse_offset(text: &str) -> Option<i32> {
+    let t = text.trim();
+    if t == "Z" || t.eq_ignore_ascii_case("utc") {
+        return Some(0);
+    }
+    let sign = match t.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = t[1..].chars().filter(|c| *c != ':').collect();
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let h: i32 = digits[..2].parse().ok()?;
+    let m: i32 = digits[2..].parse().ok()?;
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Errors> {
+        parse_config(&SourceFile::new("content/site.yaml", text), None)
+    }
+
+    #[test]
+    fn applies_defaults() {
+        let c = parse("title: Cổng\nbase_url: https://example.gov.vn/\n").unwrap();
+        assert_eq!(c.base_url, "https://example.gov.vn");
+        assert_eq!(c.base_path, "");
+        assert_eq!(c.lang, Lang::Vi);
+        assert_eq!(c.tz_offset, 420);
+        assert_eq!(c.per_page, 10);
+        assert_eq!(c.url("/news/"), "/news/");
+    }
+
+    #[test]
+    fn keeps_a_base_path() {
+        let c = parse("title: x\nbase_url: https://org.github.io/portal/\n").unwrap();
+        assert_eq!(c.base_path, "/portal");
+        assert_eq!(c.url("/news/"), "/portal/news/");
+        assert_eq!(c.absolute("/news/"), "https://org.github.io/portal/news/");
+    }
+
+    #[test]
+    fn reports_every_bad_value_at_once() {
+        let errors = parse("title: x\nbase_url: example.gov.vn\nlanguage: fr\nper_page: 0\n").unwrap_err();
+        let messages: Vec<_> = errors.0.iter().map(|e| (e.location.clone().unwrap().line, e.message.clone())).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert_eq!(messages[0].0, 2);
+        assert!(messages[0].1.contains("must start with https://"));
+        assert!(messages[1].1.contains("language `fr`"));
+        assert!(messages[2].1.contains("per_page must be between 1 and 200"));
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_suggestion() {
+        let errors = parse("title: x\nbase_url: https://a.vn\nper_pgae: 5\n").unwrap_err();
+        assert_eq!(errors.0[0].help.as_deref().map(|h| h.starts_with("did you mean `per_page`?")), Some(true));
+    }
+
+    #[test]
+    fn reads_utc_offsets() {
+        assert_eq!(parse_offset("+07:00"), Some(420));
+        assert_eq!(parse_offset("-0530"), Some(-330));
+        assert_eq!(parse_offset("7"), None);
+    }
+}

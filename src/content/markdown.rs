@@ -1,0 +1,459 @@
+//! Markdown → HTML by rewriting pulldown-cmark's event stream (never a regex over HTML).
+//!
+//! The adaptors, in order: merge text (keeping source offsets), give headings ids, prefix
+//! site links with the base path and record them for link checking, neutralise `javascript:`
+//! URLs, wrap tables for horizontal scrolling, and cut shortcodes out of the text into
+//! placeholders that the render stage fills in. Raw HTML is sanitised unless the site opts in.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+
+use super::shortcode::{SHORTCODES, Shortcode, find_open, parse_shortcode};
+use crate::error::{Error, ErrorKind, Errors};
+use crate::slug::slugify;
+use crate::source::SourceFile;
+
+/// Start and end marks of a shortcode placeholder in rendered HTML (private-use characters).
+pub const PLACEHOLDER_OPEN: char = '\u{E000}';
+/// See [`PLACEHOLDER_OPEN`].
+pub const PLACEHOLDER_CLOSE: char = '\u{E001}';
+
+/// The Markdown extensions every text is read with.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// How to render: settings that come from the site, not from the text.
+#[derive(Debug, Clone, Copy)]
+pub struct MarkdownOptions<'a> {
+    /// Keep raw HTML as written (otherwise it is sanitised).
+    pub allow_raw_html: bool,
+    /// Path prefix of the site (`""` or `/portal`) for links written as `/news/…`.
+    pub base_path: &'a str,
+    /// Element ids the theme uses, which headings must not take.
+    pub reserved_ids: &'a [&'a str],
+    /// Accessible name of the scrollable region around tables.
+    pub table_label: &'a str,
+}
+
+/// A link or image source written in the text, for link checking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as written (site path `/news/x/`, relative `../x/`, or `#anchor`).
+    pub target: String,
+    /// Byte offset in the source file.
+    pub offset: usize,
+}
+
+/// A rendered Markdown text.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The HTML, with shortcode placeholders `\u{E000}n\u{E001}` (n = index in `shortcodes`).
+    pub html: String,
+    /// Number of words, for reading time.
+    pub words: usize,
+    /// Internal links and images (not external URLs), for link checking.
+    pub links: Vec<Link>,
+    /// Shortcodes, in order of appearance.
+    pub shortcodes: Vec<Shortcode>,
+    /// Plain text of the first paragraph, for descriptions.
+    pub first_paragraph: String,
+}
+
+/// Render the Markdown of `file` from byte `start` on.
+pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'_>) -> Result<Body, Errors> {
+    let text = &file.text[start..];
+    let parser = Parser::new_ext(text, markdown_options()).into_offset_iter();
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = TextMergeWithOffset::new(parser).collect();
+    let mut st = State {
+        file,
+        start,
+        opts,
+        out: Vec::with_capacity(events.len() + 8),
+        body: Body::default(),
+        errors: Errors::new(),
+        ids: opts.reserved_ids.iter().map(|s| s.to_string()).collect(),
+        raw_html: false,
+        paragraph_depth: 0,
+        first_paragraph_done: false,
+    };
+    let mut i = 0;
+    while i < events.len() {
+        i = st.step(&events, i);
+    }
+    let State { out, mut body, errors, raw_html, .. } = st;
+    let mut html = String::with_capacity(text.len() + text.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    body.html = if raw_html && !opts.allow_raw_html { sanitize(&html) } else { html };
+    errors.into_result(body)
+}
+
+struct State<'a, 'f> {
+    file: &'f SourceFile,
+    start: usize,
+    opts: &'f MarkdownOptions<'f>,
+    out: Vec<Event<'a>>,
+    body: Body,
+    errors: Errors,
+    ids: HashSet<String>,
+    raw_html: bool,
+    paragraph_depth: usize,
+    first_paragraph_done: bool,
+}
+
+impl<'a> State<'a, '_> {
+    /// Handle the event at `i`; returns the index of the next event to handle.
+    fn step(&mut self, events: &[(Event<'a>, std::ops::Range<usize>)], i: usize) -> usize {
+        let (event, range) = &events[i];
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                if let Some(next) = self.block_shortcode(events, i) {
+                    return next;
+                }
+                self.paragraph_depth += 1;
+                self.out.push(event.clone());
+            }
+            Event::End(TagEnd::Paragraph) => {
+                self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
+                if self.paragraph_depth == 0 && !self.body.first_paragraph.is_empty() {
+                    self.first_paragraph_done = true;
+                }
+                self.out.push(event.clone());
+            }
+            Event::Start(Tag::Heading { .. }) => return self.heading(events, i),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = self.link(dest_url, range.start, false);
+                self.out.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: dest,
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest = self.link(dest_url, range.start, true);
+                self.out.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: dest,
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::Start(Tag::Table(_)) => {
+                let label = html_attr(self.opts.table_label);
+                self.out.push(Event::Html(
+                    format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n").into(),
+                ));
+                self.out.push(event.clone());
+            }
+            Event::End(TagEnd::Table) => {
+                self.out.push(event.clone());
+                self.out.push(Event::Html("</div>\n".into()));
+            }
+            Event::Text(text) => self.text(text, range.start),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.raw_html = true;
+                self.out.push(event.clone());
+            }
+            _ => self.out.push(event.clone()),
+        }
+        i + 1
+    }
+
+    /// A paragraph holding nothing but one shortcode becomes a block placeholder.
+    fn block_shortcode(&mut self, events: &[(Event<'a>, std::ops::Range<usize>)], i: usize) -> Option<usize> {
+        let (Event::Text(text), range) = events.get(i + 1)? else { return None };
+        if !matches!(events.get(i + 2), Some((Event::End(TagEnd::Paragraph), _))) {
+            return None;
+        }
+        let trimmed = text.trim();
+        if !trimmed.starts_with("{{") {
+            return None;
+        }
+        let (_, _, len) = parse_shortcode(trimmed).ok()?;
+        if len != trimmed.len() {
+            return None;
+        }
+        let offset = self.source_offset(range.start, range.end);
+        self.push_shortcode(trimmed, offset, true);
+        Some(i + 3)
+    }
+
+    fn heading(&mut self, events: &[(Event<'a>, std::ops::Range<usize>)], i: usize) -> usize {
+        let Event::Start(Tag::Heading { level, id, classes, attrs }) = &events[i].0 else {
+            return i + 1;
+        };
+        let end = events[i..]
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+            .map_or(events.len(), |p| i + p);
+        let mut plain = String::new();
+        for (e, _) in &events[i + 1..end] {
+            if let Event::Text(t) | Event::Code(t) = e {
+                plain.push_str(t);
+            }
+        }
+        let wanted = match id {
+            Some(id) => id.to_string(),
+            None => slugify(&plain),
+        };
+        let unique = self.unique_id(if wanted.is_empty() { heading_fallback(*level) } else { wanted });
+        self.out.push(Event::Start(Tag::Heading {
+            level: *level,
+            id: Some(unique.into()),
+            classes: classes.clone(),
+            attrs: attrs.clone(),
+        }));
+        let mut j = i + 1;
+        while j < end {
+            j = self.step(events, j);
+        }
+        if end < events.len() {
+            self.out.push(events[end].0.clone());
+        }
+        end + 1
+    }
+
+    fn unique_id(&mut self, wanted: String) -> String {
+        let mut id = wanted.clone();
+        let mut n = 1;
+        while self.ids.contains(&id) {
+            id = format!("{wanted}-{n}");
+            n += 1;
+        }
+        self.ids.insert(id.clone());
+        id
+    }
+
+    fn link(&mut self, dest: &CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
+        let trimmed = dest.trim();
+        let lower = trimmed.to_ascii_lowercase();
+        let dangerous = lower.starts_with("javascript:")
+            || lower.starts_with("vbscript:")
+            || (lower.starts_with("data:") && !(image && lower.starts_with("data:image/")));
+        if dangerous && !self.opts.allow_raw_html {
+            return CowStr::Borrowed("#");
+        }
+        let is_external = lower.contains("://") || lower.starts_with("mailto:") || lower.starts_with("tel:")
+            || lower.starts_with("//") || lower.starts_with("data:");
+        if is_external || trimmed.is_empty() {
+            return dest.clone();
+        }
+        self.body.links.push(Link { target: trimmed.to_string(), offset: self.start + offset });
+        if trimmed.starts_with('/') && !self.opts.base_path.is_empty() {
+            return format!("{}{}", self.opts.base_path, trimmed).into();
+        }
+        dest.clone()
+    }
+
+    fn text(&mut self, text: &CowStr<'a>, range_start: usize) {
+        self.count_words(text);
+        let mut rest: &str = text;
+        let mut consumed = 0;
+        while let Some(open) = find_open(rest, 0) {
+            let after = &rest[open..];
+            let Ok((name, _, len)) = parse_shortcode(after) else {
+                if SHORTCODES.iter().any(|s| after[2..].trim_start().starts_with(s)) {
+                    self.report_syntax(after, range_start, consumed + open);
+                }
+                self.out.push(Event::Text(rest[..open + 2].to_string().into()));
+                consumed += open + 2;
+                rest = &rest[open + 2..];
+                continue;
+            };
+            let _ = name;
+            if open > 0 {
+                self.out.push(Event::Text(rest[..open].to_string().into()));
+            }
+            let offset = self.source_offset(range_start + consumed + open, range_start + consumed + open + len);
+            self.push_shortcode(&after[..len], offset, false);
+            consumed += open + len;
+            rest = &rest[open + len..];
+        }
+        if consumed == 0 {
+            self.out.push(Event::Text(strip_placeholder_marks(text)));
+        } else if !rest.is_empty() {
+            self.out.push(Event::Text(rest.to_string().into()));
+        }
+    }
+
+    fn count_words(&mut self, text: &str) {
+        self.body.words += text.split_whitespace().count();
+        if self.paragraph_depth > 0 && !self.first_paragraph_done && self.body.first_paragraph.len() < 400 {
+            self.body.first_paragraph.push_str(text);
+        }
+    }
+
+    /// The file offset of a `{{` near `approx` (text events may differ from source by escapes).
+    fn source_offset(&self, approx: usize, approx_end: usize) -> usize {
+        let text = &self.file.text[self.start..];
+        let end = approx_end.min(text.len()).max(approx.min(text.len()));
+        let lo = approx.min(text.len());
+        let found = text.get(lo..end).and_then(|s| s.find("{{")).map(|i| lo + i);
+        self.start + found.unwrap_or(lo)
+    }
+
+    fn push_shortcode(&mut self, source: &str, offset: usize, block: bool) {
+        let Ok((name, args, _)) = parse_shortcode(source) else { return };
+        if !SHORTCODES.contains(&name.as_str()) {
+            self.errors.push(
+                Error::new(ErrorKind::Reference, format!("unknown shortcode `{name}`"))
+                    .at(self.file.location(offset))
+                    .help(format!("use one of {}", SHORTCODES.map(|s| format!("`{s}`")).join(", "))),
+            );
+        }
+        let n = self.body.shortcodes.len();
+        self.body.shortcodes.push(Shortcode { name, args, offset, block });
+        let placeholder = format!("{PLACEHOLDER_OPEN}{n}{PLACEHOLDER_CLOSE}");
+        if block {
+            self.out.push(Event::Html(format!("{placeholder}\n").into()));
+        } else {
+            self.out.push(Event::InlineHtml(placeholder.into()));
+        }
+    }
+
+    fn report_syntax(&mut self, after: &str, range_start: usize, at: usize) {
+        if let Err(err) = parse_shortcode(after) {
+            let offset = self.source_offset(range_start + at, range_start + at + after.len());
+            self.errors.push(
+                Error::new(ErrorKind::Syntax, format!("this shortcode cannot be read: {}", err.message))
+                    .at(self.file.location(offset + err.at.min(after.len())))
+                    .help("write it like {{ chart(indicator=\"ho-ngheo\", geo=\"son-cao\") }}"),
+            );
+        }
+    }
+}
+
+fn heading_fallback(level: HeadingLevel) -> String {
+    format!("muc-{}", level as usize)
+}
+
+/// Remove characters we use as placeholder marks from user text.
+fn strip_placeholder_marks<'a>(text: &CowStr<'a>) -> CowStr<'a> {
+    if text.contains([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE]) {
+        text.replace([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE], "").into()
+    } else {
+        text.clone()
+    }
+}
+
+/// Escape text for a double-quoted HTML attribute.
+pub fn html_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Remove scripts, event handlers, `javascript:` URLs and unknown tags from HTML.
+fn sanitize(html: &str) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class", "title", "lang"])
+        .add_tags(["input", "figure", "figcaption"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("div", ["role", "tabindex", "aria-label"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .filter_style_properties(std::iter::once("text-align").collect())
+        .link_rel(None);
+    builder.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(md: &str) -> Body {
+        render_with(md, false, "")
+    }
+
+    fn render_with(md: &str, allow_raw_html: bool, base_path: &str) -> Body {
+        let file = SourceFile::new("content/news/a.md", md);
+        let opts = MarkdownOptions { allow_raw_html, base_path, reserved_ids: &["main-content"], table_label: "Bảng" };
+        render_markdown(&file, 0, &opts).unwrap()
+    }
+
+    #[test]
+    fn headings_get_ascii_ids_without_duplicates() {
+        let b = render("## Kiến nghị, đề xuất\n\n## Kiến nghị, đề xuất\n\n## Main content\n");
+        assert!(b.html.contains("<h2 id=\"kien-nghi-de-xuat\">"), "{}", b.html);
+        assert!(b.html.contains("<h2 id=\"kien-nghi-de-xuat-1\">"));
+        assert!(b.html.contains("<h2 id=\"main-content-1\">"));
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let b = render("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: chú thích\n\n- [x] xong\n");
+        assert!(b.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng\">"));
+        assert!(b.html.contains("<td style=\"text-align: right\">2</td>"));
+        assert!(b.html.contains("<del>x</del>"));
+        assert!(b.html.contains("footnote-definition"));
+        assert!(b.html.contains("checkbox"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_allowed() {
+        let md = "<script>alert(1)</script>\n\n<p onclick=\"x()\">Chào</p>\n\n[a](javascript:alert(1))\n";
+        let b = render(md);
+        assert!(!b.html.contains("script"), "{}", b.html);
+        assert!(!b.html.contains("onclick"));
+        assert!(!b.html.contains("javascript"));
+        assert!(b.html.contains("Chào"));
+        let b = render_with(md, true, "");
+        assert!(b.html.contains("<script>"));
+    }
+
+    #[test]
+    fn site_links_are_recorded_and_prefixed() {
+        let b = render_with("[x](/news/a/) [y](https://chinhphu.vn/) ![z](/media/a.svg)\n", false, "/portal");
+        assert!(b.html.contains("href=\"/portal/news/a/\""));
+        assert!(b.html.contains("src=\"/portal/media/a.svg\""));
+        let targets: Vec<_> = b.links.iter().map(|l| l.target.as_str()).collect();
+        assert_eq!(targets, ["/news/a/", "/media/a.svg"]);
+        assert_eq!(b.links[0].offset, 0);
+    }
+
+    #[test]
+    fn shortcodes_become_placeholders() {
+        let md = "Mở đầu.\n\n{{ chart(indicator=\"ho-ngheo\") }}\n\nTỷ lệ là {{ value(indicator=\"ho-ngheo\") }} năm nay.\n";
+        let b = render(md);
+        assert_eq!(b.shortcodes.len(), 2);
+        assert!(b.shortcodes[0].block);
+        assert!(!b.shortcodes[1].block);
+        assert_eq!(b.shortcodes[0].offset, md.find("{{").unwrap());
+        assert!(b.html.contains("\u{E000}0\u{E001}\n"));
+        assert!(b.html.contains("Tỷ lệ là \u{E000}1\u{E001} năm nay."), "{}", b.html);
+        assert!(!b.html.contains("<p>\u{E000}0"));
+    }
+
+    #[test]
+    fn unknown_or_broken_shortcodes_are_errors_with_lines() {
+        let file = SourceFile::new("a.md", "x\n\n{{ chrt(indicator=\"a\") }}\n\n{{ chart(indicator=a b) }}\n");
+        let opts = MarkdownOptions { allow_raw_html: false, base_path: "", reserved_ids: &[], table_label: "" };
+        let errors = render_markdown(&file, 0, &opts).unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors.0[0].location.as_ref().unwrap().line, 3);
+        assert!(errors.0[0].message.contains("unknown shortcode `chrt`"));
+        assert_eq!(errors.0[1].location.as_ref().unwrap().line, 5);
+    }
+
+    #[test]
+    fn counts_words_and_keeps_the_first_paragraph() {
+        let b = render("# Tiêu đề\n\nMột hai ba bốn.\n\nNăm sáu.\n");
+        assert_eq!(b.words, 8);
+        assert_eq!(b.first_paragraph, "Một hai ba bốn.");
+    }
+}
