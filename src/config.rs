@@ -248,9 +248,12 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
             let internal = !(m.url.starts_with("http://") || m.url.starts_with("https://"));
             if internal && !m.url.starts_with('/') {
                 errors.push(
-                    Error::new(ErrorKind::Value, format!("menu url `{}` is neither a site path nor a web address", m.url))
-                        .at(at(&["menu", &i.to_string(), "url"]))
-                        .help("start site paths with `/`, e.g. url: /news/, or give a full https:// address"),
+                    Error::new(
+                        ErrorKind::Value,
+                        format!("menu url `{}` is neither a site path nor a web address", m.url),
+                    )
+                    .at(at(&["menu", &i.to_string(), "url"]))
+                    .help("start site paths with `/`, e.g. url: /news/, or give a full https:// address"),
                 );
             }
             MenuItem { name: m.name, url: m.url, internal }
@@ -278,14 +281,21 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
     })
 }
 
-fn resolve_data(raw: Option<RawDataConfig>, at: &dyn Fn(&[&str]) -> crate::Location, errors: &mut Errors) -> DataConfig {
+fn resolve_data(
+    raw: Option<RawDataConfig>,
+    at: &dyn Fn(&[&str]) -> crate::Location,
+    errors: &mut Errors,
+) -> DataConfig {
     let Some(raw) = raw else { return DataConfig::default() };
     for (i, theme) in raw.themes.iter().enumerate() {
         if !is_slug(&theme.id) {
             errors.push(
                 Error::new(ErrorKind::Value, format!("theme id `{}` is not a slug", theme.id))
                     .at(at(&["data", "themes", &i.to_string(), "id"]))
-                    .help(format!("use lower-case ASCII letters, digits and hyphens, e.g. id: {}", slugify(&theme.id))),
+                    .help(format!(
+                        "use lower-case ASCII letters, digits and hyphens, e.g. id: {}",
+                        slugify(&theme.id)
+                    )),
             );
         }
     }
@@ -381,7 +391,8 @@ mod tests {
     #[test]
     fn reports_every_bad_value_at_once() {
         let errors = parse("title: x\nbase_url: example.gov.vn\nlanguage: fr\nper_page: 0\n").unwrap_err();
-        let messages: Vec<_> = errors.0.iter().map(|e| (e.location.clone().unwrap().line, e.message.clone())).collect();
+        let messages: Vec<_> =
+            errors.0.iter().map(|e| (e.location.clone().unwrap().line, e.message.clone())).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert_eq!(messages[0].0, 2);
         assert!(messages[0].1.contains("must start with https://"));
@@ -392,7 +403,10 @@ mod tests {
     #[test]
     fn unknown_key_is_an_error_with_suggestion() {
         let errors = parse("title: x\nbase_url: https://a.vn\nper_pgae: 5\n").unwrap_err();
-        assert_eq!(errors.0[0].help.as_deref().map(|h| h.starts_with("did you mean `per_page`?")), Some(true));
+        assert_eq!(
+            errors.0[0].help.as_deref().map(|h| h.starts_with("did you mean `per_page`?")),
+            Some(true)
+        );
     }
 
     #[test]

@@ -22,5 +22,9 @@ pub mod slug;
 pub mod source;
 
 pub use error::{Error, ErrorKind, Errors, Location};
+pub mod cli;
 pub mod config;
 pub mod content;
+pub mod model;
+pub mod render;
+pub mod site;

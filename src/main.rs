@@ -1,3 +1,8 @@
-//! The `gazette` command: parse arguments, run, print the report, set the exit code.
+//! The `gazette` command: parse arguments, run, set the exit code.
 
-fn main() {}
+use clap::Parser;
+
+fn main() {
+    let args = gazette::cli::Args::parse();
+    std::process::exit(gazette::cli::run(args));
+}

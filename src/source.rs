@@ -151,13 +151,13 @@ fn explain_serde_message(message: &str, what: &str) -> Error {
         return Error::new(ErrorKind::Duplicate, format!("field `{field}`{within} is given twice"))
             .help("keep one of the two lines");
     }
-    if let Some(rest) = body.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let expected = friendly_expected(expected);
-            let found = friendly_found(found);
-            return Error::new(ErrorKind::Schema, format!("expected {expected}{within}, found {found}"))
-                .help(type_help(&expected));
-        }
+    if let Some((found, expected)) =
+        body.strip_prefix("invalid type: ").and_then(|r| r.split_once(", expected "))
+    {
+        let expected = friendly_expected(expected);
+        let found = friendly_found(found);
+        return Error::new(ErrorKind::Schema, format!("expected {expected}{within}, found {found}"))
+            .help(type_help(&expected));
     }
     if let Some(rest) = body.strip_prefix("invalid value: ") {
         return Error::new(ErrorKind::Value, format!("invalid value{within}: {rest}"));
@@ -308,12 +308,10 @@ fn advance(
     scalar: Option<&str>,
     here: (usize, usize),
 ) -> Option<(usize, usize)> {
-    if let Some(top) = stack.last_mut() {
-        if top.is_map && top.expecting_key {
-            top.key = scalar.map(str::to_string);
-            top.expecting_key = false;
-            return None;
-        }
+    if let Some(top) = stack.last_mut().filter(|top| top.is_map && top.expecting_key) {
+        top.key = scalar.map(str::to_string);
+        top.expecting_key = false;
+        return None;
     }
     let found = node_at(stack, path, here);
     finish_value(stack);

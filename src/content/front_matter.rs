@@ -75,7 +75,11 @@ pub fn split_front_matter(file: &SourceFile) -> Result<Split, Error> {
     for line in text[yaml_start..].split_inclusive('\n') {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
-            return Ok(Split { yaml: (yaml_start, offset), yaml_first_line: 2, body_start: offset + line.len() });
+            return Ok(Split {
+                yaml: (yaml_start, offset),
+                yaml_first_line: 2,
+                body_start: offset + line.len(),
+            });
         }
         offset += line.len();
     }
@@ -94,7 +98,11 @@ pub fn parse_front_matter(file: &SourceFile) -> Result<(FrontMatter, Split), Err
 
 /// The front matter of `file` as a YAML snippet, for locating fields in error messages.
 pub fn yaml_of<'a>(file: &'a SourceFile, split: &Split) -> YamlText<'a> {
-    YamlText { path: &file.path, text: &file.text[split.yaml.0..split.yaml.1], first_line: split.yaml_first_line }
+    YamlText {
+        path: &file.path,
+        text: &file.text[split.yaml.0..split.yaml.1],
+        first_line: split.yaml_first_line,
+    }
 }
 
 /// Text that an editor may have typed as a number or a boolean (e.g. `title: 2025`).

@@ -147,7 +147,10 @@ impl<'a> State<'a, '_> {
             Event::Start(Tag::Table(_)) => {
                 let label = html_attr(self.opts.table_label);
                 self.out.push(Event::Html(
-                    format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n").into(),
+                    format!(
+                        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n"
+                    )
+                    .into(),
                 ));
                 self.out.push(event.clone());
             }
@@ -239,8 +242,11 @@ impl<'a> State<'a, '_> {
         if dangerous && !self.opts.allow_raw_html {
             return CowStr::Borrowed("#");
         }
-        let is_external = lower.contains("://") || lower.starts_with("mailto:") || lower.starts_with("tel:")
-            || lower.starts_with("//") || lower.starts_with("data:");
+        let is_external = lower.contains("://")
+            || lower.starts_with("mailto:")
+            || lower.starts_with("tel:")
+            || lower.starts_with("//")
+            || lower.starts_with("data:");
         if is_external || trimmed.is_empty() {
             return dest.clone();
         }
@@ -270,7 +276,8 @@ impl<'a> State<'a, '_> {
             if open > 0 {
                 self.out.push(Event::Text(rest[..open].to_string().into()));
             }
-            let offset = self.source_offset(range_start + consumed + open, range_start + consumed + open + len);
+            let offset =
+                self.source_offset(range_start + consumed + open, range_start + consumed + open + len);
             self.push_shortcode(&after[..len], offset, false);
             consumed += open + len;
             rest = &rest[open + len..];
@@ -382,7 +389,12 @@ mod tests {
 
     fn render_with(md: &str, allow_raw_html: bool, base_path: &str) -> Body {
         let file = SourceFile::new("content/news/a.md", md);
-        let opts = MarkdownOptions { allow_raw_html, base_path, reserved_ids: &["main-content"], table_label: "Bảng" };
+        let opts = MarkdownOptions {
+            allow_raw_html,
+            base_path,
+            reserved_ids: &["main-content"],
+            table_label: "Bảng",
+        };
         render_markdown(&file, 0, &opts).unwrap()
     }
 
@@ -397,7 +409,10 @@ mod tests {
     #[test]
     fn extensions_are_on() {
         let b = render("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: chú thích\n\n- [x] xong\n");
-        assert!(b.html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng\">"));
+        assert!(
+            b.html
+                .contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng\">")
+        );
         assert!(b.html.contains("<td style=\"text-align: right\">2</td>"));
         assert!(b.html.contains("<del>x</del>"));
         assert!(b.html.contains("footnote-definition"));
@@ -441,8 +456,10 @@ mod tests {
 
     #[test]
     fn unknown_or_broken_shortcodes_are_errors_with_lines() {
-        let file = SourceFile::new("a.md", "x\n\n{{ chrt(indicator=\"a\") }}\n\n{{ chart(indicator=a b) }}\n");
-        let opts = MarkdownOptions { allow_raw_html: false, base_path: "", reserved_ids: &[], table_label: "" };
+        let file =
+            SourceFile::new("a.md", "x\n\n{{ chrt(indicator=\"a\") }}\n\n{{ chart(indicator=a b) }}\n");
+        let opts =
+            MarkdownOptions { allow_raw_html: false, base_path: "", reserved_ids: &[], table_label: "" };
         let errors = render_markdown(&file, 0, &opts).unwrap_err();
         assert_eq!(errors.len(), 2);
         assert_eq!(errors.0[0].location.as_ref().unwrap().line, 3);

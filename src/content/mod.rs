@@ -118,7 +118,11 @@ pub fn parse_item(
         );
     }
     for (i, alias) in fm.aliases.iter().enumerate() {
-        if !alias.starts_with('/') || alias.contains("://") || alias.contains(['?', '#', '\\']) || alias.contains("..") {
+        if !alias.starts_with('/')
+            || alias.contains("://")
+            || alias.contains(['?', '#', '\\'])
+            || alias.contains("..")
+        {
             errors.push(
                 Error::new(ErrorKind::Value, format!("alias `{alias}` is not a site path"))
                     .at(yaml.locate(&["aliases", &i.to_string()]))
@@ -237,13 +241,18 @@ mod tests {
 
     #[test]
     fn slug_comes_from_the_file_name_without_date() {
-        let item = parse("content/news/2025/2025-03-12-Giảm nghèo.md", "---\ntitle: T\ndate: 2025-03-12\n---\nx\n").unwrap();
+        let item =
+            parse("content/news/2025/2025-03-12-Giảm nghèo.md", "---\ntitle: T\ndate: 2025-03-12\n---\nx\n")
+                .unwrap();
         assert_eq!(item.slug, "giam-ngheo");
     }
 
     #[test]
     fn slug_can_come_from_the_title() {
-        let file = SourceFile::new("content/news/a.md", "---\ntitle: Phấn đấu giảm tỷ lệ hộ nghèo\ndate: 2025-03-12\n---\n");
+        let file = SourceFile::new(
+            "content/news/a.md",
+            "---\ntitle: Phấn đấu giảm tỷ lệ hộ nghèo\ndate: 2025-03-12\n---\n",
+        );
         let item = parse_item(&file, ContentKind::News, SlugSource::Title, &MD).unwrap();
         assert_eq!(item.slug, "phan-dau-giam-ty-le-ho-ngheo");
     }
@@ -252,14 +261,26 @@ mod tests {
     fn bad_date_points_at_the_field_with_a_hint() {
         let err = parse("content/news/a.md", "---\ntitle: T\ndate: 31/02/2024\n---\n").unwrap_err();
         let e = &err.0[0];
-        assert_eq!(e.to_string(), "content/news/a.md:3:7: error: `31/02/2024` is not a date\n  help: write the date as YYYY-MM-DD, e.g. date: 2025-03-12 (a time may follow: 2025-03-12 08:30)");
+        assert_eq!(
+            e.to_string(),
+            "content/news/a.md:3:7: error: `31/02/2024` is not a date\n  help: write the date as YYYY-MM-DD, e.g. date: 2025-03-12 (a time may follow: 2025-03-12 08:30)"
+        );
     }
 
     #[test]
     fn collects_every_problem_of_a_file() {
-        let err = parse("content/news/a.md", "---\nimage: /media/a.svg\naliases: [old.html]\n---\n").unwrap_err();
+        let err =
+            parse("content/news/a.md", "---\nimage: /media/a.svg\naliases: [old.html]\n---\n").unwrap_err();
         let messages: Vec<_> = err.0.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(messages, ["missing field `date`", "missing field `title`", "`image` has no `image_alt`", "alias `old.html` is not a site path"]);
+        assert_eq!(
+            messages,
+            [
+                "missing field `date`",
+                "missing field `title`",
+                "`image` has no `image_alt`",
+                "alias `old.html` is not a site path"
+            ]
+        );
     }
 
     #[test]

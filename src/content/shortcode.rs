@@ -165,7 +165,8 @@ impl Cursor<'_> {
             }
         }
         let start = self.pos;
-        while let Some(c) = self.peek().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
+        while let Some(c) = self.peek().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        {
             self.pos += c.len_utf8();
         }
         match &self.text[start..self.pos] {
@@ -186,7 +187,8 @@ mod tests {
     #[test]
     fn reads_arguments_of_each_type() {
         let (name, args, len) =
-            parse_shortcode(r#"{{ chart(indicator="ho-ngheo", year=2024, top=10, wide=true) }} rest"#).unwrap();
+            parse_shortcode(r#"{{ chart(indicator="ho-ngheo", year=2024, top=10, wide=true) }} rest"#)
+                .unwrap();
         assert_eq!(name, "chart");
         assert_eq!(args["indicator"], ArgValue::Text("ho-ngheo".into()));
         assert_eq!(args["year"], ArgValue::Number(2024.0));
@@ -197,7 +199,10 @@ mod tests {
     #[test]
     fn explains_what_was_expected() {
         let err = parse_shortcode(r#"{{ chart(indicator=ho-ngheo) }}"#).unwrap_err();
-        assert_eq!(err.message, "expected a value: a text in double quotes, a number, true or false, found `h`");
+        assert_eq!(
+            err.message,
+            "expected a value: a text in double quotes, a number, true or false, found `h`"
+        );
         let err = parse_shortcode(r#"{{ chart(indicator="a" geo="b") }}"#).unwrap_err();
         assert_eq!(err.message, "expected `,` between arguments or `)` at the end, found `g`");
         let err = parse_shortcode(r#"{{ chart(indicator="x" }}"#).unwrap_err();

@@ -1,0 +1,128 @@
+//! Machine-readable files: RSS 2.0 feeds, `sitemap.xml` and `robots.txt`.
+//!
+//! Written directly (not through templates) so escaping and absolute URLs are always right.
+
+use std::fmt::Write as _;
+
+use crate::model::{PageKind, PlannedPage, Site};
+use crate::render::i18n::{Strings, fill};
+
+/// Escape text for XML content and attributes.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // characters XML 1.0 forbids
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{E000}' | '\u{E001}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// RSS 2.0 feed of the latest news of the site or of one category.
+pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
+    let c = &site.config;
+    let (title, path, items): (String, String, Vec<usize>) = match category {
+        Some(t) => {
+            let term = &site.categories.terms[t];
+            let feed = term.feed_path.clone().unwrap_or_default();
+            (
+                fill(strings.get("feed_category_title"), &[("site", &c.title), ("name", &term.name)]),
+                feed,
+                term.items.clone(),
+            )
+        }
+        None => (c.title.clone(), "/rss.xml".to_string(), (0..site.news.len()).collect()),
+    };
+    let page_path = match category {
+        Some(t) => site.categories.terms[t].path.clone(),
+        None => "/".to_string(),
+    };
+    let mut out = String::with_capacity(4096);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
+    let _ = writeln!(out, "<title>{}</title>", xml_escape(&title));
+    let _ = writeln!(out, "<link>{}</link>", xml_escape(&c.absolute(&page_path)));
+    let _ = writeln!(
+        out,
+        "<description>{}</description>",
+        xml_escape(if c.description.is_empty() { &c.title } else { &c.description })
+    );
+    let _ = writeln!(out, "<language>{}</language>", c.lang.code());
+    let _ = writeln!(out, "<generator>gazette</generator>");
+    let _ = writeln!(
+        out,
+        "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
+        xml_escape(&c.absolute(&path))
+    );
+    if let Some(newest) = items.first().and_then(|&i| site.news[i].item.date) {
+        let _ = writeln!(out, "<lastBuildDate>{}</lastBuildDate>", newest.rfc822(c.tz_offset));
+    }
+    for &i in items.iter().take(c.feed_limit) {
+        let news = &site.news[i];
+        let item = &news.item;
+        let url = xml_escape(&c.absolute(&news.path));
+        out.push_str("<item>\n");
+        let _ = writeln!(out, "<title>{}</title>", xml_escape(&item.title));
+        let _ = writeln!(out, "<link>{url}</link>");
+        let _ = writeln!(out, "<guid isPermaLink=\"true\">{url}</guid>");
+        if let Some(date) = item.date {
+            let _ = writeln!(out, "<pubDate>{}</pubDate>", date.rfc822(c.tz_offset));
+        }
+        if let Some(author) = &item.author {
+            let _ = writeln!(out, "<dc:creator>{}</dc:creator>", xml_escape(author));
+        }
+        if let Some(t) = news.category {
+            let _ = writeln!(out, "<category>{}</category>", xml_escape(&site.categories.terms[t].name));
+        }
+        let summary = item.summary.as_deref().unwrap_or(&item.body.first_paragraph);
+        let _ = writeln!(out, "<description>{}</description>", xml_escape(summary));
+        out.push_str("</item>\n");
+    }
+    out.push_str("</channel>\n</rss>\n");
+    out
+}
+
+/// `sitemap.xml`: every page a search engine should index (not pagers, aliases or 404).
+pub fn sitemap(site: &Site, plan: &[PlannedPage]) -> String {
+    let c = &site.config;
+    let mut out = String::with_capacity(plan.len() * 96 + 256);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for page in plan.iter().filter(|p| p.kind.in_sitemap()) {
+        let _ = write!(out, "<url><loc>{}</loc>", xml_escape(&c.absolute(&page.path)));
+        let lastmod = match page.kind {
+            PageKind::Article(i) => site.news[i].item.date,
+            PageKind::Home | PageKind::NewsList { .. } => site.news.first().and_then(|n| n.item.date),
+            _ => None,
+        };
+        if let Some(date) = lastmod {
+            let _ = write!(out, "<lastmod>{}</lastmod>", date.rfc3339(c.tz_offset));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt` pointing at the sitemap.
+pub fn robots(site: &Site) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute("/sitemap.xml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(xml_escape("a & <b> \"c\" 'd'\u{1}"), "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;");
+    }
+}

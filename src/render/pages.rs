@@ -1,0 +1,278 @@
+//! The context of each HTML page kind: which template, which view.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::error::Error;
+use crate::model::{News, PageKind, PlannedPage, Site, TaxonomyKind};
+use crate::render::Renderer;
+use crate::render::i18n::fill;
+use crate::render::template::Template;
+use crate::render::views::{
+    Card, Pager, TermLink, absolute, card, link, page_meta, page_suffix, pager, term_link, term_links,
+    truncate_words,
+};
+
+/// The home page: a featured item and the latest news, and news by category.
+#[derive(Serialize)]
+struct HomeView<'a> {
+    featured: Option<Card<'a>>,
+    latest: Vec<Card<'a>>,
+    by_category: Vec<CategoryBlock<'a>>,
+}
+
+#[derive(Serialize)]
+struct CategoryBlock<'a> {
+    term: TermLink<'a>,
+    items: Vec<Card<'a>>,
+}
+
+/// A paginated list of news.
+#[derive(Serialize)]
+struct ListView<'a> {
+    heading: String,
+    items: Vec<Card<'a>>,
+    pager: Pager,
+    term: Option<TermLink<'a>>,
+    taxonomy: Option<&'static str>,
+    feed_url: Option<String>,
+}
+
+/// A news item.
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    title: &'a str,
+    url: String,
+    date_iso: String,
+    date: String,
+    time: Option<String>,
+    author: Option<&'a str>,
+    category: Option<TermLink<'a>>,
+    tags: Vec<TermLink<'a>>,
+    summary: Option<&'a str>,
+    image: Option<String>,
+    image_alt: Option<&'a str>,
+    body_html: &'a str,
+    reading_minutes: usize,
+    reading_time: String,
+}
+
+/// The "other news" box of an article: related first, then neighbours; a pager onwards.
+#[derive(Serialize)]
+struct OtherNews<'a> {
+    items: Vec<Card<'a>>,
+    pager: Pager,
+    list_url: String,
+}
+
+/// A static page.
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    summary: Option<&'a str>,
+    body_html: &'a str,
+}
+
+/// The index of a taxonomy's terms.
+#[derive(Serialize)]
+struct TaxonomyView<'a> {
+    name: &'static str,
+    terms: Vec<TermLink<'a>>,
+}
+
+/// The template and context for an HTML page.
+pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Template, Context), Error> {
+    let s = &r.strings;
+    let mut ctx = Context::new();
+    let template = match &page.kind {
+        PageKind::Home => {
+            ctx.insert("page", &page_meta(site, &page.path, "home", site.config.title.clone(), None));
+            ctx.insert("home", &home(site));
+            Template::Index
+        }
+        PageKind::NewsList { page: n } => {
+            let title = format!("{}{}", s.get("news"), page_suffix(s, *n));
+            ctx.insert("page", &page_meta(site, &page.path, "list", title, None));
+            let items = (0..site.news.len()).collect::<Vec<_>>();
+            ctx.insert("list", &list(site, s.get("news").to_string(), &items, "/news/", *n, None, None));
+            Template::List
+        }
+        PageKind::Article(i) => {
+            let news = &site.news[*i];
+            let description = news
+                .item
+                .summary
+                .clone()
+                .unwrap_or_else(|| truncate_words(&news.item.body.first_paragraph, 160));
+            let mut meta =
+                page_meta(site, &page.path, "article", news.item.title.clone(), Some(&description));
+            meta.og_image = news.item.image.as_deref().map(|img| absolute(&site.config, img));
+            ctx.insert("page", &meta);
+            ctx.insert("item", &article(r, site, news));
+            ctx.insert("other", &other_news(site, *i));
+            Template::Article
+        }
+        PageKind::TermList { taxonomy, term, page: n } => {
+            let tax = if *taxonomy == TaxonomyKind::Categories { &site.categories } else { &site.tags };
+            let t = &tax.terms[*term];
+            let heading = match taxonomy {
+                TaxonomyKind::Categories => t.name.clone(),
+                TaxonomyKind::Tags => fill(s.get("tag_heading"), &[("name", &t.name)]),
+            };
+            let title = format!("{heading}{}", page_suffix(s, *n));
+            ctx.insert("page", &page_meta(site, &page.path, "term", title, None));
+            let feed = t.feed_path.as_deref().map(|f| site.config.url(f));
+            ctx.insert(
+                "list",
+                &list(site, heading, &t.items, &t.path, *n, Some(term_link(&site.config, t)), feed)
+                    .with_taxonomy(*taxonomy),
+            );
+            Template::List
+        }
+        PageKind::TermIndex(kind) => {
+            let (tax, name) = match kind {
+                TaxonomyKind::Categories => (&site.categories, "categories"),
+                TaxonomyKind::Tags => (&site.tags, "tags"),
+            };
+            ctx.insert("page", &page_meta(site, &page.path, "taxonomy", s.get(name).to_string(), None));
+            ctx.insert("taxonomy", &TaxonomyView { name, terms: term_links(&site.config, tax) });
+            Template::Taxonomy
+        }
+        PageKind::Page(i) => {
+            let p = &site.pages[*i];
+            let description =
+                p.item.summary.clone().unwrap_or_else(|| truncate_words(&p.item.body.first_paragraph, 160));
+            ctx.insert(
+                "page",
+                &page_meta(site, &page.path, "page", p.item.title.clone(), Some(&description)),
+            );
+            ctx.insert(
+                "item",
+                &PageView {
+                    title: &p.item.title,
+                    summary: p.item.summary.as_deref(),
+                    body_html: &p.item.body.html,
+                },
+            );
+            Template::Page
+        }
+        PageKind::NotFound => {
+            ctx.insert(
+                "page",
+                &page_meta(site, &page.path, "not_found", s.get("not_found_title").to_string(), None),
+            );
+            Template::NotFound
+        }
+        PageKind::Alias { target } => {
+            ctx.insert("page", &page_meta(site, &page.path, "alias", s.get("moved_title").to_string(), None));
+            ctx.insert("target_url", &link(&site.config, target));
+            ctx.insert("target_absolute", &absolute(&site.config, target));
+            Template::Alias
+        }
+        PageKind::Feed { .. } | PageKind::Sitemap | PageKind::Robots => Template::NotFound,
+    };
+    Ok((template, ctx))
+}
+
+fn home(site: &Site) -> HomeView<'_> {
+    let featured_index = site
+        .news
+        .iter()
+        .take(10)
+        .position(|n| n.item.image.is_some())
+        .or((!site.news.is_empty()).then_some(0));
+    let featured = featured_index.map(|i| card(site, &site.news[i]));
+    let latest = site
+        .news
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != featured_index)
+        .take(8)
+        .map(|(_, n)| card(site, n))
+        .collect();
+    let by_category = site
+        .categories
+        .terms
+        .iter()
+        .map(|t| CategoryBlock {
+            term: term_link(&site.config, t),
+            items: t.items.iter().take(4).map(|&i| card(site, &site.news[i])).collect(),
+        })
+        .collect();
+    HomeView { featured, latest, by_category }
+}
+
+fn list<'a>(
+    site: &'a Site,
+    heading: String,
+    items: &[usize],
+    base: &str,
+    n: usize,
+    term: Option<TermLink<'a>>,
+    feed_url: Option<String>,
+) -> ListView<'a> {
+    let per_page = site.config.per_page;
+    let total = crate::model::page_count(items.len(), per_page);
+    let cards =
+        items.iter().skip((n - 1) * per_page).take(per_page).map(|&i| card(site, &site.news[i])).collect();
+    ListView {
+        heading,
+        items: cards,
+        pager: pager(&site.config, base, n, total),
+        term,
+        taxonomy: None,
+        feed_url,
+    }
+}
+
+impl ListView<'_> {
+    fn with_taxonomy(mut self, kind: TaxonomyKind) -> Self {
+        self.taxonomy = Some(kind.segment());
+        self
+    }
+}
+
+fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> ArticleView<'a> {
+    let c = &site.config;
+    let item = &news.item;
+    ArticleView {
+        title: &item.title,
+        url: c.url(&news.path),
+        date_iso: item.date.map(|d| d.rfc3339(c.tz_offset)).unwrap_or_default(),
+        date: item.date.map(|d| d.date.dmy()).unwrap_or_default(),
+        time: item.date.and_then(|d| d.time).map(|(h, m, _)| format!("{h:02}:{m:02}")),
+        author: item.author.as_deref(),
+        category: news.category.map(|i| term_link(c, &site.categories.terms[i])),
+        tags: news.tags.iter().map(|&i| term_link(c, &site.tags.terms[i])).collect(),
+        summary: item.summary.as_deref(),
+        image: item.image.as_deref().map(|img| link(c, img)),
+        image_alt: item.image_alt.as_deref(),
+        body_html: &item.body.html,
+        reading_minutes: news.reading_minutes,
+        reading_time: fill(r.strings.get("reading_time"), &[("n", &news.reading_minutes.to_string())]),
+    }
+}
+
+/// Related items first, then the nearest items by date (next older, next newer, …).
+fn other_news(site: &Site, index: usize) -> OtherNews<'_> {
+    let want = site.config.other_news;
+    let len = site.news.len();
+    let news = &site.news[index];
+    let mut picked: Vec<usize> = news.related.iter().copied().take(want).collect();
+    let mut distance = 1;
+    while picked.len() < want && (index + distance < len || distance <= index) {
+        for j in
+            [Some(index + distance).filter(|&j| j < len), index.checked_sub(distance)].into_iter().flatten()
+        {
+            if picked.len() < want && !picked.contains(&j) {
+                picked.push(j);
+            }
+        }
+        distance += 1;
+    }
+    OtherNews {
+        items: picked.iter().map(|&i| card(site, &site.news[i])).collect(),
+        pager: pager(&site.config, "/news/", news.list_page, site.news_pages),
+        list_url: site.config.url(&crate::model::pager_path("/news/", news.list_page)),
+    }
+}

@@ -1,0 +1,248 @@
+//! The only reader: every source file is read here, once, in a sorted order.
+//!
+//! Text files become [`SourceFile`]s (BOM stripped, LF line endings); static files are only
+//! listed here and copied byte for byte by `site::write`. Reading runs in parallel.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::error::{Error, ErrorKind, Errors};
+use crate::render::template::TemplateSource;
+use crate::source::SourceFile;
+
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+
+/// Everything under `content/`, plus the site's static files.
+#[derive(Debug, Clone)]
+pub struct SiteSource {
+    /// The site root folder.
+    pub root: PathBuf,
+    /// `content/site.yaml`.
+    pub config: SourceFile,
+    /// `content/news/**/*.md`, sorted by path.
+    pub news: Vec<SourceFile>,
+    /// `content/pages/**/*.md`, sorted by path.
+    pub pages: Vec<SourceFile>,
+    /// `content/geo.yaml`, if present.
+    pub geo: Option<SourceFile>,
+    /// `content/indicators/*.yaml`, sorted.
+    pub indicators: Vec<SourceFile>,
+    /// `content/indicators/**/*.csv`, sorted (tables referenced by indicators).
+    pub tables: Vec<SourceFile>,
+    /// `content/programmes/*.yaml`, sorted.
+    pub programmes: Vec<SourceFile>,
+    /// `static/**` and `content/media/**`, to copy.
+    pub assets: Vec<Asset>,
+}
+
+/// A theme: templates, UI strings and static files, from disk or built in.
+#[derive(Debug, Clone)]
+pub struct ThemeSource {
+    /// Theme name from `site.yaml`.
+    pub name: String,
+    /// Templates by name (`article.html`, `partials/pager.html`), site overrides applied.
+    pub templates: Vec<TemplateSource>,
+    /// `i18n/<lang>.yaml` files of the theme, then of the site (site wins).
+    pub i18n: Vec<SourceFile>,
+    /// Theme static files.
+    pub assets: Vec<Asset>,
+}
+
+/// A file copied unchanged into the output.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path inside the output folder, with `/` (e.g. `media/cau-treo.svg`).
+    pub out_path: String,
+    /// Where the bytes come from.
+    pub origin: AssetOrigin,
+}
+
+/// Where an asset's bytes are.
+#[derive(Debug, Clone)]
+pub enum AssetOrigin {
+    /// A file on disk.
+    Disk(PathBuf),
+    /// A file of the built-in theme.
+    Embedded(&'static [u8]),
+}
+
+/// Read `content/` and the site's static files under `root`.
+pub fn load_site(root: &Path) -> Result<SiteSource, Errors> {
+    let content = root.join("content");
+    let config_path = content.join("site.yaml");
+    if !config_path.is_file() {
+        return Err(Error::new(ErrorKind::Io, format!("no site configuration at `{}`", rel(root, &config_path)))
+            .help("run gazette in the site folder (the one holding content/site.yaml), pass --root DIR, or create a site with `gazette new DIR`")
+            .into());
+    }
+    let mut errors = Errors::new();
+    let config = errors.take(read_text(root, &config_path));
+    let news = errors.take_all(read_all(root, &list_files(&content.join("news"), &["md", "markdown"])));
+    let pages = errors.take_all(read_all(root, &list_files(&content.join("pages"), &["md", "markdown"])));
+    let geo_path = content.join("geo.yaml");
+    let geo = if geo_path.is_file() { errors.take(read_text(root, &geo_path)) } else { None };
+    let indicators_dir = content.join("indicators");
+    let indicators = errors.take_all(read_all(root, &list_shallow(&indicators_dir, &["yaml", "yml"])));
+    let tables = errors.take_all(read_all(root, &list_files(&indicators_dir, &["csv"])));
+    let programmes =
+        errors.take_all(read_all(root, &list_shallow(&content.join("programmes"), &["yaml", "yml"])));
+    let mut assets = disk_assets(&root.join("static"), "");
+    assets.extend(disk_assets(&content.join("media"), "media/"));
+    let Some(config) = config else { return errors.into_result(()).and_then(|()| Err(Errors::new())) };
+    errors.into_result(SiteSource {
+        root: root.to_path_buf(),
+        config,
+        news: news.unwrap_or_default(),
+        pages: pages.unwrap_or_default(),
+        geo,
+        indicators: indicators.unwrap_or_default(),
+        tables: tables.unwrap_or_default(),
+        programmes: programmes.unwrap_or_default(),
+        assets,
+    })
+}
+
+/// Read the theme named `name`: `themes/<name>/` under the root, or the built-in default.
+/// Site templates in `templates/` and strings in `i18n/` override the theme's.
+pub fn load_theme(root: &Path, name: &str) -> Result<ThemeSource, Errors> {
+    let dir = root.join("themes").join(name);
+    let mut templates = Vec::new();
+    let mut i18n = Vec::new();
+    let mut assets = Vec::new();
+    let mut errors = Errors::new();
+    if dir.is_dir() {
+        let tdir = dir.join("templates");
+        for file in
+            errors.take_all(read_all(root, &list_files(&tdir, &["html", "xml", "txt"]))).unwrap_or_default()
+        {
+            templates.push(TemplateSource { name: name_under(root, &tdir, &file.path), file });
+        }
+        i18n = errors
+            .take_all(read_all(root, &list_shallow(&dir.join("i18n"), &["yaml", "yml"])))
+            .unwrap_or_default();
+        assets = disk_assets(&dir.join("static"), "");
+    } else if name == "default" {
+        for (path, bytes) in DEFAULT_THEME {
+            let shown = format!("themes/default/{path}");
+            if let Some(tname) = path.strip_prefix("templates/") {
+                let text = String::from_utf8_lossy(bytes);
+                templates
+                    .push(TemplateSource { name: tname.to_string(), file: SourceFile::new(shown, &text) });
+            } else if path.starts_with("i18n/") {
+                i18n.push(SourceFile::new(shown, &String::from_utf8_lossy(bytes)));
+            } else if let Some(out) = path.strip_prefix("static/") {
+                assets.push(Asset { out_path: out.to_string(), origin: AssetOrigin::Embedded(bytes) });
+            }
+        }
+    } else {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("theme `{name}` not found: there is no folder `themes/{name}`"),
+        )
+        .help(
+            "create the folder, or remove `theme:` from content/site.yaml to use the built-in default theme",
+        )
+        .into());
+    }
+    // the site's own templates and strings override the theme's, file by file
+    let site_tdir = root.join("templates");
+    for file in
+        errors.take_all(read_all(root, &list_files(&site_tdir, &["html", "xml", "txt"]))).unwrap_or_default()
+    {
+        let tname = name_under(root, &site_tdir, &file.path);
+        templates.retain(|t| t.name != tname);
+        templates.push(TemplateSource { name: tname, file });
+    }
+    i18n.extend(
+        errors
+            .take_all(read_all(root, &list_shallow(&root.join("i18n"), &["yaml", "yml"])))
+            .unwrap_or_default(),
+    );
+    templates.sort_by(|a, b| a.name.cmp(&b.name));
+    errors.into_result(ThemeSource { name: name.to_string(), templates, i18n, assets })
+}
+
+/// Files under `dir` (recursively) with one of `exts`, sorted; hidden files and folders skipped.
+fn list_files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    walk(dir, usize::MAX, exts)
+}
+
+/// Files directly in `dir` with one of `exts`, sorted.
+fn list_shallow(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    walk(dir, 1, exts)
+}
+
+fn walk(dir: &Path, depth: usize, exts: &[&str]) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .max_depth(depth)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("").to_ascii_lowercase();
+            exts.contains(&ext.as_str())
+        })
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+fn disk_assets(dir: &Path, prefix: &str) -> Vec<Asset> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
+            Some(Asset { out_path: format!("{prefix}{rel}"), origin: AssetOrigin::Disk(e.into_path()) })
+        })
+        .collect()
+}
+
+fn read_all(root: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Errors> {
+    let results: Vec<Result<SourceFile, Error>> = paths.par_iter().map(|p| read_text(root, p)).collect();
+    let mut errors = Errors::new();
+    let files = results.into_iter().filter_map(|r| errors.take(r)).collect();
+    errors.into_result(files)
+}
+
+fn read_text(root: &Path, path: &Path) -> Result<SourceFile, Error> {
+    let shown = rel(root, path);
+    let bytes = std::fs::read(path).map_err(|e| Error::io(Path::new(&shown), "read", &e))?;
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Ok(SourceFile::new(shown, text)),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let (line, column) = crate::source::line_col(&String::from_utf8_lossy(&bytes[..offset]), offset);
+            Err(Error::new(ErrorKind::Io, "the file is not UTF-8 text")
+                .at_line(&shown, line, column)
+                .help("save the file with the UTF-8 encoding (in Notepad: Save As → Encoding: UTF-8)"))
+        }
+    }
+}
+
+/// Path of `path` relative to the site root, with `/`.
+pub fn rel(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
+fn name_under(root: &Path, dir: &Path, shown: &str) -> String {
+    let prefix = rel(root, dir);
+    shown.strip_prefix(&prefix).unwrap_or(shown).trim_start_matches('/').to_string()
+}

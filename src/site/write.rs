@@ -1,0 +1,148 @@
+//! The only writer: output goes to a temporary folder next to the target, which replaces the
+//! target only when the whole build succeeded. A failed build leaves the previous output as it was.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use crate::error::{Error, ErrorKind};
+use crate::site::load::{Asset, AssetOrigin};
+
+/// A build's output folder being filled.
+#[derive(Debug)]
+pub struct Output {
+    target: PathBuf,
+    temp: PathBuf,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WriteStats {
+    /// Number of files.
+    pub files: usize,
+    /// Total bytes.
+    pub bytes: u64,
+}
+
+impl Output {
+    /// Start an output that will replace `target`; clears leftovers of an interrupted build.
+    pub fn create(target: &Path) -> Result<Output, Error> {
+        let temp = sibling(target, "gazette-tmp");
+        let old = sibling(target, "gazette-old");
+        for leftover in [&temp, &old] {
+            if leftover.exists() {
+                std::fs::remove_dir_all(leftover)
+                    .map_err(|e| Error::io(leftover, "remove the leftover folder", &e))?;
+            }
+        }
+        if target.exists() && !target.is_dir() {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!("the output `{}` exists and is not a folder", target.display()),
+            )
+            .help("remove that file or choose another folder with --output"));
+        }
+        std::fs::create_dir_all(&temp).map_err(|e| Error::io(&temp, "create", &e))?;
+        Ok(Output {
+            target: target.to_path_buf(),
+            temp,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        })
+    }
+
+    /// Write one file at `rel` (a path with `/`, no leading slash). Safe to call in parallel.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.temp.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", &e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, "write", &e))?;
+        self.count(bytes.len() as u64);
+        Ok(())
+    }
+
+    /// Copy a static file to its place.
+    pub fn copy(&self, asset: &Asset) -> Result<(), Error> {
+        match &asset.origin {
+            AssetOrigin::Embedded(bytes) => self.write(&asset.out_path, bytes),
+            AssetOrigin::Disk(from) => {
+                let path = self.temp.join(&asset.out_path);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", &e))?;
+                }
+                let n = std::fs::copy(from, &path).map_err(|e| Error::io(from, "copy", &e))?;
+                self.count(n);
+                Ok(())
+            }
+        }
+    }
+
+    fn count(&self, bytes: u64) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    /// Swap the finished output into place.
+    pub fn commit(mut self) -> Result<WriteStats, Error> {
+        let old = sibling(&self.target, "gazette-old");
+        if self.target.exists() {
+            std::fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, "move aside", &e))?;
+        }
+        std::fs::rename(&self.temp, &self.target)
+            .map_err(|e| Error::io(&self.temp, "move into place", &e))?;
+        self.committed = true;
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, "remove", &e))?;
+        }
+        Ok(WriteStats {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if !self.committed {
+            // a failed build: throw the half-written folder away, keep the previous output
+            let _ = std::fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+/// `public` → `public.<suffix>` in the same parent folder (same file system, so rename is atomic).
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name =
+        target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    target.with_file_name(format!("{name}.{suffix}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_target_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("old.html"), "old").unwrap();
+        {
+            let out = Output::create(&target).unwrap();
+            out.write("news/a/index.html", b"new").unwrap();
+            // dropped without commit: a failed build
+        }
+        assert!(target.join("old.html").exists());
+        assert!(!dir.path().join("public.gazette-tmp").exists());
+        let out = Output::create(&target).unwrap();
+        out.write("news/a/index.html", b"new").unwrap();
+        let stats = out.commit().unwrap();
+        assert_eq!(stats, WriteStats { files: 1, bytes: 3 });
+        assert!(!target.join("old.html").exists());
+        assert_eq!(std::fs::read_to_string(target.join("news/a/index.html")).unwrap(), "new");
+    }
+}
