@@ -97,8 +97,27 @@ impl<'a> YamlText<'a> {
             err.location().map_or_else(|| self.location(1, 1), |l| self.location(l.line(), l.column()));
         let raw = err.to_string();
         let message = strip_mark(&raw);
-        explain_serde_message(message, what).at(location)
+        let mut error = explain_serde_message(message, what).at(location);
+        if raw.contains("while scanning a quoted scalar") {
+            // libyaml points at the end of the text; the opening quote is more useful
+            if let Some((line, column)) = unclosed_quote(self.text) {
+                error.location = Some(self.location(line, column));
+            }
+        }
+        error
     }
+}
+
+/// The line and column of the first quote that opens a value but is never closed on its line.
+fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let value_start = line.find(": ").map_or(0, |p| p + 2);
+        let value = line[value_start..].trim_start();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let closed = value[1..].contains(quote);
+        let column = line[..line.len() - value.len()].chars().count() + 1;
+        (!closed).then_some((i + 1, column))
+    })
 }
 
 /// Remove serde_yaml's trailing " at line N column M" (we print our own location).
@@ -162,17 +181,43 @@ fn explain_serde_message(message: &str, what: &str) -> Error {
     if let Some(rest) = body.strip_prefix("invalid value: ") {
         return Error::new(ErrorKind::Value, format!("invalid value{within}: {rest}"));
     }
-    if body.contains("did not find expected")
-        || body.contains("mapping values are not allowed")
-        || body.contains("found character that cannot start")
-        || body.contains("while scanning")
-        || body.contains("while parsing")
-    {
-        return Error::new(ErrorKind::Syntax, format!("this is not valid YAML: {body}")).help(
-            "check the indentation and the `key: value` layout; text containing `: ` or starting with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backtick must be in quotes",
-        );
+    if let Some(error) = explain_syntax(body) {
+        return error;
     }
     Error::new(ErrorKind::Syntax, format!("{body}{within}"))
+}
+
+/// libyaml's scanner and parser messages, in words an editor can act on.
+fn explain_syntax(body: &str) -> Option<Error> {
+    let (message, help) = if body.contains("while scanning a quoted scalar") {
+        (
+            "a text in quotes is not closed",
+            "add the closing quote at the end of the text, e.g. title: \"Tin mới\"",
+        )
+    } else if body.contains("mapping values are not allowed") {
+        (
+            "a value contains `: ` (colon and space), which YAML reads as a new field",
+            "put the whole value in double quotes, e.g. title: \"Sơn Cao: khởi công cầu treo\"",
+        )
+    } else if body.contains("found character that cannot start any token") && body.contains('\t') {
+        ("a tab character is used for indentation", "indent with spaces only")
+    } else if body.contains("found character that cannot start any token") {
+        (
+            "a value starts with a character YAML reserves",
+            "put the value in double quotes when it starts with `@`, a backtick, `%`, `!`, `&` or `*`",
+        )
+    } else if body.contains("did not find expected")
+        || body.contains("while parsing")
+        || body.contains("while scanning")
+    {
+        (
+            "the YAML layout is broken here",
+            "check the indentation (spaces only, the same for every item of a list) and that each line is `key: value`",
+        )
+    } else {
+        return None;
+    };
+    Some(Error::new(ErrorKind::Syntax, message.to_string()).help(help))
 }
 
 /// The names between backticks in serde's "expected one of `a`, `b`" tails.

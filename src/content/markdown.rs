@@ -37,8 +37,19 @@ pub struct MarkdownOptions<'a> {
     pub base_path: &'a str,
     /// Element ids the theme uses, which headings must not take.
     pub reserved_ids: &'a [&'a str],
-    /// Accessible name of the scrollable region around tables.
-    pub table_label: &'a str,
+    /// Interface words the HTML needs (accessible names).
+    pub labels: MarkdownLabels<'a>,
+}
+
+/// Accessible names written into the HTML of a text, in the site's language.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkdownLabels<'a> {
+    /// Name of the scrollable region around tables.
+    pub table: &'a str,
+    /// Name of a ticked task-list box.
+    pub task_done: &'a str,
+    /// Name of an unticked task-list box.
+    pub task_open: &'a str,
 }
 
 /// A link or image source written in the text, for link checking.
@@ -145,7 +156,7 @@ impl<'a> State<'a, '_> {
                 }));
             }
             Event::Start(Tag::Table(_)) => {
-                let label = html_attr(self.opts.table_label);
+                let label = html_attr(self.opts.labels.table);
                 self.out.push(Event::Html(
                     format!(
                         "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n"
@@ -159,6 +170,20 @@ impl<'a> State<'a, '_> {
                 self.out.push(Event::Html("</div>\n".into()));
             }
             Event::Text(text) => self.text(text, range.start),
+            Event::TaskListMarker(done) => {
+                let (checked, label) = if *done {
+                    (" checked", self.opts.labels.task_done)
+                } else {
+                    ("", self.opts.labels.task_open)
+                };
+                self.out.push(Event::InlineHtml(
+                    format!(
+                        "<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ",
+                        html_attr(label)
+                    )
+                    .into(),
+                ));
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.raw_html = true;
                 self.out.push(event.clone());
@@ -370,7 +395,7 @@ fn sanitize(html: &str) -> String {
     builder
         .add_generic_attributes(["id", "class", "title", "lang"])
         .add_tags(["input", "figure", "figcaption"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
         .add_tag_attributes("div", ["role", "tabindex", "aria-label"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
@@ -393,7 +418,7 @@ mod tests {
             allow_raw_html,
             base_path,
             reserved_ids: &["main-content"],
-            table_label: "Bảng",
+            labels: MarkdownLabels { table: "Bảng", task_done: "Xong", task_open: "Chưa xong" },
         };
         render_markdown(&file, 0, &opts).unwrap()
     }
@@ -416,7 +441,11 @@ mod tests {
         assert!(b.html.contains("<td style=\"text-align: right\">2</td>"));
         assert!(b.html.contains("<del>x</del>"));
         assert!(b.html.contains("footnote-definition"));
-        assert!(b.html.contains("checkbox"));
+        assert!(
+            b.html.contains("<li><input type=\"checkbox\" disabled checked aria-label=\"Xong\"> xong</li>"),
+            "{}",
+            b.html
+        );
     }
 
     #[test]
@@ -458,8 +487,12 @@ mod tests {
     fn unknown_or_broken_shortcodes_are_errors_with_lines() {
         let file =
             SourceFile::new("a.md", "x\n\n{{ chrt(indicator=\"a\") }}\n\n{{ chart(indicator=a b) }}\n");
-        let opts =
-            MarkdownOptions { allow_raw_html: false, base_path: "", reserved_ids: &[], table_label: "" };
+        let opts = MarkdownOptions {
+            allow_raw_html: false,
+            base_path: "",
+            reserved_ids: &[],
+            labels: MarkdownLabels::default(),
+        };
         let errors = render_markdown(&file, 0, &opts).unwrap_err();
         assert_eq!(errors.len(), 2);
         assert_eq!(errors.0[0].location.as_ref().unwrap().line, 3);

@@ -232,8 +232,12 @@ fn strip_date_prefix(stem: &str) -> &str {
 mod tests {
     use super::*;
 
-    const MD: MarkdownOptions<'static> =
-        MarkdownOptions { allow_raw_html: false, base_path: "", reserved_ids: &[], table_label: "Bảng" };
+    const MD: MarkdownOptions<'static> = MarkdownOptions {
+        allow_raw_html: false,
+        base_path: "",
+        reserved_ids: &[],
+        labels: markdown::MarkdownLabels { table: "Bảng", task_done: "Xong", task_open: "Chưa xong" },
+    };
 
     fn parse(path: &str, text: &str) -> Result<Item, Errors> {
         parse_item(&SourceFile::new(path, text), ContentKind::News, SlugSource::Filename, &MD)

@@ -238,7 +238,10 @@ fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> ArticleView<'a> 
     ArticleView {
         title: &item.title,
         url: c.url(&news.path),
-        date_iso: item.date.map(|d| d.rfc3339(c.tz_offset)).unwrap_or_default(),
+        date_iso: item
+            .date
+            .map(|d| if d.time.is_some() { d.rfc3339(c.tz_offset) } else { d.date.iso() })
+            .unwrap_or_default(),
         date: item.date.map(|d| d.date.dmy()).unwrap_or_default(),
         time: item.date.and_then(|d| d.time).map(|(h, m, _)| format!("{h:02}:{m:02}")),
         author: item.author.as_deref(),

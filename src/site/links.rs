@@ -32,6 +32,16 @@ pub fn check_links(site: &Site, known: &HashSet<String>, source: &SiteSource) ->
         .map(|n| (&n.item, n.path.as_str()))
         .chain(site.pages.iter().map(|p| (&p.item, p.path.as_str())));
     for (item, page_path) in items {
+        if let Some(image) = item.image.as_deref().filter(|i| i.starts_with('/') && !i.starts_with("//")) {
+            let path = resolve("/", image).unwrap_or_default();
+            if !exists(known, &path) {
+                errors.push(
+                    Error::new(ErrorKind::Reference, format!("the image `{image}` is not a file of this site"))
+                        .at(crate::site::derive::locate(source, item, &["image"]))
+                        .help("put the picture in content/media/ and write its path, e.g. image: /media/cau-treo.jpg"),
+                );
+            }
+        }
         for link in &item.body.links {
             let Some(path) = resolve(page_path, &link.target) else { continue };
             if exists(known, &path) {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::config::{Config, parse_config};
-use crate::content::markdown::MarkdownOptions;
+use crate::content::markdown::{MarkdownLabels, MarkdownOptions};
 use crate::content::{ContentKind, Item, parse_item};
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::{PlannedPage, Site};
@@ -100,7 +100,11 @@ fn parse_content(
         allow_raw_html: config.allow_raw_html,
         base_path: &config.base_path,
         reserved_ids: &THEME_IDS,
-        table_label: strings.get("table_label"),
+        labels: MarkdownLabels {
+            table: strings.get("table_label"),
+            task_done: strings.get("task_done"),
+            task_open: strings.get("task_open"),
+        },
     };
     let parse = |files: &[crate::source::SourceFile], kind| -> Vec<Result<Item, Errors>> {
         files.par_iter().map(|f| parse_item(f, kind, config.slugs, &md)).collect()

@@ -45,7 +45,8 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
     add("/robots.txt".into(), PageKind::Robots);
 
     let mut errors = Errors::new();
-    let mut taken: HashMap<String, String> = pages.iter().map(|p| (p.file.clone(), p.path.clone())).collect();
+    let mut taken: HashMap<String, String> =
+        pages.iter().map(|p| (p.file.clone(), describe(site, p))).collect();
     let items =
         site.news.iter().map(|n| (&n.item, &n.path)).chain(site.pages.iter().map(|p| (&p.item, &p.path)));
     for (item, target) in items {
@@ -62,7 +63,7 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
                 );
                 continue;
             }
-            taken.insert(file.clone(), alias.clone());
+            taken.insert(file.clone(), format!("an alias of `{}`", item.path));
             pages.push(PlannedPage {
                 path: alias.clone(),
                 file,
@@ -71,4 +72,13 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
         }
     }
     errors.into_result(pages)
+}
+
+/// What a planned page is, in words, for collision messages.
+fn describe(site: &Site, page: &PlannedPage) -> String {
+    match page.kind {
+        PageKind::Article(i) => format!("the news item `{}`", site.news[i].item.path),
+        PageKind::Page(i) => format!("the page `{}`", site.pages[i].item.path),
+        _ => format!("the generated page `{}`", page.path),
+    }
 }
