@@ -238,11 +238,17 @@ impl std::error::Error for Errors {}
 
 /// The closest of `candidates` to a misspelt `word`, if any is close enough to suggest.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let close_edits = (word.chars().count() / 4).max(1);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            let edits = strsim::levenshtein(word, c);
+            let score = strsim::jaro_winkler(word, c) + if edits <= close_edits { 1.0 } else { 0.0 };
+            (score, c)
+        })
         .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
 }
 

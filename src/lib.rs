@@ -25,6 +25,7 @@ pub use error::{Error, ErrorKind, Errors, Location};
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod geo;
 pub mod model;
 pub mod render;
 pub mod site;

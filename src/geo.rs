@@ -1,0 +1,435 @@
+//! Geography: the administrative units of `content/geo.yaml`, as a tree that changes over time.
+//!
+//! Units carry the period in which they existed (`from`, `until`) and the units they were
+//! merged into, so a series survives a reorganisation (Vietnam, 1 July 2025: districts
+//! abolished, communes merged) and pages can explain it. Levels come from the unit type, not
+//! from depth, because depth is not fixed.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::date::Date;
+use crate::error::{Error, ErrorKind, Errors, did_you_mean};
+use crate::slug::{is_slug, slugify};
+use crate::source::{SourceFile, YamlText};
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+/// `content/geo.yaml` as written.
+pub struct RawGeo {
+    /// The units, in any order; the tree comes from `parent`.
+    pub units: Vec<RawUnit>,
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+/// One administrative unit as written.
+pub struct RawUnit {
+    /// Stable id: lower-case ASCII letters, digits and hyphens.
+    pub id: String,
+    /// Name without the type word (`Tà Lùng`, not `xã Tà Lùng`).
+    pub name: String,
+    /// Unit type: tỉnh, thành phố trực thuộc trung ương, huyện, thị xã, thành phố, quận, xã, phường, thị trấn, đặc khu.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Id of the unit it belongs to; omitted only for the root.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// First day it existed, YYYY-MM-DD.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day it existed, YYYY-MM-DD.
+    #[serde(default)]
+    pub until: Option<String>,
+    /// Id (or list of ids) of the unit(s) it became part of.
+    #[serde(default)]
+    pub merged_into: Option<OneOrMany>,
+    /// A note shown on its profile page.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Latest population.
+    #[serde(default)]
+    pub population: Option<f64>,
+    /// Latest number of households.
+    #[serde(default)]
+    pub households: Option<f64>,
+    /// Area in square kilometres.
+    #[serde(default)]
+    pub area_km2: Option<f64>,
+}
+
+/// One id or a list of ids.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// A single id.
+    One(String),
+    /// Several ids.
+    Many(Vec<String>),
+}
+
+/// Administrative level, derived from the unit type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Province or centrally run city.
+    Province,
+    /// District, town or provincial city (until 30 June 2025 in Vietnam).
+    District,
+    /// Commune, ward, township or special zone.
+    Commune,
+}
+
+impl Level {
+    /// Stable name used in data files and URLs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+        }
+    }
+}
+
+/// A validated unit.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Stable id.
+    pub id: String,
+    /// Name without the type word.
+    pub name: String,
+    /// Type word as written in Vietnamese (`xã`, `huyện`, …).
+    pub kind: String,
+    /// Derived level.
+    pub level: Level,
+    /// Index of the parent unit.
+    pub parent: Option<usize>,
+    /// First day it existed.
+    pub from: Option<Date>,
+    /// Last day it existed.
+    pub until: Option<Date>,
+    /// Indices of the units it was merged into.
+    pub merged_into: Vec<usize>,
+    /// Indices of the units merged into it (derived).
+    pub merged_from: Vec<usize>,
+    /// Indices of its children (derived), sorted by name.
+    pub children: Vec<usize>,
+    /// Note for its profile page.
+    pub note: Option<String>,
+    /// Latest population.
+    pub population: Option<f64>,
+    /// Latest number of households.
+    pub households: Option<f64>,
+    /// Area in km².
+    pub area_km2: Option<f64>,
+}
+
+impl Unit {
+    /// Whether the unit existed at some time during `year`.
+    pub fn existed_in(&self, year: i32) -> bool {
+        self.from.is_none_or(|d| d.year <= year) && self.until.is_none_or(|d| d.year >= year)
+    }
+
+    /// `xã Tà Lùng`, `huyện Mường Tùng`.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.kind, self.name)
+    }
+}
+
+/// The whole geography.
+#[derive(Debug, Clone, Default)]
+pub struct Geo {
+    /// Units in file order.
+    pub units: Vec<Unit>,
+    /// Index of the root unit.
+    pub root: Option<usize>,
+    index: HashMap<String, usize>,
+}
+
+impl Geo {
+    /// The index of a unit id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// An error for an unknown id, with the closest known id as a hint.
+    pub fn unknown(&self, id: &str) -> Error {
+        let help = match did_you_mean(id, self.units.iter().map(|u| u.id.as_str())) {
+            Some(best) => format!("did you mean `{best}`? Units are listed in content/geo.yaml"),
+            None => "use the id of a unit listed in content/geo.yaml".to_string(),
+        };
+        Error::new(ErrorKind::Reference, format!("unknown geo id `{id}`")).help(help)
+    }
+
+    /// The unit `unit` was merged into (the first, when it was split among several).
+    pub fn successor(&self, unit: usize) -> Option<usize> {
+        self.units[unit].merged_into.first().copied()
+    }
+
+    /// Units of a level existing in `year`, optionally only those under `within`.
+    pub fn units_of(&self, level: Level, year: i32, within: Option<usize>) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&i| self.units[i].level == level && self.units[i].existed_in(year))
+            .filter(|&i| within.is_none_or(|w| self.is_under(i, w)))
+            .collect()
+    }
+
+    /// Whether `unit` lies under `ancestor` (or is it).
+    pub fn is_under(&self, unit: usize, ancestor: usize) -> bool {
+        let mut current = Some(unit);
+        for _ in 0..16 {
+            match current {
+                Some(c) if c == ancestor => return true,
+                Some(c) => current = self.units[c].parent,
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+/// The level a type word gives (the root is always a province).
+fn level_of(kind: &str, is_root: bool) -> Option<Level> {
+    let k = slugify(kind);
+    match k.as_str() {
+        "tinh" | "thanh-pho-truc-thuoc-trung-uong" => Some(Level::Province),
+        "thanh-pho" if is_root => Some(Level::Province),
+        "huyen" | "thi-xa" | "thanh-pho" | "quan" => Some(Level::District),
+        "xa" | "phuong" | "thi-tran" | "dac-khu" => Some(Level::Commune),
+        _ => None,
+    }
+}
+
+/// The accepted type words.
+pub const UNIT_TYPES: [&str; 10] = [
+    "tỉnh",
+    "thành phố trực thuộc trung ương",
+    "huyện",
+    "thị xã",
+    "thành phố",
+    "quận",
+    "xã",
+    "phường",
+    "thị trấn",
+    "đặc khu",
+];
+
+/// Parse and validate `content/geo.yaml`.
+pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
+    let yaml = YamlText::file(file);
+    let raw: RawGeo = yaml.parse("geo.yaml")?;
+    let mut errors = Errors::new();
+    let mut index = HashMap::new();
+    for (i, u) in raw.units.iter().enumerate() {
+        let at = |f: &str| yaml.locate(&["units", &i.to_string(), f]);
+        if !is_slug(&u.id) {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("geo id `{}` is not a slug", u.id)).at(at("id")).help(
+                    format!("use lower-case ASCII letters, digits and hyphens, e.g. id: {}", slugify(&u.id)),
+                ),
+            );
+        }
+        if index.insert(u.id.clone(), i).is_some() {
+            errors.push(
+                Error::new(ErrorKind::Duplicate, format!("geo id `{}` is used by two units", u.id))
+                    .at(at("id"))
+                    .help("give each unit its own id, e.g. add the old district: ta-lung-muong-tung"),
+            );
+        }
+    }
+    let mut units = Vec::with_capacity(raw.units.len());
+    let mut roots = Vec::new();
+    for (i, u) in raw.units.iter().enumerate() {
+        let at = |f: &str| yaml.locate(&["units", &i.to_string(), f]);
+        let parent = u.parent.as_ref().and_then(|p| match index.get(p) {
+            Some(&j) => Some(j),
+            None => {
+                errors.push(geo_unknown(p, &raw.units).at(at("parent")));
+                None
+            }
+        });
+        if u.parent.is_none() {
+            roots.push(i);
+        }
+        let level = level_of(&u.kind, u.parent.is_none()).unwrap_or_else(|| {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("`{}` is not a unit type", u.kind))
+                    .at(at("type"))
+                    .help(format!("use one of: {}", UNIT_TYPES.join(", "))),
+            );
+            Level::Commune
+        });
+        let date = |field: &str, text: &Option<String>, errors: &mut Errors| {
+            text.as_deref().and_then(|t| match Date::parse(t) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(
+                        Error::new(ErrorKind::Value, e.message)
+                            .at(at(field))
+                            .help("write the date as YYYY-MM-DD, e.g. until: 2025-06-30"),
+                    );
+                    None
+                }
+            })
+        };
+        let from = date("from", &u.from, &mut errors);
+        let until = date("until", &u.until, &mut errors);
+        if let (Some(f), Some(t)) = (from, until) {
+            if f > t {
+                errors.push(
+                    Error::new(ErrorKind::Value, format!("the unit ends ({t}) before it begins ({f})"))
+                        .at(at("until"))
+                        .help("check the from: and until: dates"),
+                );
+            }
+        }
+        let targets: Vec<&String> = match &u.merged_into {
+            None => Vec::new(),
+            Some(OneOrMany::One(s)) => vec![s],
+            Some(OneOrMany::Many(v)) => v.iter().collect(),
+        };
+        let merged_into = targets
+            .iter()
+            .filter_map(|t| match index.get(*t) {
+                Some(&j) => Some(j),
+                None => {
+                    errors.push(geo_unknown(t, &raw.units).at(at("merged_into")));
+                    None
+                }
+            })
+            .collect::<Vec<_>>();
+        if !merged_into.is_empty() && until.is_none() {
+            errors.push(
+                Error::new(ErrorKind::Schema, format!("unit `{}` was merged but has no `until` date", u.id))
+                    .at(at("merged_into"))
+                    .help("add `until: YYYY-MM-DD`, the last day the unit existed"),
+            );
+        }
+        units.push(Unit {
+            id: u.id.clone(),
+            name: u.name.clone(),
+            kind: u.kind.clone(),
+            level,
+            parent,
+            from,
+            until,
+            merged_into,
+            merged_from: Vec::new(),
+            children: Vec::new(),
+            note: u.note.clone(),
+            population: u.population,
+            households: u.households,
+            area_km2: u.area_km2,
+        });
+    }
+    if roots.len() != 1 {
+        let message = if roots.is_empty() {
+            "no unit is the root (every unit has a parent)".to_string()
+        } else {
+            format!("{} units have no parent; exactly one (the province) may be the root", roots.len())
+        };
+        let at = roots
+            .get(1)
+            .map_or_else(|| yaml.location(1, 1), |&i| yaml.locate(&["units", &i.to_string(), "id"]));
+        errors.push(
+            Error::new(ErrorKind::Schema, message)
+                .at(at)
+                .help("give every unit but the province a `parent:`"),
+        );
+    }
+    check_cycles(&units, &yaml, &mut errors);
+    link_units(&mut units);
+    errors.into_result(Geo { units, root: roots.first().copied(), index })
+}
+
+fn geo_unknown(id: &str, units: &[RawUnit]) -> Error {
+    let help = match did_you_mean(id, units.iter().map(|u| u.id.as_str())) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => "use the id of another unit of this file".to_string(),
+    };
+    Error::new(ErrorKind::Reference, format!("unknown geo id `{id}`")).help(help)
+}
+
+fn check_cycles(units: &[Unit], yaml: &YamlText<'_>, errors: &mut Errors) {
+    for (i, _) in units.iter().enumerate() {
+        let mut current = units[i].parent;
+        for _ in 0..=units.len() {
+            match current {
+                Some(c) if c == i => {
+                    errors.push(
+                        Error::new(ErrorKind::Value, format!("unit `{}` is its own ancestor", units[i].id))
+                            .at(yaml.locate(&["units", &i.to_string(), "parent"]))
+                            .help("a parent must be a larger unit that contains this one"),
+                    );
+                    break;
+                }
+                Some(c) => current = units[c].parent,
+                None => break,
+            }
+        }
+    }
+}
+
+/// Fill the derived `children` and `merged_from` lists.
+fn link_units(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        if let Some(p) = units[i].parent {
+            units[p].children.push(i);
+        }
+        for j in units[i].merged_into.clone() {
+            units[j].merged_from.push(i);
+        }
+    }
+    let names: Vec<String> = units.iter().map(|u| slugify(&u.name)).collect();
+    for u in units.iter_mut() {
+        u.children.sort_by(|a, b| names[*a].cmp(&names[*b]).then(a.cmp(b)));
+        u.merged_from.sort_by(|a, b| names[*a].cmp(&names[*b]).then(a.cmp(b)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn geo(text: &str) -> Result<Geo, Errors> {
+        parse_geo(&SourceFile::new("content/geo.yaml", text))
+    }
+
+    const TREE: &str = "units:
+  - {id: sc, name: Sơn Cao, type: tỉnh}
+  - {id: mt, name: Mường Tùng, type: huyện, parent: sc, until: 2025-06-30}
+  - {id: tl, name: Tà Lùng, type: xã, parent: mt, until: 2025-06-30, merged_into: tl2}
+  - {id: pc, name: Pa Cheo, type: xã, parent: mt, until: 2025-06-30, merged_into: tl2}
+  - {id: tl2, name: Tà Lùng, type: xã, parent: sc, from: 2025-07-01}
+";
+
+    #[test]
+    fn levels_come_from_types_and_mergers_are_linked() {
+        let g = geo(TREE).unwrap();
+        let tl = g.find("tl").unwrap();
+        let tl2 = g.find("tl2").unwrap();
+        assert_eq!(g.units[tl].level, Level::Commune);
+        assert_eq!(g.units[g.find("mt").unwrap()].level, Level::District);
+        assert_eq!(g.units[tl2].merged_from.len(), 2);
+        assert_eq!(g.successor(tl), Some(tl2));
+        assert_eq!(g.successor(tl2), None);
+        assert_eq!(g.units_of(Level::Commune, 2024, None).len(), 2);
+        assert_eq!(g.units_of(Level::Commune, 2026, None), [tl2]);
+        assert_eq!(g.units_of(Level::Commune, 2025, None).len(), 3);
+        assert!(g.is_under(tl, g.find("sc").unwrap()));
+    }
+
+    #[test]
+    fn reports_unknown_parents_types_and_duplicates() {
+        let errors = geo("units:\n  - {id: sc, name: S, type: tỉnh}\n  - {id: a, name: A, type: làng, parent: sx}\n  - {id: a, name: B, type: xã, parent: sc}\n").unwrap_err();
+        let messages: Vec<_> = errors.0.iter().map(|e| e.message.as_str()).collect();
+        assert!(messages.contains(&"unknown geo id `sx`"), "{messages:?}");
+        assert!(messages.contains(&"`làng` is not a unit type"));
+        assert!(messages.contains(&"geo id `a` is used by two units"));
+        assert_eq!(
+            errors.0.iter().find(|e| e.message.contains("sx")).unwrap().help.as_deref(),
+            Some("did you mean `sc`?")
+        );
+    }
+}
