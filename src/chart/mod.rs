@@ -1,0 +1,27 @@
+//! Charts: chart specifications in, accessible and deterministic SVG out.
+//!
+//! A pure room: it knows nothing of indicators, templates or files. The render stage turns
+//! an indicator into one of the specifications below and calls the matching function:
+//!
+//! | chart | input | function |
+//! |---|---|---|
+//!
+//! Every chart is an `<svg>` with a `viewBox` and no fixed size (the page's CSS sets the
+//! width), `role="img"` and `aria-labelledby` pointing at its `<title>` and `<desc>`. Colours
+//! come from the Okabe–Ito palette and never carry meaning alone: series also differ by marker
+//! shape or dash pattern, and values are written as text. Text is at least 16 units in a
+//! 480-unit-wide viewBox, about 11 px on a 360 px phone. Output is byte-identical from run to
+//! run: layout uses a font-free width estimate, never the fonts of the machine.
+//!
+//! A chart with nothing to draw (no finite value) is an [`Error`](crate::Error) of kind
+//! `Chart`; the caller leaves such charts out rather than publishing an empty frame.
+
+mod canvas;
+mod meta;
+mod scale;
+mod style;
+mod svg;
+mod tidy;
+
+pub use meta::{ChartMeta, NumberStyle};
+pub use svg::Svg;
