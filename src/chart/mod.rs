@@ -5,6 +5,7 @@
 //!
 //! | chart | input | function |
 //! |---|---|---|
+//! | time series with target | [`LineChart`] | [`render_line_chart`] |
 //!
 //! Every chart is an `<svg>` with a `viewBox` and no fixed size (the page's CSS sets the
 //! width), `role="img"` and `aria-labelledby` pointing at its `<title>` and `<desc>`. Colours
@@ -16,12 +17,24 @@
 //! A chart with nothing to draw (no finite value) is an [`Error`](crate::Error) of kind
 //! `Chart`; the caller leaves such charts out rather than publishing an empty frame.
 
+mod axis;
 mod canvas;
+mod labels;
+mod legend;
+mod line;
+mod marker;
 mod meta;
 mod scale;
 mod style;
 mod svg;
 mod tidy;
+mod years;
 
+#[cfg(test)]
+mod samples;
+#[cfg(test)]
+mod tests;
+
+pub use line::{LineChart, LineSeries, TargetLine, render_line_chart};
 pub use meta::{ChartMeta, NumberStyle};
 pub use svg::Svg;

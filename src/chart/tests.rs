@@ -1,0 +1,16 @@
+//! Tests across chart kinds: snapshots of realistic charts.
+
+use super::samples;
+use super::*;
+
+#[test]
+fn line_chart_snapshot() {
+    let svg = render_line_chart(&samples::poor_households_line()).unwrap();
+    insta::assert_snapshot!("line_chart", svg.as_str());
+}
+
+#[test]
+fn line_chart_with_three_series_snapshot() {
+    let svg = render_line_chart(&samples::districts_line()).unwrap();
+    insta::assert_snapshot!("line_chart_three_series", svg.as_str());
+}
