@@ -6,6 +6,8 @@
 //! | chart | input | function |
 //! |---|---|---|
 //! | time series with target | [`LineChart`] | [`render_line_chart`] |
+//! | ranking of units | [`BarChart`] | [`render_bar_chart`] |
+//! | disaggregation against targets | [`GroupedBarChart`] | [`render_grouped_bar_chart`] |
 //!
 //! Every chart is an `<svg>` with a `viewBox` and no fixed size (the page's CSS sets the
 //! width), `role="img"` and `aria-labelledby` pointing at its `<title>` and `<desc>`. Colours
@@ -18,12 +20,15 @@
 //! `Chart`; the caller leaves such charts out rather than publishing an empty frame.
 
 mod axis;
+mod bar;
 mod canvas;
+mod grouped;
 mod labels;
 mod legend;
 mod line;
 mod marker;
 mod meta;
+mod rows;
 mod scale;
 mod style;
 mod svg;
@@ -35,6 +40,8 @@ mod samples;
 #[cfg(test)]
 mod tests;
 
+pub use bar::{Bar, BarChart, render_bar_chart};
+pub use grouped::{BarGroup, GroupedBarChart, render_grouped_bar_chart};
 pub use line::{LineChart, LineSeries, TargetLine, render_line_chart};
 pub use meta::{ChartMeta, NumberStyle};
 pub use svg::Svg;

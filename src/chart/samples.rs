@@ -71,3 +71,53 @@ pub(super) fn districts_line() -> LineChart {
         y_range: Some((0.0, 60.0)),
     }
 }
+
+/// The ten communes with the highest poor-household rate in 2024, one highlighted.
+pub(super) fn poorest_communes_bars() -> BarChart {
+    let bar = |label: &str, value: f64, highlight: bool| Bar { label: label.into(), value, highlight };
+    BarChart {
+        meta: meta(
+            "ho-ngheo-xa-2024-bars",
+            "10 xã có tỷ lệ hộ nghèo cao nhất tỉnh Sơn Cao năm 2024 (%)",
+            "Xã Tà Lùng có tỷ lệ hộ nghèo cao nhất (61,2 %), gấp hơn bốn lần mức toàn tỉnh (14,9 %).",
+        ),
+        number: percent(1),
+        bars: vec![
+            bar("Xã Tà Lùng (huyện Mường Tùng)", 61.2, true),
+            bar("Xã Pa Cheo (huyện Mường Tùng)", 57.9, false),
+            bar("Xã Nậm Khao (huyện Nậm Xe)", 55.4, false),
+            bar("Xã Sín Thàng (huyện Sìn Chải)", 52.8, false),
+            bar("Xã Hồ Pa (huyện Pa Há)", 49.35, false),
+            bar("Xã Lả Nhì (huyện Khao Lăng)", 47.1, false),
+            bar("Xã Mù Sang (huyện Mù Sang)", 44.6, false),
+            bar("Xã Thèn Phàng (huyện Than Hà)", 41.0, false),
+            bar("Xã Phìn Hồ", 38.75, false),
+            bar("Xã Nậm Chà", 36.2, false),
+        ],
+        reference: Some(("Toàn tỉnh".into(), 14.92)),
+    }
+}
+
+/// Enrolment by age group in two years against the resolution's targets.
+pub(super) fn enrolment_grouped() -> GroupedBarChart {
+    let group = |label: &str, a: f64, b: f64, target: f64| BarGroup {
+        label: label.into(),
+        values: vec![Some(a), Some(b)],
+        target: Some(target),
+    };
+    GroupedBarChart {
+        meta: meta(
+            "tre-den-truong-nhom-tuoi",
+            "Tỷ lệ trẻ em đến trường theo nhóm tuổi, 2024 và 2025 (%)",
+            "Năm 2025, nhóm 0–2 tuổi đạt 31,2 % (mục tiêu 30 %); nhóm 3–5 tuổi đạt 98,1 %, chưa đạt mục tiêu 98,6 %.",
+        ),
+        number: percent(1),
+        groups: vec![
+            group("0–2 tuổi", 27.4, 31.2, 30.0),
+            group("3–5 tuổi", 96.8, 98.1, 98.6),
+            group("4–5 tuổi", 98.2, 99.1, 99.0),
+            group("6–14 tuổi", 98.9, 99.3, 99.0),
+        ],
+        series_labels: vec!["2024".into(), "2025".into()],
+    }
+}
