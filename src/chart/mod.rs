@@ -8,6 +8,8 @@
 //! | time series with target | [`LineChart`] | [`render_line_chart`] |
 //! | ranking of units | [`BarChart`] | [`render_bar_chart`] |
 //! | disaggregation against targets | [`GroupedBarChart`] | [`render_grouped_bar_chart`] |
+//! | small trend on a card | [`Sparkline`] | [`render_sparkline`] |
+//! | progress from baseline to target | [`ProgressBar`] | [`render_progress_bar`] |
 //!
 //! Every chart is an `<svg>` with a `viewBox` and no fixed size (the page's CSS sets the
 //! width), `role="img"` and `aria-labelledby` pointing at its `<title>` and `<desc>`. Colours
@@ -28,8 +30,10 @@ mod legend;
 mod line;
 mod marker;
 mod meta;
+mod progress;
 mod rows;
 mod scale;
+mod sparkline;
 mod style;
 mod svg;
 mod tidy;
@@ -44,4 +48,6 @@ pub use bar::{Bar, BarChart, render_bar_chart};
 pub use grouped::{BarGroup, GroupedBarChart, render_grouped_bar_chart};
 pub use line::{LineChart, LineSeries, TargetLine, render_line_chart};
 pub use meta::{ChartMeta, NumberStyle};
+pub use progress::{ProgressBar, render_progress_bar};
+pub use sparkline::{Sparkline, render_sparkline};
 pub use svg::Svg;

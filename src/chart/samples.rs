@@ -121,3 +121,29 @@ pub(super) fn enrolment_grouped() -> GroupedBarChart {
         series_labels: vec!["2024".into(), "2025".into()],
     }
 }
+
+/// The province's poor-household rate on a key-figure card.
+pub(super) fn poor_households_sparkline() -> Sparkline {
+    Sparkline {
+        meta: meta(
+            "ho-ngheo-spark",
+            "Hộ nghèo 2019–2025",
+            "Giảm đều từ 25,12 % năm 2019 xuống 9,60 % năm 2025.",
+        ),
+        points: poor_households_line().series[0].points.clone(),
+        highlight_last: true,
+    }
+}
+
+/// How far the province has come towards its 2025 poverty target.
+pub(super) fn poverty_progress() -> ProgressBar {
+    ProgressBar {
+        meta: meta(
+            "ho-ngheo-tien-do",
+            "Tiến độ giảm tỷ lệ hộ nghèo so với mục tiêu 2025",
+            "Đã đạt 85 % quãng đường từ mức năm gốc 2021 (19,84 %) đến mục tiêu năm 2025 (7,84 %).",
+        ),
+        fraction: 0.853,
+        label: "Giảm tỷ lệ hộ nghèo bình quân ≥ 3 điểm %/năm (2021–2025)".into(),
+    }
+}

@@ -26,3 +26,15 @@ fn grouped_bars_snapshot() {
     let svg = render_grouped_bar_chart(&samples::enrolment_grouped()).unwrap();
     insta::assert_snapshot!("grouped_bars", svg.as_str());
 }
+
+#[test]
+fn sparkline_snapshot() {
+    let svg = render_sparkline(&samples::poor_households_sparkline()).unwrap();
+    insta::assert_snapshot!("sparkline", svg.as_str());
+}
+
+#[test]
+fn progress_bar_snapshot() {
+    let svg = render_progress_bar(&samples::poverty_progress()).unwrap();
+    insta::assert_snapshot!("progress_bar", svg.as_str());
+}
