@@ -43,6 +43,8 @@ mod years;
 mod samples;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wellformed;
 
 pub use bar::{Bar, BarChart, render_bar_chart};
 pub use grouped::{BarGroup, GroupedBarChart, render_grouped_bar_chart};
