@@ -18,6 +18,9 @@
 //! 480-unit-wide viewBox, about 11 px on a 360 px phone. Output is byte-identical from run to
 //! run: layout uses a font-free width estimate, never the fonts of the machine.
 //!
+//! Charts carry no visible title, unit note or source line: the page's `<figure>` and
+//! `<figcaption>` show those, while `<title>` and `<desc>` name the chart for screen readers.
+//!
 //! A chart with nothing to draw (no finite value) is an [`Error`](crate::Error) of kind
 //! `Chart`; the caller leaves such charts out rather than publishing an empty frame.
 
