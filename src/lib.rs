@@ -15,6 +15,7 @@
 //! Rooms (modules) depend downwards only: `cli → site → {render, chart, content, config} →
 //! source → error`.
 
+pub mod chart;
 pub mod date;
 pub mod error;
 pub mod locale;
