@@ -27,6 +27,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod geo;
+pub mod indicator;
 pub mod model;
 pub mod render;
 pub mod site;

@@ -1,0 +1,159 @@
+//! Indicators: statistics per geo unit and year (and breakdown), with their metadata.
+//!
+//! `schema` is the file as written, `validate` checks it against the geography and turns it
+//! into an [`Indicator`], `stats` derives figures (latest value, changes, ranks). This room
+//! neither draws nor formats for display.
+
+pub mod csv;
+pub mod schema;
+pub mod stats;
+pub mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use crate::date::Date;
+pub use schema::{Direction, UnitKind};
+
+/// A validated indicator.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// Id (the file name).
+    pub id: String,
+    /// Source file path.
+    pub path: String,
+    /// Full title.
+    pub title: String,
+    /// Short title.
+    pub short_title: String,
+    /// Theme id.
+    pub theme: String,
+    /// Unit of the values.
+    pub unit: UnitKind,
+    /// Explicit unit label, if given.
+    pub unit_label: Option<String>,
+    /// Decimals to show.
+    pub decimals: usize,
+    /// Which way is better.
+    pub direction: Direction,
+    /// One-sentence description.
+    pub description: String,
+    /// Producing agency.
+    pub source: String,
+    /// Web address of the source.
+    pub source_url: Option<String>,
+    /// Methodology, Markdown.
+    pub methodology: String,
+    /// Notes, Markdown.
+    pub notes: String,
+    /// Last update of the figures.
+    pub updated: Date,
+    /// Next expected update.
+    pub next_update: Option<Date>,
+    /// Revision notes, newest first.
+    pub revisions: Vec<Revision>,
+    /// Breakdown dimensions.
+    pub dims: Vec<Dim>,
+    /// Series sorted by (geo, breakdown); each has points sorted by year.
+    pub series: Vec<Series>,
+}
+
+/// A revision note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    /// When.
+    pub date: Date,
+    /// What changed.
+    pub note: String,
+}
+
+/// A breakdown dimension (age group, sex, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dim {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Values: (id, display name), in display order.
+    pub values: Vec<(String, String)>,
+}
+
+/// For each dimension, the index of the value, or `None` for the total over that dimension.
+pub type Breakdown = Vec<Option<u16>>;
+
+/// The values of one geo unit (and breakdown) over the years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Index of the geo unit.
+    pub geo: usize,
+    /// Breakdown (all `None` = the total).
+    pub breakdown: Breakdown,
+    /// (year, value), sorted by year.
+    pub points: Vec<(i32, f64)>,
+}
+
+impl Indicator {
+    /// The series for a geo unit and breakdown.
+    pub fn series_for(&self, geo: usize, breakdown: &[Option<u16>]) -> Option<&Series> {
+        self.series
+            .binary_search_by(|s| (s.geo, s.breakdown.as_slice()).cmp(&(geo, breakdown)))
+            .ok()
+            .map(|i| &self.series[i])
+    }
+
+    /// The total series (no breakdown) of a geo unit.
+    pub fn total(&self, geo: usize) -> Option<&Series> {
+        self.series_for(geo, &self.total_key())
+    }
+
+    /// The breakdown key of the total.
+    pub fn total_key(&self) -> Breakdown {
+        vec![None; self.dims.len()]
+    }
+
+    /// The value for a unit, breakdown and year.
+    pub fn value(&self, geo: usize, breakdown: &[Option<u16>], year: i32) -> Option<f64> {
+        let s = self.series_for(geo, breakdown)?;
+        s.points.binary_search_by_key(&year, |p| p.0).ok().map(|i| s.points[i].1)
+    }
+
+    /// Every year that has a value, sorted.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// The breakdown key for `{dim_id: value_id}` pairs, or the first pair that is unknown.
+    pub fn breakdown_of<'a>(
+        &self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Breakdown, (&'a str, &'a str)> {
+        let mut key = self.total_key();
+        for (dim, value) in pairs {
+            let d = self.dims.iter().position(|x| x.id == dim).ok_or((dim, value))?;
+            let v = self.dims[d].values.iter().position(|x| x.0 == value).ok_or((dim, value))?;
+            key[d] = Some(v as u16);
+        }
+        Ok(key)
+    }
+
+    /// Display names of a breakdown's values, e.g. ["0–2 tuổi"]; empty for the total.
+    pub fn breakdown_names(&self, breakdown: &[Option<u16>]) -> Vec<&str> {
+        breakdown
+            .iter()
+            .zip(&self.dims)
+            .filter_map(|(v, d)| v.map(|v| d.values[v as usize].1.as_str()))
+            .collect()
+    }
+
+    /// Ids of a breakdown as `(dim, value)` pairs; empty for the total.
+    pub fn breakdown_ids(&self, breakdown: &[Option<u16>]) -> Vec<(&str, &str)> {
+        breakdown
+            .iter()
+            .zip(&self.dims)
+            .filter_map(|(v, d)| v.map(|v| (d.id.as_str(), d.values[v as usize].0.as_str())))
+            .collect()
+    }
+}
