@@ -31,3 +31,4 @@ pub mod indicator;
 pub mod model;
 pub mod render;
 pub mod site;
+pub mod target;
