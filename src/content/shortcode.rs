@@ -19,6 +19,16 @@ pub enum ArgValue {
     Bool(bool),
 }
 
+impl std::fmt::Display for ArgValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ArgValue::Text(s) => write!(f, "\"{s}\""),
+            ArgValue::Number(n) => write!(f, "{n}"),
+            ArgValue::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
 /// One shortcode call found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shortcode {

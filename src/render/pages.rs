@@ -169,7 +169,12 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             ctx.insert("target_absolute", &absolute(&site.config, target));
             Template::Alias
         }
-        PageKind::Feed { .. } | PageKind::Sitemap | PageKind::Robots => Template::NotFound,
+        _ => {
+            return Err(Error::new(
+                crate::error::ErrorKind::Template,
+                format!("`{}` is not an HTML page", page.path),
+            ));
+        }
     };
     Ok((template, ctx))
 }

@@ -36,6 +36,7 @@ pub fn derive_site(
     news: Vec<Item>,
     pages: Vec<Item>,
     drafts: bool,
+    data: crate::model::Data,
 ) -> Result<Site, Errors> {
     let mut errors = Errors::new();
     let mut news: Vec<Item> = news.into_iter().filter(|i| drafts || !i.draft).collect();
@@ -94,7 +95,7 @@ pub fn derive_site(
         })
         .collect();
     let pages = pages.into_iter().map(|item| PageEntry { path: format!("/{}/", item.slug), item }).collect();
-    errors.into_result(Site { config, news, pages, categories, tags, news_pages })
+    errors.into_result(Site { config, news, pages, categories, tags, news_pages, data })
 }
 
 fn check_duplicate_slugs(items: &[Item], what: &str, errors: &mut Errors) {

@@ -1,5 +1,6 @@
 //! The build: each stage is a function from values to values, called in order.
 
+pub mod data;
 pub mod derive;
 pub mod links;
 pub mod load;
@@ -76,8 +77,23 @@ pub fn compile(opts: &BuildOptions) -> Result<Compiled, Errors> {
     let config = parse_config(&source.config, opts.base_url.as_deref())?;
     let theme = load::load_theme(&opts.root, &config.theme)?;
     let strings = Strings::load(&theme.i18n, config.lang)?;
-    let (news, pages) = parse_content(&source, &config, &strings)?;
-    let site = derive::derive_site(config, &source, news, pages, opts.drafts)?;
+    let md = markdown_options(&config, &strings);
+    let (content, parsed_data) =
+        rayon::join(|| parse_content(&source, &config, &md), || data::parse_data(&source, &config));
+    let ((news, pages), parsed_data) = match (content, parsed_data) {
+        (Ok(c), Ok(d)) => (c, d),
+        (c, d) => {
+            let mut errors = Errors::new();
+            errors.take_all(c);
+            errors.take_all(d);
+            return errors.into_result(()).and_then(|()| Err(Errors::new()));
+        }
+    };
+    let data = data::derive_data(parsed_data, &config, &md);
+    let site = derive::derive_site(config, &source, news, pages, opts.drafts, data)?;
+    let items: Vec<&Item> =
+        site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
+    data::check_shortcodes(&items, &site.data, &source)?;
     let plan = plan::plan_pages(&site, &source)?;
     let mut assets = theme.assets;
     for asset in source.assets.iter().cloned() {
@@ -90,13 +106,9 @@ pub fn compile(opts: &BuildOptions) -> Result<Compiled, Errors> {
     Ok(Compiled { site, plan, assets, renderer })
 }
 
-/// Parse every news item and page in parallel, collecting all their errors.
-fn parse_content(
-    source: &SiteSource,
-    config: &Config,
-    strings: &Strings,
-) -> Result<(Vec<Item>, Vec<Item>), Errors> {
-    let md = MarkdownOptions {
+/// How Markdown is rendered on this site.
+fn markdown_options<'a>(config: &'a Config, strings: &'a Strings) -> MarkdownOptions<'a> {
+    MarkdownOptions {
         allow_raw_html: config.allow_raw_html,
         base_path: &config.base_path,
         reserved_ids: &THEME_IDS,
@@ -105,9 +117,17 @@ fn parse_content(
             task_done: strings.get("task_done"),
             task_open: strings.get("task_open"),
         },
-    };
+    }
+}
+
+/// Parse every news item and page in parallel, collecting all their errors.
+fn parse_content(
+    source: &SiteSource,
+    config: &Config,
+    md: &MarkdownOptions<'_>,
+) -> Result<(Vec<Item>, Vec<Item>), Errors> {
     let parse = |files: &[crate::source::SourceFile], kind| -> Vec<Result<Item, Errors>> {
-        files.par_iter().map(|f| parse_item(f, kind, config.slugs, &md)).collect()
+        files.par_iter().map(|f| parse_item(f, kind, config.slugs, md)).collect()
     };
     let mut errors = Errors::new();
     let news: Vec<Item> =

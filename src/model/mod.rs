@@ -3,8 +3,11 @@
 //! `site::derive` builds it from parsed content; `site::plan` lists the pages to produce.
 //! Every URL is decided there and stored here, so templates and views never make one up.
 
+pub mod data;
+
 use crate::config::Config;
 use crate::content::Item;
+pub use data::{ChartKind, Data};
 
 /// The whole site, validated, sorted and cross-referenced.
 #[derive(Debug, Clone)]
@@ -21,6 +24,8 @@ pub struct Site {
     pub tags: Taxonomy,
     /// Number of pages of the news list.
     pub news_pages: usize,
+    /// Statistics: geography, indicators, programmes (empty without data files).
+    pub data: Data,
 }
 
 /// A published news item with its place in the site.
@@ -160,6 +165,78 @@ pub enum PageKind {
     Sitemap,
     /// `robots.txt`.
     Robots,
+    /// Indicators grouped by theme.
+    IndicatorIndex,
+    /// One indicator (index into `Data::indicators`).
+    Indicator(usize),
+    /// All programmes.
+    ProgrammeIndex,
+    /// One programme (index into `Data::programmes`).
+    Programme(usize),
+    /// Every target of every programme with its status.
+    Progress,
+    /// The geography as a tree.
+    GeoIndex,
+    /// One unit's profile (index into the geography).
+    GeoProfile(usize),
+    /// The open-data catalogue page.
+    DataCatalog,
+    /// An indicator's observations as CSV.
+    DataCsv(usize),
+    /// An indicator's observations and metadata as JSON.
+    DataJson(usize),
+    /// `/data/catalog.json`.
+    CatalogJson,
+    /// `/data/datapackage.json` (Frictionless Data Package).
+    DataPackage,
+    /// Atom feed of data revisions.
+    RevisionsFeed,
+    /// A standalone chart.
+    ChartSvg {
+        /// Index of the indicator.
+        indicator: usize,
+        /// Which chart.
+        kind: ChartKind,
+    },
+    /// A JSON Schema for editors (`/schemas/<name>.json`).
+    Schema(SchemaKind),
+}
+
+/// The file kinds a JSON Schema is published for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    /// `content/site.yaml`.
+    Site,
+    /// News and page front matter.
+    FrontMatter,
+    /// `content/geo.yaml`.
+    Geo,
+    /// `content/indicators/*.yaml`.
+    Indicator,
+    /// `content/programmes/*.yaml`.
+    Programme,
+}
+
+impl SchemaKind {
+    /// All kinds.
+    pub const ALL: [SchemaKind; 5] = [
+        SchemaKind::Site,
+        SchemaKind::FrontMatter,
+        SchemaKind::Geo,
+        SchemaKind::Indicator,
+        SchemaKind::Programme,
+    ];
+
+    /// File stem, e.g. `indicator`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemaKind::Site => "site",
+            SchemaKind::FrontMatter => "front-matter",
+            SchemaKind::Geo => "geo",
+            SchemaKind::Indicator => "indicator",
+            SchemaKind::Programme => "programme",
+        }
+    }
 }
 
 impl PageKind {
@@ -173,6 +250,14 @@ impl PageKind {
                 | PageKind::Page(_)
                 | PageKind::NewsList { .. }
                 | PageKind::TermList { .. }
+                | PageKind::IndicatorIndex
+                | PageKind::Indicator(_)
+                | PageKind::ProgrammeIndex
+                | PageKind::Programme(_)
+                | PageKind::Progress
+                | PageKind::GeoIndex
+                | PageKind::GeoProfile(_)
+                | PageKind::DataCatalog
         )
     }
 }

@@ -1,0 +1,114 @@
+//! The data side of the derived site: geography, indicators with their derived figures,
+//! programmes with the progress of every target, and the paths of their pages and files.
+
+use crate::config::Theme;
+use crate::geo::{Geo, Level};
+use crate::indicator::Indicator;
+use crate::target::Programme;
+use crate::target::progress::Progress;
+
+/// Everything about statistics; empty when the site has no data files.
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    /// The geography.
+    pub geo: Geo,
+    /// Indicators, sorted by id.
+    pub indicators: Vec<IndicatorEntry>,
+    /// Programmes, sorted by id.
+    pub programmes: Vec<ProgrammeEntry>,
+    /// Indicator themes in display order (only those with indicators).
+    pub themes: Vec<Theme>,
+    /// The unit headline figures are about (`data.province`, else the root).
+    pub home: Option<usize>,
+    /// Indicators shown as key figures on the home page.
+    pub key_figures: Vec<usize>,
+    /// Site path of each geo unit's profile page, by unit index.
+    pub geo_paths: Vec<String>,
+}
+
+impl Data {
+    /// Whether the site publishes any statistics.
+    pub fn is_empty(&self) -> bool {
+        self.indicators.is_empty()
+    }
+
+    /// The index of an indicator id.
+    pub fn indicator(&self, id: &str) -> Option<usize> {
+        self.indicators.binary_search_by(|e| e.indicator.id.as_str().cmp(id)).ok()
+    }
+}
+
+/// An indicator with what the site derives for it.
+#[derive(Debug, Clone)]
+pub struct IndicatorEntry {
+    /// The validated indicator.
+    pub indicator: Indicator,
+    /// Site path of its page, `/indicators/<id>/`.
+    pub path: String,
+    /// Methodology rendered from Markdown.
+    pub methodology_html: String,
+    /// Notes rendered from Markdown.
+    pub notes_html: String,
+    /// Targets about it: (programme index, target index).
+    pub targets: Vec<(usize, usize)>,
+    /// The unit its headline is about: the site's home unit when it has data, else the
+    /// unit with the most recent data at the highest level.
+    pub headline: Option<usize>,
+    /// The level whose units are ranked (the lowest level with at least three units in one year).
+    pub ranking: Option<Ranking>,
+    /// Standalone chart files offered for download.
+    pub charts: Vec<ChartFile>,
+}
+
+/// Which units an indicator ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranking {
+    /// Their level.
+    pub level: Level,
+    /// The year ranked (the latest with at least three values at that level).
+    pub year: i32,
+}
+
+/// Kinds of standalone charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Time series of the headline unit with targets.
+    Trend,
+    /// Ranking of units in the latest year.
+    Ranking,
+    /// Breakdown groups against their targets.
+    Groups,
+}
+
+impl ChartKind {
+    /// File name stem, e.g. `trend`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Trend => "trend",
+            ChartKind::Ranking => "ranking",
+            ChartKind::Groups => "groups",
+        }
+    }
+}
+
+/// A standalone chart file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartFile {
+    /// Which chart.
+    pub kind: ChartKind,
+    /// Site path, `/charts/<indicator>/<kind>.svg`.
+    pub path: String,
+}
+
+/// A programme with the progress of each target.
+#[derive(Debug, Clone)]
+pub struct ProgrammeEntry {
+    /// The validated programme.
+    pub programme: Programme,
+    /// Site path, `/programmes/<id>/`.
+    pub path: String,
+    /// Summary rendered from Markdown.
+    pub summary_html: String,
+    /// Progress of each target, in target order.
+    pub progress: Vec<Progress>,
+}
