@@ -12,61 +12,88 @@ use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, YamlText};
 
 /// `site.yaml` as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    /// Name of the site, e.g. "Cổng thông tin điện tử tỉnh Sơn Cao".
     title: String,
+    /// Address the site is published at, e.g. https://sonca.gov.vn.
     base_url: String,
+    /// Interface language: vi (default) or en.
     #[serde(default)]
     language: Option<String>,
+    /// One or two sentences describing the site (search engines, feeds).
     #[serde(default)]
     description: Option<String>,
+    /// Short line above the site name in the header, e.g. the agency.
     #[serde(default)]
     tagline: Option<String>,
+    /// Theme folder under themes/ (default: the built-in `default`).
     #[serde(default)]
     theme: Option<String>,
+    /// News items per list page (default 10).
     #[serde(default)]
     per_page: Option<usize>,
+    /// Items in each RSS feed (default 20).
     #[serde(default)]
     feed_limit: Option<usize>,
+    /// Items in the "other news" box of an article (default 5).
     #[serde(default)]
     other_news: Option<usize>,
+    /// UTC offset of dates written without one (default +07:00).
     #[serde(default)]
     timezone: Option<String>,
+    /// Where news URLs come from: filename (default) or title.
     #[serde(default)]
     slugs: Option<SlugSource>,
+    /// Keep raw HTML in Markdown as written (default false: sanitised).
     #[serde(default)]
     allow_raw_html: bool,
+    /// Main navigation, in order.
     #[serde(default)]
     menu: Vec<RawMenuItem>,
+    /// The agency's facts shown in the footer.
     #[serde(default)]
     footer: Option<Footer>,
+    /// Analytics snippet (HTML) inserted before </body>.
     #[serde(default)]
     analytics: Option<String>,
+    /// Settings of the statistics pages.
     #[serde(default)]
     data: Option<RawDataConfig>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawMenuItem {
+    /// Label.
     name: String,
+    /// Site path (/news/) or full web address.
     url: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawDataConfig {
+    /// Geo id the headline figures are about (default: the root unit).
     #[serde(default)]
     province: Option<String>,
+    /// Indicator ids shown as key figures on the home page.
     #[serde(default)]
     key_figures: Vec<String>,
+    /// Indicator themes, in display order.
     #[serde(default)]
     themes: Vec<Theme>,
+    /// Licence of the open data, e.g. CC-BY-4.0.
+    #[serde(default)]
+    licence: Option<String>,
+    /// Web address of the licence text.
+    #[serde(default)]
+    licence_url: Option<String>,
 }
 
 /// Where news slugs come from when an item has no `slug:` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SlugSource {
     /// The file name, without a leading `YYYY-MM-DD-` date (the default; stable when titles change).
@@ -77,7 +104,7 @@ pub enum SlugSource {
 }
 
 /// The agency's facts shown in the footer of every page.
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Footer {
     /// Name of the body that runs the portal.
@@ -104,7 +131,7 @@ pub struct Footer {
 }
 
 /// An indicator theme (poverty, education, …), in display order.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// Slug id used by indicators' `theme:`.
@@ -136,6 +163,10 @@ pub struct DataConfig {
     pub key_figures: Vec<String>,
     /// Indicator themes in display order.
     pub themes: Vec<Theme>,
+    /// Licence of the open data (an SPDX id such as `CC-BY-4.0`).
+    pub licence: Option<String>,
+    /// Web address of the licence text.
+    pub licence_url: Option<String>,
 }
 
 /// The resolved configuration.
@@ -187,6 +218,11 @@ impl Config {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+}
+
+/// The JSON Schema of `site.yaml`, for editors.
+pub fn config_schema() -> schemars::Schema {
+    schemars::schema_for!(RawConfig)
 }
 
 /// Parse and resolve `content/site.yaml`; `base_url_override` replaces `base_url` (CLI, serve).
@@ -299,7 +335,13 @@ fn resolve_data(
             );
         }
     }
-    DataConfig { province: raw.province, key_figures: raw.key_figures, themes: raw.themes }
+    DataConfig {
+        province: raw.province,
+        key_figures: raw.key_figures,
+        themes: raw.themes,
+        licence: raw.licence,
+        licence_url: raw.licence_url,
+    }
 }
 
 fn check_range(

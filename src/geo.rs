@@ -275,14 +275,14 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
         };
         let from = date("from", &u.from, &mut errors);
         let until = date("until", &u.until, &mut errors);
-        if let (Some(f), Some(t)) = (from, until) {
-            if f > t {
-                errors.push(
-                    Error::new(ErrorKind::Value, format!("the unit ends ({t}) before it begins ({f})"))
-                        .at(at("until"))
-                        .help("check the from: and until: dates"),
-                );
-            }
+        if let (Some(f), Some(t)) = (from, until)
+            && f > t
+        {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("the unit ends ({t}) before it begins ({f})"))
+                    .at(at("until"))
+                    .help("check the from: and until: dates"),
+            );
         }
         let targets: Vec<&String> = match &u.merged_into {
             None => Vec::new(),

@@ -30,5 +30,6 @@ pub mod geo;
 pub mod indicator;
 pub mod model;
 pub mod render;
+pub mod schema;
 pub mod site;
 pub mod target;

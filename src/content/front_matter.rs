@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind};
 use crate::source::{SourceFile, YamlText};
 
 /// The front matter fields of a news item or page, as written.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// Headline (required).

@@ -64,7 +64,7 @@ pub fn parse_indicator(
             Some(Revision { date: d, note: r.note.clone() })
         })
         .collect();
-    revisions.sort_by(|a, b| b.date.cmp(&a.date));
+    revisions.sort_by_key(|r| std::cmp::Reverse(r.date));
     let mut ctx = Ctx {
         yaml,
         geo,
@@ -192,14 +192,14 @@ fn check_metadata(
                 .help("write e.g. decimals: 1"),
         );
     }
-    if let (Some(lo), Some(hi)) = (raw.min, raw.max) {
-        if lo >= hi {
-            errors.push(
-                Error::new(ErrorKind::Value, format!("min ({lo}) must be below max ({hi})"))
-                    .at(yaml.locate(&["min"]))
-                    .help("check the bounds"),
-            );
-        }
+    if let (Some(lo), Some(hi)) = (raw.min, raw.max)
+        && lo >= hi
+    {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("min ({lo}) must be below max ({hi})"))
+                .at(yaml.locate(&["min"]))
+                .help("check the bounds"),
+        );
     }
 }
 
@@ -474,9 +474,7 @@ fn read_table(file: &SourceFile, name: &str, tables: &[SourceFile], ctx: &mut Ct
 }
 
 fn number_cell(cell: Option<&Cell>, path: &str, what: &str, ctx: &mut Ctx<'_>) -> Option<f64> {
-    let Some(cell) = cell.filter(|c| !c.text.is_empty()) else {
-        return None;
-    };
+    let cell = cell.filter(|c| !c.text.is_empty())?;
     match cell.text.parse::<f64>() {
         Ok(n) if what != "year" || n.fract() == 0.0 => Some(n),
         _ => {

@@ -3,9 +3,11 @@
 //! Templates are compiled once into a [`Renderer`]; site-wide values (`site`, `t`) live in
 //! tera's global context, so a page's context holds only what is particular to it.
 
+pub mod data;
 pub mod feed;
 pub mod i18n;
 pub mod pages;
+pub mod shortcodes;
 pub mod template;
 pub mod views;
 
@@ -47,11 +49,48 @@ impl Renderer {
             PageKind::Feed { category } => Ok(feed::rss(site, *category, &self.strings).into_bytes()),
             PageKind::Sitemap => Ok(feed::sitemap(site, plan).into_bytes()),
             PageKind::Robots => Ok(feed::robots(site).into_bytes()),
+            PageKind::DataCsv(i) => Ok(data::opendata::indicator_csv(site, *i).into_bytes()),
+            PageKind::DataJson(i) => Ok(data::opendata::indicator_json(site, *i).into_bytes()),
+            PageKind::CatalogJson => Ok(data::opendata::catalog_json(site).into_bytes()),
+            PageKind::DataPackage => Ok(data::opendata::datapackage_json(site).into_bytes()),
+            PageKind::RevisionsFeed => {
+                let title = format!("{} – {}", site.config.title, self.strings.get("revisions"));
+                Ok(data::opendata::revisions_atom(site, &title).into_bytes())
+            }
+            PageKind::ChartSvg { indicator, kind } => self.standalone_chart(site, *indicator, *kind),
+            PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
             _ => {
                 let (template, context) = pages::context(self, site, page)?;
                 self.render_template(template, &context).map(String::into_bytes)
             }
         }
+    }
+
+    /// A chart as a standalone SVG file (with an XML declaration).
+    fn standalone_chart(
+        &self,
+        site: &Site,
+        i: usize,
+        kind: crate::model::ChartKind,
+    ) -> Result<Vec<u8>, Error> {
+        let w = data::words::Words { strings: &self.strings, lang: site.config.lang };
+        let entry = &site.data.indicators[i];
+        let id = format!("{}-{}", entry.indicator.id, kind.name());
+        let chart = match (kind, entry.headline, entry.ranking) {
+            (crate::model::ChartKind::Trend, Some(h), _) => data::charts::trend(&w, site, i, h, &id),
+            (crate::model::ChartKind::Groups, Some(h), _) => data::charts::groups(&w, site, i, h, &id),
+            (crate::model::ChartKind::Ranking, _, Some(r)) => {
+                data::charts::ranking(&w, site, i, r.level, r.year, 10, &id)
+            }
+            _ => None,
+        };
+        let svg = chart.map(|c| c.svg_html).ok_or_else(|| {
+            Error::new(
+                crate::error::ErrorKind::Chart,
+                format!("the {} chart of `{}` has nothing to draw", kind.name(), entry.indicator.id),
+            )
+        })?;
+        Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n").into_bytes())
     }
 
     /// Render a template with a page context.

@@ -16,6 +16,7 @@ use crate::render::views::{
 /// The home page: a featured item and the latest news, and news by category.
 #[derive(Serialize)]
 struct HomeView<'a> {
+    key_figures: Vec<super::data::catalog::IndicatorCard<'a>>,
     featured: Option<Card<'a>>,
     latest: Vec<Card<'a>>,
     by_category: Vec<CategoryBlock<'a>>,
@@ -52,7 +53,7 @@ struct ArticleView<'a> {
     summary: Option<&'a str>,
     image: Option<String>,
     image_alt: Option<&'a str>,
-    body_html: &'a str,
+    body_html: String,
     reading_minutes: usize,
     reading_time: String,
 }
@@ -70,7 +71,7 @@ struct OtherNews<'a> {
 struct PageView<'a> {
     title: &'a str,
     summary: Option<&'a str>,
-    body_html: &'a str,
+    body_html: String,
 }
 
 /// The index of a taxonomy's terms.
@@ -87,7 +88,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
     let template = match &page.kind {
         PageKind::Home => {
             ctx.insert("page", &page_meta(site, &page.path, "home", site.config.title.clone(), None));
-            ctx.insert("home", &home(site));
+            ctx.insert("home", &home(r, site));
             Template::Index
         }
         PageKind::NewsList { page: n } => {
@@ -108,7 +109,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
                 page_meta(site, &page.path, "article", news.item.title.clone(), Some(&description));
             meta.og_image = news.item.image.as_deref().map(|img| absolute(&site.config, img));
             ctx.insert("page", &meta);
-            ctx.insert("item", &article(r, site, news));
+            ctx.insert("item", &article(r, site, news)?);
             ctx.insert("other", &other_news(site, *i));
             Template::Article
         }
@@ -146,13 +147,10 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
                 "page",
                 &page_meta(site, &page.path, "page", p.item.title.clone(), Some(&description)),
             );
+            let body_html = super::shortcodes::expand(r, site, &p.item)?;
             ctx.insert(
                 "item",
-                &PageView {
-                    title: &p.item.title,
-                    summary: p.item.summary.as_deref(),
-                    body_html: &p.item.body.html,
-                },
+                &PageView { title: &p.item.title, summary: p.item.summary.as_deref(), body_html },
             );
             Template::Page
         }
@@ -169,17 +167,13 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             ctx.insert("target_absolute", &absolute(&site.config, target));
             Template::Alias
         }
-        _ => {
-            return Err(Error::new(
-                crate::error::ErrorKind::Template,
-                format!("`{}` is not an HTML page", page.path),
-            ));
-        }
+        _ => return super::data::context(r, site, page),
     };
     Ok((template, ctx))
 }
 
-fn home(site: &Site) -> HomeView<'_> {
+fn home<'a>(r: &'a Renderer, site: &'a Site) -> HomeView<'a> {
+    let w = super::data::words::Words { strings: &r.strings, lang: site.config.lang };
     let featured_index = site
         .news
         .iter()
@@ -204,7 +198,7 @@ fn home(site: &Site) -> HomeView<'_> {
             items: t.items.iter().take(4).map(|&i| card(site, &site.news[i])).collect(),
         })
         .collect();
-    HomeView { featured, latest, by_category }
+    HomeView { key_figures: super::data::catalog::key_figures(&w, site), featured, latest, by_category }
 }
 
 fn list<'a>(
@@ -237,10 +231,10 @@ impl ListView<'_> {
     }
 }
 
-fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> ArticleView<'a> {
+fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> Result<ArticleView<'a>, Error> {
     let c = &site.config;
     let item = &news.item;
-    ArticleView {
+    Ok(ArticleView {
         title: &item.title,
         url: c.url(&news.path),
         date_iso: item
@@ -255,10 +249,10 @@ fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> ArticleView<'a> 
         summary: item.summary.as_deref(),
         image: item.image.as_deref().map(|img| link(c, img)),
         image_alt: item.image_alt.as_deref(),
-        body_html: &item.body.html,
+        body_html: super::shortcodes::expand(r, site, item)?,
         reading_minutes: news.reading_minutes,
         reading_time: fill(r.strings.get("reading_time"), &[("n", &news.reading_minutes.to_string())]),
-    }
+    })
 }
 
 /// Related items first, then the nearest items by date (next older, next newer, …).

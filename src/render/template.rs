@@ -25,11 +25,31 @@ pub enum Template {
     NotFound,
     /// A redirect page for an old URL.
     Alias,
+    /// Indicators grouped by theme.
+    Indicators,
+    /// One indicator.
+    Indicator,
+    /// All programmes.
+    Programmes,
+    /// One programme with its targets.
+    Programme,
+    /// The progress of every target.
+    Progress,
+    /// The geography tree.
+    GeoIndex,
+    /// One unit's profile.
+    Geo,
+    /// The open-data catalogue.
+    Catalog,
+    /// A chart figure embedded by a shortcode.
+    ChartFigure,
+    /// A table embedded by a shortcode.
+    TableFigure,
 }
 
 impl Template {
     /// Every template the generator needs.
-    pub const ALL: [Template; 7] = [
+    pub const ALL: [Template; 17] = [
         Template::Index,
         Template::List,
         Template::Article,
@@ -37,6 +57,16 @@ impl Template {
         Template::Taxonomy,
         Template::NotFound,
         Template::Alias,
+        Template::Indicators,
+        Template::Indicator,
+        Template::Programmes,
+        Template::Programme,
+        Template::Progress,
+        Template::GeoIndex,
+        Template::Geo,
+        Template::Catalog,
+        Template::ChartFigure,
+        Template::TableFigure,
     ];
 
     /// File name under `templates/`.
@@ -49,6 +79,16 @@ impl Template {
             Template::Taxonomy => "taxonomy.html",
             Template::NotFound => "404.html",
             Template::Alias => "alias.html",
+            Template::Indicators => "indicators.html",
+            Template::Indicator => "indicator.html",
+            Template::Programmes => "programmes.html",
+            Template::Programme => "programme.html",
+            Template::Progress => "progress.html",
+            Template::GeoIndex => "geo_index.html",
+            Template::Geo => "geo.html",
+            Template::Catalog => "catalog.html",
+            Template::ChartFigure => "partials/chart.html",
+            Template::TableFigure => "partials/table.html",
         }
     }
 }

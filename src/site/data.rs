@@ -256,11 +256,11 @@ fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
             .help("choose a unit the indicator has values for, or leave out geo= to use the province"));
         }
     }
-    if let Some(kind) = sc.text("kind") {
-        if !["trend", "ranking", "groups"].contains(&kind) {
-            return Err(Error::new(ErrorKind::Value, format!("chart kind `{kind}` does not exist"))
-                .help("use kind=\"trend\" (default), \"ranking\" or \"groups\""));
-        }
+    if let Some(kind) = sc.text("kind")
+        && !["trend", "ranking", "groups"].contains(&kind)
+    {
+        return Err(Error::new(ErrorKind::Value, format!("chart kind `{kind}` does not exist"))
+            .help("use kind=\"trend\" (default), \"ranking\" or \"groups\""));
     }
     if let Some(year) = sc.args.get("year") {
         let ok = sc.integer("year").is_some_and(|y| ind.years().contains(&(y as i32)));

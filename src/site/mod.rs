@@ -21,7 +21,19 @@ use crate::render::i18n::Strings;
 use load::{Asset, SiteSource};
 
 /// Element ids used by the theme's page frame; headings in content never take them.
-pub const THEME_IDS: [&str; 6] = ["main-content", "site-header", "site-nav", "site-footer", "sidebar", "top"];
+pub const THEME_IDS: [&str; 11] = [
+    "main-content",
+    "site-header",
+    "site-nav",
+    "site-footer",
+    "sidebar",
+    "top",
+    "targets-title",
+    "table-title",
+    "metadata-title",
+    "downloads-title",
+    "key-figures-title",
+];
 
 /// What to build and where.
 #[derive(Debug, Clone)]

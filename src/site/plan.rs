@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Errors};
-use crate::model::{PageKind, PlannedPage, Site, file_for_path, pager_path};
+use crate::model::{PageKind, PlannedPage, SchemaKind, Site, file_for_path, pager_path};
 use crate::site::derive::locate;
 use crate::site::load::SiteSource;
 
@@ -38,6 +38,12 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
     }
     for (i, page) in site.pages.iter().enumerate() {
         add(page.path.clone(), PageKind::Page(i));
+    }
+    if !site.data.is_empty() {
+        plan_data(site, &mut add);
+    }
+    for kind in SchemaKind::ALL {
+        add(format!("/schemas/{}.json", kind.name()), PageKind::Schema(kind));
     }
     add("/404.html".into(), PageKind::NotFound);
     add("/rss.xml".into(), PageKind::Feed { category: None });
@@ -81,4 +87,35 @@ fn describe(site: &Site, page: &PlannedPage) -> String {
         PageKind::Page(i) => format!("the page `{}`", site.pages[i].item.path),
         _ => format!("the generated page `{}`", page.path),
     }
+}
+
+/// Pages and files of the statistics: indicators, programmes, progress, geography, open data.
+fn plan_data(site: &Site, add: &mut impl FnMut(String, PageKind)) {
+    let data = &site.data;
+    add("/indicators/".into(), PageKind::IndicatorIndex);
+    for (i, e) in data.indicators.iter().enumerate() {
+        add(e.path.clone(), PageKind::Indicator(i));
+        for chart in &e.charts {
+            add(chart.path.clone(), PageKind::ChartSvg { indicator: i, kind: chart.kind });
+        }
+    }
+    if !data.programmes.is_empty() {
+        add("/programmes/".into(), PageKind::ProgrammeIndex);
+        for (p, e) in data.programmes.iter().enumerate() {
+            add(e.path.clone(), PageKind::Programme(p));
+        }
+        add("/progress/".into(), PageKind::Progress);
+    }
+    add("/geo/".into(), PageKind::GeoIndex);
+    for (u, path) in data.geo_paths.iter().enumerate() {
+        add(path.clone(), PageKind::GeoProfile(u));
+    }
+    add("/data/".into(), PageKind::DataCatalog);
+    for (i, e) in data.indicators.iter().enumerate() {
+        add(format!("/data/{}.csv", e.indicator.id), PageKind::DataCsv(i));
+        add(format!("/data/{}.json", e.indicator.id), PageKind::DataJson(i));
+    }
+    add("/data/catalog.json".into(), PageKind::CatalogJson);
+    add("/data/datapackage.json".into(), PageKind::DataPackage);
+    add("/data/revisions.xml".into(), PageKind::RevisionsFeed);
 }

@@ -1,0 +1,178 @@
+//! Geography pages: the tree of units (current and former structure) and one profile per
+//! unit with all its indicators, its rank among its peers, and its reorganisation history.
+
+use serde::Serialize;
+
+use super::charts::sparkline;
+use super::words::Words;
+use super::{Link, capitalize};
+use crate::geo::{Level, Unit};
+use crate::indicator::stats::{better, latest};
+use crate::locale::format_number;
+use crate::model::Site;
+use crate::render::i18n::fill;
+
+/// The geography index.
+#[derive(Serialize)]
+pub struct GeoIndex {
+    root: Option<Link>,
+    current: Vec<Link>,
+    former: Vec<FormerDistrict>,
+}
+
+/// A former district with its communes.
+#[derive(Serialize)]
+pub struct FormerDistrict {
+    district: Link,
+    communes: Vec<Link>,
+}
+
+fn link(site: &Site, u: usize) -> Link {
+    Link {
+        name: capitalize(&site.data.geo.units[u].full_name()),
+        url: site.config.url(&site.data.geo_paths[u]),
+    }
+}
+
+/// Units under the root that exist today, and the former districts with their communes.
+pub fn index(_w: &Words<'_>, site: &Site) -> GeoIndex {
+    let geo = &site.data.geo;
+    let Some(root) = geo.root else {
+        return GeoIndex { root: None, current: Vec::new(), former: Vec::new() };
+    };
+    let children = &geo.units[root].children;
+    let current =
+        children.iter().filter(|&&c| geo.units[c].until.is_none()).map(|&c| link(site, c)).collect();
+    let former = children
+        .iter()
+        .filter(|&&c| geo.units[c].until.is_some())
+        .map(|&d| FormerDistrict {
+            district: link(site, d),
+            communes: geo.units[d].children.iter().map(|&c| link(site, c)).collect(),
+        })
+        .collect();
+    GeoIndex { root: Some(link(site, root)), current, former }
+}
+
+/// A unit's profile.
+#[derive(Serialize)]
+pub struct Profile<'a> {
+    name: String,
+    kind: &'a str,
+    level: &'a str,
+    parent: Option<Link>,
+    existed: Option<String>,
+    note: Option<&'a str>,
+    merged_into: Vec<Link>,
+    merged_from: Vec<Link>,
+    facts: Vec<Fact>,
+    children: Vec<Link>,
+    indicators: Vec<ProfileRow>,
+}
+
+/// A labelled fact.
+#[derive(Serialize)]
+pub struct Fact {
+    label: String,
+    value: String,
+}
+
+/// One indicator on a profile.
+#[derive(Serialize)]
+pub struct ProfileRow {
+    title: String,
+    url: String,
+    year: i32,
+    value: String,
+    change: Option<String>,
+    change_good: bool,
+    rank: Option<String>,
+    sparkline_svg: Option<String>,
+}
+
+/// Build the profile of unit `u`.
+pub fn profile<'a>(w: &Words<'a>, site: &'a Site, u: usize) -> Profile<'a> {
+    let geo = &site.data.geo;
+    let unit = &geo.units[u];
+    let level = w.t(match unit.level {
+        Level::Province => "level_province_heading",
+        Level::District => "level_district_heading",
+        Level::Commune => "level_commune_heading",
+    });
+    let mut facts = Vec::new();
+    let lang = site.config.lang;
+    if let Some(p) = unit.population {
+        facts.push(Fact { label: w.t("population").to_string(), value: format_number(p, 0, lang) });
+    }
+    if let Some(h) = unit.households {
+        facts.push(Fact { label: w.t("households").to_string(), value: format_number(h, 0, lang) });
+    }
+    if let Some(a) = unit.area_km2 {
+        facts.push(Fact { label: w.t("area").to_string(), value: format_number(a, 1, lang) });
+    }
+    Profile {
+        name: capitalize(&unit.full_name()),
+        kind: &unit.kind,
+        level,
+        parent: unit.parent.map(|p| link(site, p)),
+        existed: existed(w, unit),
+        note: unit.note.as_deref(),
+        merged_into: unit.merged_into.iter().map(|&m| link(site, m)).collect(),
+        merged_from: unit.merged_from.iter().map(|&m| link(site, m)).collect(),
+        facts,
+        children: unit.children.iter().map(|&c| link(site, c)).collect(),
+        indicators: rows(w, site, u),
+    }
+}
+
+fn existed(w: &Words<'_>, unit: &Unit) -> Option<String> {
+    match (unit.from, unit.until) {
+        (None, None) => None,
+        (Some(f), None) => Some(fill(w.t("existed_from"), &[("date", &f.dmy())])),
+        (None, Some(t)) => Some(fill(w.t("existed_until"), &[("date", &t.dmy())])),
+        (Some(f), Some(t)) => Some(format!(
+            "{} {}",
+            fill(w.t("existed_from"), &[("date", &f.dmy())]),
+            fill(w.t("existed_until"), &[("date", &t.dmy())])
+        )),
+    }
+}
+
+fn rows(w: &Words<'_>, site: &Site, u: usize) -> Vec<ProfileRow> {
+    let geo = &site.data.geo;
+    let level = geo.units[u].level;
+    site.data
+        .indicators
+        .iter()
+        .filter_map(|entry| {
+            let ind = &entry.indicator;
+            let points = &ind.total(u)?.points;
+            let last = latest(points, None)?;
+            let total = ind.total_key();
+            // rank among units of the same level with a value in the same year
+            let peers: Vec<f64> = ind
+                .series
+                .iter()
+                .filter(|s| s.breakdown == total && geo.units[s.geo].level == level)
+                .filter_map(|s| s.points.iter().find(|p| p.0 == last.year).map(|p| p.1))
+                .collect();
+            let rank = (peers.len() > 1).then(|| {
+                let r = 1 + peers.iter().filter(|v| better(ind.direction, **v, last.value)).count();
+                fill(w.t("rank_of"), &[("rank", &r.to_string()), ("n", &peers.len().to_string())])
+            });
+            let change = last.change();
+            Some(ProfileRow {
+                title: ind.title.clone(),
+                url: site.config.url(&entry.path),
+                year: last.year,
+                value: w.value(ind, last.value),
+                change: change.map(|d| crate::locale::format_signed(d, ind.decimals.max(1), w.lang)),
+                change_good: change.is_some_and(|d| better(ind.direction, d, 0.0)),
+                rank,
+                sparkline_svg: (points.len() > 1)
+                    .then(|| sparkline(w, ind, points, &format!("spark-{}", ind.id), &ind.short_title))
+                    .flatten(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,290 @@
+//! The indicator page: headline figure and its sentence, target statuses, charts with their
+//! tables, the data table, metadata and provenance, downloads.
+
+use serde::Serialize;
+
+use super::charts::{ChartOut, DataTable, groups, ranked_units, ranking, trend, unit_label};
+use super::words::Words;
+use super::{Link, StatusView, status_view};
+use crate::geo::Level;
+use crate::indicator::stats::latest;
+use crate::model::Site;
+use crate::model::data::ChartKind;
+use crate::render::i18n::fill;
+
+/// Everything the indicator template shows.
+#[derive(Serialize)]
+pub struct IndicatorView<'a> {
+    id: &'a str,
+    title: &'a str,
+    short_title: &'a str,
+    description: &'a str,
+    theme: Option<Link>,
+    unit_label: &'a str,
+    headline: Option<Headline>,
+    targets: Vec<TargetStatus<'a>>,
+    charts: Vec<ChartOut>,
+    table: DataTable,
+    ranking_table: Option<RankingTable>,
+    source: &'a str,
+    source_url: Option<&'a str>,
+    methodology_html: &'a str,
+    notes_html: &'a str,
+    updated: String,
+    updated_iso: String,
+    next_update: Option<String>,
+    revisions: Vec<RevisionView<'a>>,
+    downloads: Vec<Link>,
+}
+
+/// The latest figure of the headline unit.
+#[derive(Serialize)]
+pub struct Headline {
+    geo: String,
+    year: i32,
+    value: String,
+    change: Option<String>,
+    change_dir: &'static str,
+    change_good: bool,
+    prev_year: Option<i32>,
+    sentence: Option<String>,
+}
+
+/// A target about this indicator with its status.
+#[derive(Serialize)]
+pub struct TargetStatus<'a> {
+    title: &'a str,
+    phrase: String,
+    programme: &'a str,
+    url: String,
+    status: StatusView<'a>,
+    measured: Option<String>,
+}
+
+/// The full ranking at the ranking level.
+#[derive(Serialize)]
+pub struct RankingTable {
+    title: String,
+    head: Vec<String>,
+    rows: Vec<RankRow>,
+}
+
+/// One unit in the full ranking.
+#[derive(Serialize)]
+pub struct RankRow {
+    rank: usize,
+    name: String,
+    url: String,
+    value: String,
+    change: String,
+}
+
+#[derive(Serialize)]
+struct RevisionView<'a> {
+    date: String,
+    date_iso: String,
+    note: &'a str,
+}
+
+/// Build the view of indicator `i`.
+pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
+    let c = &site.config;
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    let targets: Vec<TargetStatus<'a>> = entry
+        .targets
+        .iter()
+        .map(|&(p, t)| {
+            let pe = &site.data.programmes[p];
+            let target = &pe.programme.targets[t];
+            let a = &pe.progress[t].overall;
+            TargetStatus {
+                title: &target.title,
+                phrase: w.target_phrase(target, ind),
+                programme: &pe.programme.number,
+                url: c.url(&format!("{}#{}", pe.path, target.id)),
+                status: status_view(w, a.status, a.final_result),
+                measured: a.measured.map(|m| super::programme::measured_text(w, target, ind, m)),
+            }
+        })
+        .collect();
+    let mut charts = Vec::new();
+    let download = |kind: ChartKind| entry.charts.iter().find(|f| f.kind == kind).map(|f| c.url(&f.path));
+    if let Some(h) = entry.headline {
+        if let Some(mut chart) = trend(w, site, i, h, &format!("{}-trend", ind.id)) {
+            chart.download = download(ChartKind::Trend);
+            charts.push(chart);
+        }
+        if !ind.dims.is_empty()
+            && let Some(mut chart) = groups(w, site, i, h, &format!("{}-groups", ind.id))
+        {
+            chart.download = download(ChartKind::Groups);
+            charts.push(chart);
+        }
+    }
+    if let Some(r) = entry.ranking
+        && let Some(mut chart) = ranking(w, site, i, r.level, r.year, 10, &format!("{}-ranking", ind.id))
+    {
+        chart.download = download(ChartKind::Ranking);
+        charts.push(chart);
+    }
+    let mut downloads = vec![
+        Link { name: w.t("download_csv").to_string(), url: c.url(&format!("/data/{}.csv", ind.id)) },
+        Link { name: w.t("download_json").to_string(), url: c.url(&format!("/data/{}.json", ind.id)) },
+    ];
+    for chart in &charts {
+        if let Some(url) = &chart.download {
+            downloads.push(Link {
+                name: fill(w.t("download_chart"), &[("name", &chart.title)]),
+                url: url.clone(),
+            });
+        }
+    }
+    IndicatorView {
+        id: &ind.id,
+        title: &ind.title,
+        short_title: &ind.short_title,
+        description: &ind.description,
+        theme: site
+            .data
+            .themes
+            .iter()
+            .find(|t| t.id == ind.theme)
+            .map(|t| Link { name: t.name.clone(), url: c.url(&format!("/indicators/#{}", t.id)) }),
+        unit_label: w.unit_label(ind),
+        headline: headline(w, site, i),
+        targets,
+        charts,
+        table: data_table(w, site, i),
+        ranking_table: ranking_table(w, site, i),
+        source: &ind.source,
+        source_url: ind.source_url.as_deref(),
+        methodology_html: &entry.methodology_html,
+        notes_html: &entry.notes_html,
+        updated: ind.updated.dmy(),
+        updated_iso: ind.updated.iso(),
+        next_update: ind.next_update.map(|d| d.dmy()),
+        revisions: ind
+            .revisions
+            .iter()
+            .map(|r| RevisionView { date: r.date.dmy(), date_iso: r.date.iso(), note: &r.note })
+            .collect(),
+        downloads,
+    }
+}
+
+/// The headline unit's latest figure, change and sentence (with the first target on that unit).
+pub fn headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    let h = entry.headline?;
+    let points = &ind.total(h)?.points;
+    let last = latest(points, None)?;
+    let unit = &site.data.geo.units[h];
+    let target = entry.targets.iter().find_map(|&(p, t)| {
+        let pe = &site.data.programmes[p];
+        let target = &pe.programme.targets[t];
+        (target.scope.units == [h] && target.breakdown == ind.total_key())
+            .then(|| (target, &pe.progress[t].overall))
+    });
+    let verdict = target.map(|(t, a)| {
+        let key = match a.status {
+            crate::target::progress::Status::Achieved => "verdict_achieved",
+            crate::target::progress::Status::OnTrack => "verdict_on_track",
+            crate::target::progress::Status::AtRisk => "verdict_at_risk",
+            crate::target::progress::Status::OffTrack => "verdict_off_track",
+            crate::target::progress::Status::NotEnoughData => "verdict_not_enough_data",
+        };
+        (key, w.target_phrase(t, ind))
+    });
+    let base_year = target.map(|(t, _)| t.baseline_year);
+    let sentence = w.sentence(ind, unit, points, base_year, verdict.as_ref().map(|(k, p)| (*k, p.as_str())));
+    let change = last.change();
+    Some(Headline {
+        geo: super::capitalize(&unit.full_name()),
+        year: last.year,
+        value: w.value(ind, last.value),
+        change: change.map(|d| w.change(ind, d)),
+        change_dir: match change {
+            Some(d) if d > 1e-9 => "up",
+            Some(d) if d < -1e-9 => "down",
+            _ => "same",
+        },
+        change_good: change.is_some_and(|d| crate::indicator::stats::better(ind.direction, d, 0.0)),
+        prev_year: last.previous.map(|p| p.0),
+        sentence,
+    })
+}
+
+/// Years × units (province and districts, or the breakdown groups of the headline unit).
+fn data_table(w: &Words<'_>, site: &Site, i: usize) -> DataTable {
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    let geo = &site.data.geo;
+    let mut rows_src: Vec<(String, &[(i32, f64)])> = ind
+        .series
+        .iter()
+        .filter(|s| geo.units[s.geo].level != Level::Commune)
+        .map(|s| {
+            let mut name = super::capitalize(&geo.units[s.geo].full_name());
+            let parts = ind.breakdown_names(&s.breakdown);
+            if !parts.is_empty() {
+                name = format!("{name}: {}", parts.join(", "));
+            }
+            (name, s.points.as_slice())
+        })
+        .collect();
+    // the headline unit first, then the others in geo order (series are sorted by unit index)
+    if let Some(h) = entry.headline {
+        let name = super::capitalize(&geo.units[h].full_name());
+        rows_src.sort_by_key(|(n, _)| !n.starts_with(&name));
+    }
+    let years = ind.years();
+    let mut head = vec![String::new()];
+    head.extend(years.iter().map(i32::to_string));
+    let rows = rows_src
+        .iter()
+        .map(|(name, points)| {
+            let mut row = vec![name.clone()];
+            row.extend(years.iter().map(|y| {
+                points.iter().find(|p| p.0 == *y).map_or_else(|| "–".to_string(), |p| w.number(ind, p.1))
+            }));
+            row
+        })
+        .collect();
+    DataTable { head, rows }
+}
+
+/// Every unit of the ranking level in the ranking year, with rank and change.
+fn ranking_table(w: &Words<'_>, site: &Site, i: usize) -> Option<RankingTable> {
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    let r = entry.ranking?;
+    let units = ranked_units(site, ind, r.level, r.year);
+    let c = &site.config;
+    let rows = units
+        .iter()
+        .enumerate()
+        .map(|(k, &(u, v))| {
+            let previous = ind.value(u, &ind.total_key(), r.year - 1);
+            RankRow {
+                rank: k + 1,
+                name: unit_label(site, u),
+                url: c.url(&site.data.geo_paths[u]),
+                value: w.value(ind, v),
+                change: previous.map_or_else(
+                    || "–".to_string(),
+                    |p| crate::locale::format_signed(v - p, ind.decimals.max(1), w.lang),
+                ),
+            }
+        })
+        .collect();
+    let head = vec![
+        w.t("rank").to_string(),
+        w.t("geo").to_string(),
+        format!("{} {}", w.t("value"), r.year),
+        fill(w.t("change_from"), &[("year", &(r.year - 1).to_string())]),
+    ];
+    let title = format!("{}: {} ({})", w.t("ranking"), ind.short_title, r.year);
+    Some(RankingTable { title, head, rows })
+}

@@ -1,0 +1,331 @@
+//! Programme pages, the list of programmes and the progress dashboard: each target with its
+//! status, scope, measured result, progress bar, chart and unit-by-unit results.
+
+use serde::Serialize;
+
+use super::charts::{ChartOut, DataTable, progress_bar, unit_label};
+use super::words::Words;
+use super::{Link, StatusView, capitalize, status_view};
+use crate::chart::{ChartMeta, LineChart, LineSeries, NumberStyle, TargetLine, render_line_chart};
+use crate::geo::Level;
+use crate::indicator::Indicator;
+use crate::model::Site;
+use crate::render::i18n::fill;
+use crate::target::progress::Status;
+use crate::target::{ScopeKind, Target, TargetKind};
+
+/// A programme page.
+#[derive(Serialize)]
+pub struct ProgrammeView<'a> {
+    number: &'a str,
+    title: &'a str,
+    issuer: &'a str,
+    date: String,
+    date_iso: String,
+    url: Option<&'a str>,
+    summary_html: &'a str,
+    counts: Vec<Count<'a>>,
+    targets: Vec<TargetView<'a>>,
+}
+
+/// How many targets have a status.
+#[derive(Serialize)]
+pub struct Count<'a> {
+    status: StatusView<'a>,
+    n: usize,
+}
+
+/// One target in full.
+#[derive(Serialize)]
+pub struct TargetView<'a> {
+    id: &'a str,
+    title: &'a str,
+    indicator: Link,
+    scope: String,
+    phrase: String,
+    baseline_year: i32,
+    target_year: i32,
+    status: StatusView<'a>,
+    baseline: Option<String>,
+    latest: Option<String>,
+    latest_year: Option<i32>,
+    measured: Option<String>,
+    progress_svg: Option<String>,
+    chart: Option<ChartOut>,
+    units: Vec<UnitRow<'a>>,
+}
+
+/// One unit's result within a target.
+#[derive(Serialize)]
+pub struct UnitRow<'a> {
+    name: String,
+    url: String,
+    status: StatusView<'a>,
+    baseline: String,
+    latest: String,
+    measured: String,
+    followed: Option<String>,
+}
+
+/// The measured quantity in words: a level (`28,9 %`) or a yearly change (`9,19 điểm phần trăm mỗi năm`).
+pub fn measured_text(w: &Words<'_>, target: &Target, ind: &Indicator, value: f64) -> String {
+    match target.kind {
+        TargetKind::Level => w.value(ind, value),
+        TargetKind::Share => format!("{}\u{a0}%", crate::locale::format_number(value, 1, w.lang)),
+        TargetKind::AnnualDecrease | TargetKind::AnnualIncrease => {
+            format!("{} {}", w.change(ind, value), w.t("per_year"))
+        }
+    }
+}
+
+/// How pages name a target's scope.
+pub fn scope_text(w: &Words<'_>, site: &Site, target: &Target) -> String {
+    if let Some(label) = &target.scope.label {
+        return label.clone();
+    }
+    let geo = &site.data.geo;
+    match &target.scope.kind {
+        ScopeKind::One => target.scope.units.first().map(|&u| geo.units[u].full_name()).unwrap_or_default(),
+        ScopeKind::List => {
+            target.scope.units.iter().map(|&u| geo.units[u].full_name()).collect::<Vec<_>>().join(", ")
+        }
+        ScopeKind::Level { level, .. } => fill(w.t("scope_all"), &[("level", w.t(level_key(*level)))]),
+    }
+}
+
+fn level_key(level: Level) -> &'static str {
+    match level {
+        Level::Province => "level_province",
+        Level::District => "level_district",
+        Level::Commune => "level_commune",
+    }
+}
+
+/// Counts of targets by status, in status order, for the given (status, final) pairs.
+fn counts<'a>(w: &Words<'a>, statuses: &[(Status, bool)]) -> Vec<Count<'a>> {
+    let mut out: Vec<Count<'a>> = Vec::new();
+    for &(s, f) in statuses {
+        let view = status_view(w, s, f);
+        match out.iter_mut().find(|c| c.status.name == view.name) {
+            Some(c) => c.n += 1,
+            None => out.push(Count { status: view, n: 1 }),
+        }
+    }
+    let order = ["achieved", "on_track", "at_risk", "off_track", "not_achieved", "not_enough_data"];
+    out.sort_by_key(|c| order.iter().position(|o| *o == c.status.name));
+    out
+}
+
+/// The page of programme `p`.
+pub fn view<'a>(w: &Words<'a>, site: &'a Site, p: usize) -> ProgrammeView<'a> {
+    let pe = &site.data.programmes[p];
+    let prog = &pe.programme;
+    let statuses: Vec<(Status, bool)> =
+        pe.progress.iter().map(|x| (x.overall.status, x.overall.final_result)).collect();
+    ProgrammeView {
+        number: &prog.number,
+        title: &prog.title,
+        issuer: &prog.issuer,
+        date: prog.date.dmy(),
+        date_iso: prog.date.iso(),
+        url: prog.url.as_deref(),
+        summary_html: &pe.summary_html,
+        counts: counts(w, &statuses),
+        targets: (0..prog.targets.len()).map(|t| target_view(w, site, p, t, true)).collect(),
+    }
+}
+
+/// One target of programme `p`; `full` adds the chart and the unit table.
+pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: bool) -> TargetView<'a> {
+    let c = &site.config;
+    let pe = &site.data.programmes[p];
+    let target = &pe.programme.targets[t];
+    let progress = &pe.progress[t];
+    let a = &progress.overall;
+    let entry = &site.data.indicators[target.indicator];
+    let ind = &entry.indicator;
+    let level_value = |v: f64| match target.kind {
+        TargetKind::Share => format!("{}\u{a0}%", crate::locale::format_number(v, 1, w.lang)),
+        _ => w.value(ind, v),
+    };
+    let id = format!("{}-{}", pe.programme.id, target.id);
+    let progress_svg = (a.status != Status::NotEnoughData)
+        .then(|| progress_bar(w, a.fraction, &target.title, &format!("{id}-progress")))
+        .flatten();
+    let units = if full { unit_rows(w, site, p, t) } else { Vec::new() };
+    TargetView {
+        id: &target.id,
+        title: &target.title,
+        indicator: Link { name: ind.title.clone(), url: c.url(&entry.path) },
+        scope: scope_text(w, site, target),
+        phrase: w.target_phrase(target, ind),
+        baseline_year: target.baseline_year,
+        target_year: target.target_year,
+        status: status_view(w, a.status, a.final_result),
+        baseline: a.baseline.map(|b| level_value(b.1)),
+        latest: a.latest.map(|l| level_value(l.1)),
+        latest_year: a.latest.map(|l| l.0),
+        measured: a.measured.map(|m| measured_text(w, target, ind, m)),
+        progress_svg,
+        chart: if full { target_chart(w, site, p, t, &format!("{id}-chart")) } else { None },
+        units,
+    }
+}
+
+fn unit_rows<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize) -> Vec<UnitRow<'a>> {
+    let pe = &site.data.programmes[p];
+    let target = &pe.programme.targets[t];
+    let ind = &site.data.indicators[target.indicator].indicator;
+    let geo = &site.data.geo;
+    let dash = || "–".to_string();
+    pe.progress[t]
+        .units
+        .iter()
+        .map(|u| {
+            let a = &u.assessment;
+            UnitRow {
+                name: unit_label(site, u.unit),
+                url: site.config.url(&site.data.geo_paths[u.unit]),
+                status: status_view(w, a.status, a.final_result),
+                baseline: a.baseline.map_or_else(dash, |b| w.value(ind, b.1)),
+                latest: a.latest.map_or_else(dash, |l| format!("{} ({})", w.value(ind, l.1), l.0)),
+                measured: a.measured.map_or_else(dash, |m| measured_text(w, target, ind, m)),
+                followed: u
+                    .followed
+                    .map(|f| fill(w.t("followed_by"), &[("name", &capitalize(&geo.units[f].full_name()))])),
+            }
+        })
+        .collect()
+}
+
+/// The scope's series (mean or share) with the target path.
+fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Option<ChartOut> {
+    let pe = &site.data.programmes[p];
+    let target = &pe.programme.targets[t];
+    let progress = &pe.progress[t];
+    let ind = &site.data.indicators[target.indicator].indicator;
+    let series = &progress.series;
+    let (first, last) = (series.first()?, series.last()?);
+    let b = progress.overall.baseline?;
+    let span = f64::from(target.target_year - target.baseline_year);
+    let goal = match target.kind {
+        TargetKind::Level | TargetKind::Share => target.value,
+        TargetKind::AnnualDecrease => b.1 - target.value * span,
+        TargetKind::AnnualIncrease => b.1 + target.value * span,
+    };
+    let share = target.kind == TargetKind::Share;
+    let suffix = if share { "\u{a0}%".to_string() } else { w.unit_suffix(ind) };
+    let fmt = |v: f64| {
+        if share {
+            format!("{}{suffix}", crate::locale::format_number(v, 1, w.lang))
+        } else {
+            w.value(ind, v)
+        }
+    };
+    let scope = scope_text(w, site, target);
+    let label = if share || target.scope.units.len() == 1 {
+        scope.clone()
+    } else {
+        format!("{} ({})", scope, w.t("average_change").to_lowercase())
+    };
+    let target_label = format!("{}: {}", w.t("target"), w.target_phrase(target, ind));
+    let desc = format!(
+        "{} {}",
+        fill(
+            w.t("chart_series_desc"),
+            &[
+                ("name", &label),
+                ("first", &fmt(first.1)),
+                ("first_year", &first.0.to_string()),
+                ("last", &fmt(last.1)),
+                ("last_year", &last.0.to_string())
+            ]
+        ),
+        fill(w.t("chart_target_desc"), &[("target", &target_label)])
+    );
+    let chart = LineChart {
+        meta: ChartMeta { id: id.to_string(), title: target.title.clone(), desc, lang: w.lang },
+        number: NumberStyle { decimals: if share { 1 } else { ind.decimals }, unit_suffix: suffix.clone() },
+        series: vec![LineSeries { label: capitalize(&scope), points: series.clone() }],
+        target: Some(TargetLine { label: target_label, points: vec![b, (target.target_year, goal)] }),
+        baseline_year: Some(target.baseline_year),
+        y_range: None,
+    };
+    let svg = render_line_chart(&chart).ok()?;
+    let head = vec![w.t("year").to_string(), capitalize(&scope)];
+    let rows = series.iter().map(|(y, v)| vec![y.to_string(), fmt(*v)]).collect();
+    Some(ChartOut {
+        id: id.to_string(),
+        kind: "trend",
+        title: target.title.clone(),
+        svg_html: svg.into_string(),
+        table: DataTable { head, rows },
+        download: None,
+    })
+}
+
+/// A programme in a list.
+#[derive(Serialize)]
+pub struct ProgrammeCard<'a> {
+    number: &'a str,
+    title: &'a str,
+    issuer: &'a str,
+    date: String,
+    url: String,
+    counts: Vec<Count<'a>>,
+}
+
+/// All programmes.
+pub fn index<'a>(w: &Words<'a>, site: &'a Site) -> Vec<ProgrammeCard<'a>> {
+    site.data
+        .programmes
+        .iter()
+        .map(|pe| {
+            let statuses: Vec<(Status, bool)> =
+                pe.progress.iter().map(|x| (x.overall.status, x.overall.final_result)).collect();
+            ProgrammeCard {
+                number: &pe.programme.number,
+                title: &pe.programme.title,
+                issuer: &pe.programme.issuer,
+                date: pe.programme.date.dmy(),
+                url: site.config.url(&pe.path),
+                counts: counts(w, &statuses),
+            }
+        })
+        .collect()
+}
+
+/// The progress dashboard: counts over all targets, then each programme's targets.
+#[derive(Serialize)]
+pub struct Dashboard<'a> {
+    counts: Vec<Count<'a>>,
+    programmes: Vec<DashboardProgramme<'a>>,
+}
+
+/// One programme on the dashboard.
+#[derive(Serialize)]
+pub struct DashboardProgramme<'a> {
+    card: ProgrammeCard<'a>,
+    targets: Vec<TargetView<'a>>,
+}
+
+/// Build the dashboard.
+pub fn dashboard<'a>(w: &Words<'a>, site: &'a Site) -> Dashboard<'a> {
+    let all: Vec<(Status, bool)> = site
+        .data
+        .programmes
+        .iter()
+        .flat_map(|pe| pe.progress.iter().map(|x| (x.overall.status, x.overall.final_result)))
+        .collect();
+    let programmes = index(w, site)
+        .into_iter()
+        .enumerate()
+        .map(|(p, card)| DashboardProgramme {
+            card,
+            targets: (0..site.data.programmes[p].programme.targets.len())
+                .map(|t| target_view(w, site, p, t, false))
+                .collect(),
+        })
+        .collect();
+    Dashboard { counts: counts(w, &all), programmes }
+}

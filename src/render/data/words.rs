@@ -1,0 +1,200 @@
+//! Figures and sentences in the site's language: values with their unit, changes, target
+//! phrases, statuses, and the sentence that says an indicator's message in words.
+//!
+//! Every word comes from the theme's i18n strings (`i18n/<lang>.yaml`), so an English site
+//! gets English sentences; numbers go through `locale`.
+
+use crate::geo::Unit;
+use crate::indicator::stats::{Latest, average_annual_change, latest};
+use crate::indicator::{Indicator, UnitKind};
+use crate::locale::{Lang, format_number};
+use crate::render::i18n::{Strings, fill};
+use crate::target::progress::Status;
+use crate::target::{Target, TargetKind};
+
+/// Formats figures and phrases for one site.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    /// Interface strings.
+    pub strings: &'a Strings,
+    /// Number format.
+    pub lang: Lang,
+}
+
+impl<'a> Words<'a> {
+    /// A string from the theme.
+    pub fn t(&self, key: &'a str) -> &'a str {
+        self.strings.get(key)
+    }
+
+    /// The unit label: `%`, `điểm phần trăm`, `hộ`, `ngày/tuần`, …
+    pub fn unit_label(&self, ind: &'a Indicator) -> &'a str {
+        if let Some(label) = &ind.unit_label {
+            return label;
+        }
+        self.t(match ind.unit {
+            UnitKind::Percent => "unit_percent",
+            UnitKind::Points => "unit_points",
+            UnitKind::Vnd => "unit_vnd",
+            UnitKind::MillionVnd => "unit_million_vnd",
+            UnitKind::DaysPerWeek => "unit_days_per_week",
+            UnitKind::Per1000 => "unit_per_1000",
+            UnitKind::Km => "unit_km",
+            UnitKind::Count | UnitKind::Boolean | UnitKind::Ratio | UnitKind::Custom => "unit_none",
+        })
+    }
+
+    /// The suffix after a number: ` %` (no-break space), ` ngày/tuần`, or nothing.
+    pub fn unit_suffix(&self, ind: &'a Indicator) -> String {
+        let label = self.unit_label(ind);
+        if label.is_empty() { String::new() } else { format!("\u{a0}{label}") }
+    }
+
+    /// A value with its unit: `17,30 %`, `2,6 ngày/tuần`, `Đạt`.
+    pub fn value(&self, ind: &Indicator, value: f64) -> String {
+        if ind.unit == UnitKind::Boolean {
+            return self.t(if value >= 0.5 { "boolean_yes" } else { "boolean_no" }).to_string();
+        }
+        format!("{}{}", format_number(value, ind.decimals, self.lang), self.unit_suffix(ind))
+    }
+
+    /// A number alone, with the indicator's decimals.
+    pub fn number(&self, ind: &Indicator, value: f64) -> String {
+        format_number(value, ind.decimals, self.lang)
+    }
+
+    /// The size of a change with its unit (percent changes are in points): `4,1 điểm phần trăm`.
+    pub fn change(&self, ind: &Indicator, delta: f64) -> String {
+        let unit = match ind.unit {
+            UnitKind::Percent => format!("\u{a0}{}", self.t("unit_points")),
+            _ => self.unit_suffix(ind),
+        };
+        format!("{}{unit}", format_number(delta.abs(), ind.decimals.max(1), self.lang))
+    }
+
+    /// The status label; a missed target whose year has passed reads "not achieved".
+    pub fn status(&self, status: Status, final_result: bool) -> &'a str {
+        match status {
+            Status::OffTrack if final_result => self.t("status_not_achieved"),
+            s => self.t(match s {
+                Status::Achieved => "status_achieved",
+                Status::OnTrack => "status_on_track",
+                Status::AtRisk => "status_at_risk",
+                Status::OffTrack => "status_off_track",
+                Status::NotEnoughData => "status_not_enough_data",
+            }),
+        }
+    }
+
+    /// What the target asks, in words: `≥ 30 %`, `giảm ≥ 9 điểm phần trăm mỗi năm`.
+    pub fn target_phrase(&self, target: &Target, ind: &Indicator) -> String {
+        let cmp = target.comparator.symbol();
+        match target.kind {
+            TargetKind::Level => format!("{cmp} {}", self.value(ind, target.value)),
+            TargetKind::AnnualDecrease | TargetKind::AnnualIncrease => {
+                let key = if target.kind == TargetKind::AnnualDecrease {
+                    "target_annual_decrease"
+                } else {
+                    "target_annual_increase"
+                };
+                fill(self.t(key), &[("cmp", cmp), ("value", &self.change(ind, target.value))])
+            }
+            TargetKind::Share => {
+                let condition = target
+                    .condition
+                    .map(|(c, v)| format!("{} {}", c.symbol(), self.value(ind, v)))
+                    .unwrap_or_default();
+                fill(
+                    self.t("target_share"),
+                    &[
+                        ("cmp", cmp),
+                        ("value", &format_number(target.value, 0, self.lang)),
+                        ("condition", &condition),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// The latest value, its change and the average change since `base_year`, in one sentence,
+    /// with the target phrase when one is given, e.g. "Năm 2024, tỷ lệ hộ nghèo của tỉnh Sơn Cao
+    /// là 17,30 %, giảm 3,3 điểm phần trăm so với năm 2023; bình quân giảm 3,2 điểm phần trăm
+    /// mỗi năm từ năm 2021."
+    pub fn sentence(
+        &self,
+        ind: &Indicator,
+        unit: &Unit,
+        points: &[(i32, f64)],
+        base_year: Option<i32>,
+        target: Option<(&str, &str)>,
+    ) -> Option<String> {
+        let last: Latest = latest(points, None)?;
+        let name = lower_first(&ind.title);
+        let mut out = fill(
+            self.t("sentence_latest"),
+            &[
+                ("year", &last.year.to_string()),
+                ("indicator", &name),
+                ("geo", &unit.full_name()),
+                ("value", &self.value(ind, last.value)),
+            ],
+        );
+        if let (Some(delta), Some((prev, _))) = (last.change(), last.previous) {
+            let key = direction_key(delta, "sentence_change");
+            out.push_str(", ");
+            out.push_str(&fill(
+                self.t(key),
+                &[("change", &self.change(ind, delta)), ("prev_year", &prev.to_string())],
+            ));
+        }
+        let base = base_year.or_else(|| points.first().map(|p| p.0)).filter(|b| *b < last.year);
+        if let Some((avg, _)) = base.and_then(|b| average_annual_change(points, b, None)) {
+            let key = direction_key(avg, "sentence_average");
+            out.push_str("; ");
+            out.push_str(&fill(
+                self.t(key),
+                &[("change", &self.change(ind, avg)), ("base_year", &base.unwrap_or_default().to_string())],
+            ));
+        }
+        if let Some((verdict, phrase)) = target {
+            out.push_str(", ");
+            out.push_str(&fill(self.t(verdict), &[("target", phrase)]));
+        }
+        out.push('.');
+        Some(out)
+    }
+}
+
+/// `…_down`, `…_up` or `…_same` for a change.
+fn direction_key(delta: f64, prefix: &str) -> &'static str {
+    match (prefix, delta) {
+        ("sentence_change", d) if d < -1e-9 => "sentence_change_down",
+        ("sentence_change", d) if d > 1e-9 => "sentence_change_up",
+        ("sentence_change", _) => "sentence_change_same",
+        (_, d) if d < -1e-9 => "sentence_average_down",
+        (_, d) if d > 1e-9 => "sentence_average_up",
+        _ => "sentence_average_same",
+    }
+}
+
+/// "Tỷ lệ hộ nghèo" → "tỷ lệ hộ nghèo" (keeps acronyms such as "BHYT" as they are).
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowers_only_the_first_letter_of_words() {
+        assert_eq!(lower_first("Tỷ lệ hộ nghèo"), "tỷ lệ hộ nghèo");
+        assert_eq!(lower_first("BHYT toàn dân"), "BHYT toàn dân");
+    }
+}
