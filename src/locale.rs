@@ -80,6 +80,16 @@ pub fn format_signed(value: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// Like [`format_number`] with at most `decimals` decimals, trailing zeros dropped (`3`, `9,6`).
+pub fn format_trimmed(value: f64, decimals: usize, lang: Lang) -> String {
+    let full = format_number(value, decimals, lang);
+    let (decimal, _) = lang.marks();
+    if !full.contains(decimal) {
+        return full;
+    }
+    full.trim_end_matches('0').trim_end_matches(decimal).to_string()
+}
+
 /// A whole number with thousands grouping, e.g. `377.437`.
 pub fn format_count(value: u64, lang: Lang) -> String {
     format_number(value as f64, 0, lang)
@@ -104,6 +114,13 @@ mod tests {
         assert_eq!(format_number(3633.0, 0, Lang::Vi), "3.633");
         assert_eq!(format_number(3633.0, 0, Lang::En), "3,633");
         assert_eq!(format_number(633.0, 0, Lang::Vi), "633");
+    }
+
+    #[test]
+    fn trimmed_numbers_drop_trailing_zeros() {
+        assert_eq!(format_trimmed(3.0, 2, Lang::Vi), "3");
+        assert_eq!(format_trimmed(9.6, 2, Lang::Vi), "9,6");
+        assert_eq!(format_trimmed(1200.0, 2, Lang::Vi), "1.200");
     }
 
     #[test]

@@ -56,8 +56,28 @@ pub struct IndicatorEntry {
     pub headline: Option<usize>,
     /// The level whose units are ranked (the lowest level with at least three units in one year).
     pub ranking: Option<Ranking>,
+    /// For met/not-met indicators: units meeting it per year, at the ranking level.
+    pub share: Vec<ShareYear>,
     /// Standalone chart files offered for download.
     pub charts: Vec<ChartFile>,
+}
+
+/// How many units met a met/not-met indicator in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShareYear {
+    /// The year.
+    pub year: i32,
+    /// Units meeting it.
+    pub met: usize,
+    /// Units with a value.
+    pub units: usize,
+}
+
+impl ShareYear {
+    /// The share in per cent.
+    pub fn percent(&self) -> f64 {
+        if self.units == 0 { 0.0 } else { 100.0 * self.met as f64 / self.units as f64 }
+    }
 }
 
 /// Which units an indicator ranks.

@@ -78,6 +78,7 @@ impl Renderer {
         let id = format!("{}-{}", entry.indicator.id, kind.name());
         let chart = match (kind, entry.headline, entry.ranking) {
             (crate::model::ChartKind::Trend, Some(h), _) => data::charts::trend(&w, site, i, h, &id),
+            (crate::model::ChartKind::Trend, None, _) => data::charts::share_trend(&w, site, i, &id),
             (crate::model::ChartKind::Groups, Some(h), _) => data::charts::groups(&w, site, i, h, &id),
             (crate::model::ChartKind::Ranking, _, Some(r)) => {
                 data::charts::ranking(&w, site, i, r.level, r.year, 10, &id)

@@ -11,7 +11,7 @@ use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::{Geo, Level, parse_geo};
 use crate::indicator::Indicator;
 use crate::indicator::validate::parse_indicator;
-use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking};
+use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
 use crate::target::Programme;
@@ -119,15 +119,16 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
                 .collect();
             let headline = headline_unit(&indicator, &geo, home);
             let ranking = ranking_of(&indicator, &geo);
+            let share = share_met(&indicator, &geo, ranking);
             let mut charts = Vec::new();
             let chart = |kind: ChartKind| ChartFile {
                 kind,
                 path: format!("/charts/{}/{}.svg", indicator.id, kind.name()),
             };
-            if headline.is_some() {
+            if headline.is_some() || !share.is_empty() {
                 charts.push(chart(ChartKind::Trend));
             }
-            if ranking.is_some() {
+            if ranking.is_some() && indicator.unit != crate::indicator::UnitKind::Boolean {
                 charts.push(chart(ChartKind::Ranking));
             }
             if !indicator.dims.is_empty() && headline.is_some() {
@@ -140,6 +141,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
                 targets,
                 headline,
                 ranking,
+                share,
                 charts,
                 indicator,
             }
@@ -162,17 +164,34 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
     Data { geo, indicators: entries, programmes, themes, home, key_figures, geo_paths }
 }
 
-/// The home unit if it has a total series, else the highest-level unit with the latest data.
+/// The home unit if it has figures, else the highest-level unit (never a commune) with the
+/// latest figures; `None` for indicators published per commune only.
 fn headline_unit(ind: &Indicator, geo: &Geo, home: Option<usize>) -> Option<usize> {
-    if let Some(h) = home.filter(|&h| ind.total(h).is_some()) {
+    if let Some(h) = home.filter(|&h| ind.series.iter().any(|s| s.geo == h)) {
         return Some(h);
     }
-    let total = ind.total_key();
     ind.series
         .iter()
-        .filter(|s| s.breakdown == total && !s.points.is_empty())
+        .filter(|s| geo.units[s.geo].level != Level::Commune && !s.points.is_empty())
         .min_by_key(|s| (geo.units[s.geo].level, std::cmp::Reverse(s.points.last().map(|p| p.0)), s.geo))
         .map(|s| s.geo)
+}
+
+/// For a met/not-met indicator: per year, the units of the ranking level that meet it.
+fn share_met(ind: &Indicator, geo: &Geo, ranking: Option<Ranking>) -> Vec<ShareYear> {
+    let Some(r) = ranking.filter(|_| ind.unit == crate::indicator::UnitKind::Boolean) else { return Vec::new() };
+    let total = ind.total_key();
+    let mut years: std::collections::BTreeMap<i32, (usize, usize)> = std::collections::BTreeMap::new();
+    for s in ind.series.iter().filter(|s| s.breakdown == total && geo.units[s.geo].level == r.level) {
+        for &(year, value) in &s.points {
+            let e = years.entry(year).or_default();
+            e.1 += 1;
+            if value >= 0.5 {
+                e.0 += 1;
+            }
+        }
+    }
+    years.into_iter().map(|(year, (met, units))| ShareYear { year, met, units }).collect()
 }
 
 /// The lowest level with at least three units having a value in one year, and the latest such year.

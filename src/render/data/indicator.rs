@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::charts::{ChartOut, DataTable, groups, ranked_units, ranking, trend, unit_label};
+use super::charts::{ChartOut, DataTable, groups, level_key, ranked_units, ranking, share_trend, trend, unit_label};
 use super::words::Words;
 use super::{Link, StatusView, status_view};
 use crate::geo::Level;
@@ -110,19 +110,22 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         .collect();
     let mut charts = Vec::new();
     let download = |kind: ChartKind| entry.charts.iter().find(|f| f.kind == kind).map(|f| c.url(&f.path));
-    if let Some(h) = entry.headline {
-        if let Some(mut chart) = trend(w, site, i, h, &format!("{}-trend", ind.id)) {
-            chart.download = download(ChartKind::Trend);
-            charts.push(chart);
-        }
-        if !ind.dims.is_empty()
-            && let Some(mut chart) = groups(w, site, i, h, &format!("{}-groups", ind.id))
-        {
-            chart.download = download(ChartKind::Groups);
-            charts.push(chart);
-        }
+    let trend_chart = match entry.headline {
+        Some(h) => trend(w, site, i, h, &format!("{}-trend", ind.id)),
+        None => share_trend(w, site, i, &format!("{}-trend", ind.id)),
+    };
+    if let Some(mut chart) = trend_chart {
+        chart.download = download(ChartKind::Trend);
+        charts.push(chart);
     }
-    if let Some(r) = entry.ranking
+    if let Some(h) = entry.headline
+        && !ind.dims.is_empty()
+        && let Some(mut chart) = groups(w, site, i, h, &format!("{}-groups", ind.id))
+    {
+        chart.download = download(ChartKind::Groups);
+        charts.push(chart);
+    }
+    if let Some(r) = entry.ranking.filter(|_| ind.unit != crate::indicator::UnitKind::Boolean)
         && let Some(mut chart) = ranking(w, site, i, r.level, r.year, 10, &format!("{}-ranking", ind.id))
     {
         chart.download = download(ChartKind::Ranking);
@@ -177,8 +180,10 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
 pub fn headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
     let entry = &site.data.indicators[i];
     let ind = &entry.indicator;
+    let Some(points) = entry.headline.and_then(|h| ind.total(h)).map(|s| &s.points) else {
+        return share_headline(w, site, i);
+    };
     let h = entry.headline?;
-    let points = &ind.total(h)?.points;
     let last = latest(points, None)?;
     let unit = &site.data.geo.units[h];
     let target = entry.targets.iter().find_map(|&(p, t)| {
@@ -287,4 +292,56 @@ fn ranking_table(w: &Words<'_>, site: &Site, i: usize) -> Option<RankingTable> {
     ];
     let title = format!("{}: {} ({})", w.t("ranking"), ind.short_title, r.year);
     Some(RankingTable { title, head, rows })
+}
+
+/// The headline of a met/not-met indicator: the share of units meeting it.
+fn share_headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
+    let entry = &site.data.indicators[i];
+    let last = entry.share.last()?;
+    let previous = entry.share.len().checked_sub(2).map(|k| entry.share[k]);
+    let level = w.t(level_key(entry.ranking?.level));
+    let pct = |v: f64| format!("{}\u{a0}%", crate::locale::format_number(v, 1, w.lang));
+    let change = previous.map(|p| last.percent() - p.percent());
+    let target = entry.targets.iter().find_map(|&(p, t)| {
+        let pe = &site.data.programmes[p];
+        let target = &pe.programme.targets[t];
+        (target.kind == crate::target::TargetKind::Share).then(|| (target, &pe.progress[t].overall))
+    });
+    let mut sentence = fill(
+        w.t("sentence_share"),
+        &[
+            ("year", &last.year.to_string()),
+            ("share", &pct(last.percent())),
+            ("level", level),
+            ("met", &last.met.to_string()),
+            ("n", &last.units.to_string()),
+            ("indicator", &entry.indicator.title),
+        ],
+    );
+    if let Some((t, a)) = target {
+        let verdict = match a.status {
+            crate::target::progress::Status::Achieved => "verdict_achieved",
+            crate::target::progress::Status::OnTrack => "verdict_on_track",
+            crate::target::progress::Status::AtRisk => "verdict_at_risk",
+            crate::target::progress::Status::OffTrack => "verdict_off_track",
+            crate::target::progress::Status::NotEnoughData => "verdict_not_enough_data",
+        };
+        sentence.push_str(", ");
+        sentence.push_str(&fill(w.t(verdict), &[("target", &w.target_phrase(t, &entry.indicator))]));
+    }
+    sentence.push('.');
+    Some(Headline {
+        geo: super::capitalize(level),
+        year: last.year,
+        value: pct(last.percent()),
+        change: change.map(|d| format!("{}\u{a0}{}", crate::locale::format_number(d.abs(), 1, w.lang), w.t("unit_points"))),
+        change_dir: match change {
+            Some(d) if d > 1e-9 => "up",
+            Some(d) if d < -1e-9 => "down",
+            _ => "same",
+        },
+        change_good: change.is_some_and(|d| d > 0.0),
+        prev_year: previous.map(|p| p.year),
+        sentence: Some(sentence),
+    })
 }

@@ -7,7 +7,7 @@
 use crate::geo::Unit;
 use crate::indicator::stats::{Latest, average_annual_change, latest};
 use crate::indicator::{Indicator, UnitKind};
-use crate::locale::{Lang, format_number};
+use crate::locale::{Lang, format_number, format_trimmed};
 use crate::render::i18n::{Strings, fill};
 use crate::target::progress::Status;
 use crate::target::{Target, TargetKind};
@@ -65,11 +65,19 @@ impl<'a> Words<'a> {
 
     /// The size of a change with its unit (percent changes are in points): `4,1 điểm phần trăm`.
     pub fn change(&self, ind: &Indicator, delta: f64) -> String {
-        let unit = match ind.unit {
+        format!("{}{}", format_number(delta.abs(), ind.decimals.max(1), self.lang), self.change_unit(ind))
+    }
+
+    fn change_unit(&self, ind: &'a Indicator) -> String {
+        match ind.unit {
             UnitKind::Percent => format!("\u{a0}{}", self.t("unit_points")),
             _ => self.unit_suffix(ind),
-        };
-        format!("{}{unit}", format_number(delta.abs(), ind.decimals.max(1), self.lang))
+        }
+    }
+
+    /// A number written in a plan (a target value): no trailing zeros, `≥ 9,6`, `3`.
+    fn plan_number(&self, ind: &Indicator, value: f64) -> String {
+        format_trimmed(value, ind.decimals.max(2), self.lang)
     }
 
     /// The status label; a missed target whose year has passed reads "not achieved".
@@ -90,19 +98,31 @@ impl<'a> Words<'a> {
     pub fn target_phrase(&self, target: &Target, ind: &Indicator) -> String {
         let cmp = target.comparator.symbol();
         match target.kind {
-            TargetKind::Level => format!("{cmp} {}", self.value(ind, target.value)),
+            TargetKind::Level if ind.unit == UnitKind::Boolean => format!("{cmp} {}", self.value(ind, target.value)),
+            TargetKind::Level => format!("{cmp} {}{}", self.plan_number(ind, target.value), self.unit_suffix(ind)),
             TargetKind::AnnualDecrease | TargetKind::AnnualIncrease => {
                 let key = if target.kind == TargetKind::AnnualDecrease {
                     "target_annual_decrease"
                 } else {
                     "target_annual_increase"
                 };
-                fill(self.t(key), &[("cmp", cmp), ("value", &self.change(ind, target.value))])
+                let value = format!("{}{}", self.plan_number(ind, target.value), self.change_unit(ind));
+                fill(self.t(key), &[("cmp", cmp), ("value", &value)])
             }
+            TargetKind::Share if ind.unit == UnitKind::Boolean => fill(
+                self.t("target_share_met"),
+                &[("cmp", cmp), ("value", &format_number(target.value, 0, self.lang))],
+            ),
             TargetKind::Share => {
                 let condition = target
                     .condition
-                    .map(|(c, v)| format!("{} {}", c.symbol(), self.value(ind, v)))
+                    .map(|(c, v)| {
+                        if ind.unit == UnitKind::Boolean {
+                            format!("{} {}", c.symbol(), self.value(ind, v))
+                        } else {
+                            format!("{} {}{}", c.symbol(), self.plan_number(ind, v), self.unit_suffix(ind))
+                        }
+                    })
                     .unwrap_or_default();
                 fill(
                     self.t("target_share"),
