@@ -88,6 +88,7 @@ pub enum UnitKind {
     /// Days per week (0–7).
     DaysPerWeek,
     /// Per thousand.
+    #[serde(rename = "per_1000")]
     Per1000,
     /// 1 = met, 0 = not met.
     Boolean,

@@ -179,7 +179,9 @@ fn headline_unit(ind: &Indicator, geo: &Geo, home: Option<usize>) -> Option<usiz
 
 /// For a met/not-met indicator: per year, the units of the ranking level that meet it.
 fn share_met(ind: &Indicator, geo: &Geo, ranking: Option<Ranking>) -> Vec<ShareYear> {
-    let Some(r) = ranking.filter(|_| ind.unit == crate::indicator::UnitKind::Boolean) else { return Vec::new() };
+    let Some(r) = ranking.filter(|_| ind.unit == crate::indicator::UnitKind::Boolean) else {
+        return Vec::new();
+    };
     let total = ind.total_key();
     let mut years: std::collections::BTreeMap<i32, (usize, usize)> = std::collections::BTreeMap::new();
     for s in ind.series.iter().filter(|s| s.breakdown == total && geo.units[s.geo].level == r.level) {

@@ -65,7 +65,7 @@ fn site_strings_override_the_theme_strings() {
 fn drafts_are_built_only_on_request() {
     let site = SiteTest::from_fixture("full");
     let built = site.build().unwrap();
-    assert_eq!(built.report.news, 5);
+    assert_eq!(built.report.news, 6);
     assert!(!built.exists("news/ban-nhap/index.html"));
     assert!(!built.read("sitemap.xml").contains("ban-nhap"));
     let mut opts = site.options();

@@ -6,4 +6,5 @@ mod build;
 mod cli;
 mod errors;
 mod harness;
+mod indicators;
 mod news;

@@ -400,8 +400,25 @@ pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<Cha
             points: vec![*b, (target.target_year, target.value)],
         })
     });
-    let title = fill(w.t("share_title"), &[("level", level_words), ("indicator", &ind.short_title), ("from", &first.0.to_string()), ("to", &last.0.to_string())]);
-    let mut desc = fill(w.t("chart_series_desc"), &[("name", &label), ("first", &pct(first.1)), ("first_year", &first.0.to_string()), ("last", &pct(last.1)), ("last_year", &last.0.to_string())]);
+    let title = fill(
+        w.t("share_title"),
+        &[
+            ("level", level_words),
+            ("indicator", &ind.short_title),
+            ("from", &first.0.to_string()),
+            ("to", &last.0.to_string()),
+        ],
+    );
+    let mut desc = fill(
+        w.t("chart_series_desc"),
+        &[
+            ("name", &label),
+            ("first", &pct(first.1)),
+            ("first_year", &first.0.to_string()),
+            ("last", &pct(last.1)),
+            ("last_year", &last.0.to_string()),
+        ],
+    );
     if let Some(t) = &target {
         desc = format!("{desc} {}", fill(w.t("chart_target_desc"), &[("target", &t.label)]));
     }
@@ -415,8 +432,19 @@ pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<Cha
     };
     let svg = render_line_chart(&chart).ok()?;
     let head = vec![w.t("year").to_string(), label, w.t("units_met").to_string()];
-    let rows = entry.share.iter().map(|s| vec![s.year.to_string(), pct(s.percent()), format!("{}/{}", s.met, s.units)]).collect();
-    Some(ChartOut { id: id.to_string(), kind: "trend", title, svg_html: svg.into_string(), table: DataTable { head, rows }, download: None })
+    let rows = entry
+        .share
+        .iter()
+        .map(|s| vec![s.year.to_string(), pct(s.percent()), format!("{}/{}", s.met, s.units)])
+        .collect();
+    Some(ChartOut {
+        id: id.to_string(),
+        kind: "trend",
+        title,
+        svg_html: svg.into_string(),
+        table: DataTable { head, rows },
+        download: None,
+    })
 }
 
 /// The i18n key naming the units of a level.

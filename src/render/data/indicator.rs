@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use super::charts::{ChartOut, DataTable, groups, level_key, ranked_units, ranking, share_trend, trend, unit_label};
+use super::charts::{
+    ChartOut, DataTable, groups, level_key, ranked_units, ranking, share_trend, trend, unit_label,
+};
 use super::words::Words;
 use super::{Link, StatusView, status_view};
 use crate::geo::Level;
@@ -334,7 +336,9 @@ fn share_headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
         geo: super::capitalize(level),
         year: last.year,
         value: pct(last.percent()),
-        change: change.map(|d| format!("{}\u{a0}{}", crate::locale::format_number(d.abs(), 1, w.lang), w.t("unit_points"))),
+        change: change.map(|d| {
+            format!("{}\u{a0}{}", crate::locale::format_number(d.abs(), 1, w.lang), w.t("unit_points"))
+        }),
         change_dir: match change {
             Some(d) if d > 1e-9 => "up",
             Some(d) if d < -1e-9 => "down",

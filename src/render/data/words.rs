@@ -98,8 +98,12 @@ impl<'a> Words<'a> {
     pub fn target_phrase(&self, target: &Target, ind: &Indicator) -> String {
         let cmp = target.comparator.symbol();
         match target.kind {
-            TargetKind::Level if ind.unit == UnitKind::Boolean => format!("{cmp} {}", self.value(ind, target.value)),
-            TargetKind::Level => format!("{cmp} {}{}", self.plan_number(ind, target.value), self.unit_suffix(ind)),
+            TargetKind::Level if ind.unit == UnitKind::Boolean => {
+                format!("{cmp} {}", self.value(ind, target.value))
+            }
+            TargetKind::Level => {
+                format!("{cmp} {}{}", self.plan_number(ind, target.value), self.unit_suffix(ind))
+            }
             TargetKind::AnnualDecrease | TargetKind::AnnualIncrease => {
                 let key = if target.kind == TargetKind::AnnualDecrease {
                     "target_annual_decrease"
