@@ -25,7 +25,14 @@ pub struct Renderer {
     files: TemplateFiles,
     /// The interface strings.
     pub strings: Strings,
+    /// Every news item's card, built once and shared by all the pages that list it
+    /// (tera values are reference-counted: a page takes clones, not copies).
+    pub cards: Vec<tera::Value>,
 }
+
+/// Parts of every page that do not depend on the page, rendered once per build and given
+/// to all pages as `shared.<name>_html` (when the theme has the partial).
+const SHARED_PARTS: [(&str, &str); 2] = [("sidebar_html", "partials/sidebar.html"), ("footer_html", "partials/footer.html")];
 
 impl Renderer {
     /// Compile the theme's templates and set the site-wide context.
@@ -40,7 +47,16 @@ impl Renderer {
         let global = tera.global_context();
         global.insert("site", &views::site_view(site));
         global.insert("t", strings.map());
-        Ok(Renderer { tera, files, strings })
+        let mut shared = std::collections::BTreeMap::new();
+        for (key, name) in SHARED_PARTS {
+            if tera.contains_template(name) {
+                let html = tera.render(name, &Context::new()).map_err(|e| Errors::from(map_tera_error(&e, &files)))?;
+                shared.insert(key, tera::Value::safe_string(&html));
+            }
+        }
+        tera.global_context().insert_value("shared", tera::Value::from(shared));
+        let cards = site.news.iter().map(|n| tera::Value::from_serializable(&views::card(site, n))).collect();
+        Ok(Renderer { tera, files, strings, cards })
     }
 
     /// Render one planned page to the bytes of its file.

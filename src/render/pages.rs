@@ -9,7 +9,7 @@ use crate::render::Renderer;
 use crate::render::i18n::fill;
 use crate::render::template::Template;
 use crate::render::views::{
-    Card, Pager, TermLink, absolute, card, link, page_meta, page_suffix, pager, term_link, term_links,
+    Pager, TermLink, absolute, link, page_meta, page_suffix, pager, term_link, term_links,
     truncate_words,
 };
 
@@ -17,22 +17,22 @@ use crate::render::views::{
 #[derive(Serialize)]
 struct HomeView<'a> {
     key_figures: Vec<super::data::catalog::IndicatorCard<'a>>,
-    featured: Option<Card<'a>>,
-    latest: Vec<Card<'a>>,
+    featured: Option<tera::Value>,
+    latest: Vec<tera::Value>,
     by_category: Vec<CategoryBlock<'a>>,
 }
 
 #[derive(Serialize)]
 struct CategoryBlock<'a> {
     term: TermLink<'a>,
-    items: Vec<Card<'a>>,
+    items: Vec<tera::Value>,
 }
 
 /// A paginated list of news.
 #[derive(Serialize)]
 struct ListView<'a> {
     heading: String,
-    items: Vec<Card<'a>>,
+    items: Vec<tera::Value>,
     pager: Pager,
     term: Option<TermLink<'a>>,
     taxonomy: Option<&'static str>,
@@ -60,8 +60,8 @@ struct ArticleView<'a> {
 
 /// The "other news" box of an article: related first, then neighbours; a pager onwards.
 #[derive(Serialize)]
-struct OtherNews<'a> {
-    items: Vec<Card<'a>>,
+struct OtherNews {
+    items: Vec<tera::Value>,
     pager: Pager,
     list_url: String,
 }
@@ -95,7 +95,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             let title = format!("{}{}", s.get("news"), page_suffix(s, *n));
             ctx.insert("page", &page_meta(site, &page.path, "list", title, None));
             let items = (0..site.news.len()).collect::<Vec<_>>();
-            ctx.insert("list", &list(site, s.get("news").to_string(), &items, "/news/", *n, None, None));
+            ctx.insert("list", &list(r, site, s.get("news").to_string(), &items, "/news/", *n, None, None));
             Template::List
         }
         PageKind::Article(i) => {
@@ -110,7 +110,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             meta.og_image = news.item.image.as_deref().map(|img| absolute(&site.config, img));
             ctx.insert("page", &meta);
             ctx.insert("item", &article(r, site, news)?);
-            ctx.insert("other", &other_news(site, *i));
+            ctx.insert("other", &other_news(r, site, *i));
             Template::Article
         }
         PageKind::TermList { taxonomy, term, page: n } => {
@@ -125,7 +125,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             let feed = t.feed_path.as_deref().map(|f| site.config.url(f));
             ctx.insert(
                 "list",
-                &list(site, heading, &t.items, &t.path, *n, Some(term_link(&site.config, t)), feed)
+                &list(r, site, heading, &t.items, &t.path, *n, Some(term_link(&site.config, t)), feed)
                     .with_taxonomy(*taxonomy),
             );
             Template::List
@@ -180,14 +180,14 @@ fn home<'a>(r: &'a Renderer, site: &'a Site) -> HomeView<'a> {
         .take(10)
         .position(|n| n.item.image.is_some())
         .or((!site.news.is_empty()).then_some(0));
-    let featured = featured_index.map(|i| card(site, &site.news[i]));
+    let featured = featured_index.map(|i| r.cards[i].clone());
     let latest = site
         .news
         .iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != featured_index)
         .take(8)
-        .map(|(_, n)| card(site, n))
+        .map(|(i, _)| r.cards[i].clone())
         .collect();
     let by_category = site
         .categories
@@ -195,13 +195,14 @@ fn home<'a>(r: &'a Renderer, site: &'a Site) -> HomeView<'a> {
         .iter()
         .map(|t| CategoryBlock {
             term: term_link(&site.config, t),
-            items: t.items.iter().take(4).map(|&i| card(site, &site.news[i])).collect(),
+            items: t.items.iter().take(4).map(|&i| r.cards[i].clone()).collect(),
         })
         .collect();
     HomeView { key_figures: super::data::catalog::key_figures(&w, site), featured, latest, by_category }
 }
 
 fn list<'a>(
+    r: &Renderer,
     site: &'a Site,
     heading: String,
     items: &[usize],
@@ -213,7 +214,7 @@ fn list<'a>(
     let per_page = site.config.per_page;
     let total = crate::model::page_count(items.len(), per_page);
     let cards =
-        items.iter().skip((n - 1) * per_page).take(per_page).map(|&i| card(site, &site.news[i])).collect();
+        items.iter().skip((n - 1) * per_page).take(per_page).map(|&i| r.cards[i].clone()).collect();
     ListView {
         heading,
         items: cards,
@@ -256,7 +257,7 @@ fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> Result<ArticleVi
 }
 
 /// Related items first, then the nearest items by date (next older, next newer, …).
-fn other_news(site: &Site, index: usize) -> OtherNews<'_> {
+fn other_news(r: &Renderer, site: &Site, index: usize) -> OtherNews {
     let want = site.config.other_news;
     let len = site.news.len();
     let news = &site.news[index];
@@ -273,7 +274,7 @@ fn other_news(site: &Site, index: usize) -> OtherNews<'_> {
         distance += 1;
     }
     OtherNews {
-        items: picked.iter().map(|&i| card(site, &site.news[i])).collect(),
+        items: picked.iter().map(|&i| r.cards[i].clone()).collect(),
         pager: pager(&site.config, "/news/", news.list_page, site.news_pages),
         list_url: site.config.url(&crate::model::pager_path("/news/", news.list_page)),
     }
