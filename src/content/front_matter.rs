@@ -6,10 +6,11 @@
 use serde::{Deserialize, Deserializer};
 
 use crate::error::{Error, ErrorKind};
+use crate::source::flat::{FlatValue, parse_flat};
 use crate::source::{SourceFile, YamlText};
 
 /// The front matter fields of a news item or page, as written.
-#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Default, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// Headline (required).
@@ -92,8 +93,50 @@ pub fn split_front_matter(file: &SourceFile) -> Result<Split, Error> {
 pub fn parse_front_matter(file: &SourceFile) -> Result<(FrontMatter, Split), Error> {
     let split = split_front_matter(file)?;
     let yaml = yaml_of(file, &split);
+    if let Some(fm) = from_flat(yaml.text) {
+        return Ok((fm, split));
+    }
     let fm: FrontMatter = yaml.parse("front matter")?;
     Ok((fm, split))
+}
+
+/// The fast path: front matter of the simple shape (see `source::flat`), mapped field by field
+/// exactly as serde would; `None` as soon as anything differs, so serde decides (and reports).
+fn from_flat(text: &str) -> Option<FrontMatter> {
+    let mut fm = FrontMatter::default();
+    let non_empty = |t: &str| Some(t.to_string()).filter(|t| !t.trim().is_empty());
+    let list = |v: &FlatValue| -> Option<Vec<String>> {
+        let items: Vec<String> = match v {
+            FlatValue::Text(t) => vec![t.clone()],
+            FlatValue::List(items) => items.clone(),
+            FlatValue::Bool(_) => return None,
+        };
+        Some(items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+    };
+    for (key, value) in parse_flat(text)? {
+        match (key, &value) {
+            ("draft", FlatValue::Bool(b)) => fm.draft = *b,
+            ("tags", v) => fm.tags = list(v)?,
+            ("aliases", v) => fm.aliases = list(v)?,
+            ("related", v) => fm.related = list(v)?,
+            (field, FlatValue::Text(t)) => {
+                let slot = match field {
+                    "title" => &mut fm.title,
+                    "date" => &mut fm.date,
+                    "author" => &mut fm.author,
+                    "category" => &mut fm.category,
+                    "summary" => &mut fm.summary,
+                    "image" => &mut fm.image,
+                    "image_alt" => &mut fm.image_alt,
+                    "slug" => &mut fm.slug,
+                    _ => return None,
+                };
+                *slot = non_empty(t);
+            }
+            _ => return None,
+        }
+    }
+    Some(fm)
 }
 
 /// The front matter of `file` as a YAML snippet, for locating fields in error messages.
@@ -189,7 +232,45 @@ mod tests {
         assert_eq!(err.location.unwrap().line, 3);
     }
 
+    /// Front matter lines built from the pieces editors type, to compare both parsers.
+    fn front_matter_line() -> impl Strategy<Value = String> {
+        let key = prop::sample::select(vec![
+            "title", "date", "author", "category", "tags", "summary", "slug", "draft", "related", "image",
+        ]);
+        let value = prop::sample::select(vec![
+            "Giảm nghèo",
+            "\"Sơn Cao: khởi công\"",
+            "'Tà Lùng ''mới'''",
+            "2025-03-12",
+            "2025-03-12 08:30",
+            "true",
+            "false",
+            "[a, \"b c\", 'd']",
+            "[]",
+            "x # note",
+            "\"\"",
+            "2025",
+            "1.50",
+            "null",
+            "~",
+            "yes",
+            "\"a \\\" b\"",
+            "-1",
+            "a:b",
+        ]);
+        (key, value).prop_map(|(k, v)| format!("{k}: {v}"))
+    }
+
     proptest! {
+        #[test]
+        fn the_fast_path_agrees_with_serde_yaml(lines in prop::collection::vec(front_matter_line(), 1..6)) {
+            let text = format!("{}\n", lines.join("\n"));
+            if let Some(fast) = from_flat(&text) {
+                let slow: Result<FrontMatter, _> = YamlText { path: "a.md", text: &text, first_line: 1 }.parse("front matter");
+                prop_assert_eq!(Some(fast), slow.ok(), "{}", text);
+            }
+        }
+
         #[test]
         fn splitting_never_panics(text in "\\PC{0,200}") {
             let _ = parse_front_matter(&file(&text));

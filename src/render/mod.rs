@@ -32,7 +32,8 @@ pub struct Renderer {
 
 /// Parts of every page that do not depend on the page, rendered once per build and given
 /// to all pages as `shared.<name>_html` (when the theme has the partial).
-const SHARED_PARTS: [(&str, &str); 2] = [("sidebar_html", "partials/sidebar.html"), ("footer_html", "partials/footer.html")];
+const SHARED_PARTS: [(&str, &str); 2] =
+    [("sidebar_html", "partials/sidebar.html"), ("footer_html", "partials/footer.html")];
 
 impl Renderer {
     /// Compile the theme's templates and set the site-wide context.
@@ -50,7 +51,9 @@ impl Renderer {
         let mut shared = std::collections::BTreeMap::new();
         for (key, name) in SHARED_PARTS {
             if tera.contains_template(name) {
-                let html = tera.render(name, &Context::new()).map_err(|e| Errors::from(map_tera_error(&e, &files)))?;
+                let html = tera
+                    .render(name, &Context::new())
+                    .map_err(|e| Errors::from(map_tera_error(&e, &files)))?;
                 shared.insert(key, tera::Value::safe_string(&html));
             }
         }

@@ -9,8 +9,7 @@ use crate::render::Renderer;
 use crate::render::i18n::fill;
 use crate::render::template::Template;
 use crate::render::views::{
-    Pager, TermLink, absolute, link, page_meta, page_suffix, pager, term_link, term_links,
-    truncate_words,
+    Pager, TermLink, absolute, link, page_meta, page_suffix, pager, term_link, term_links, truncate_words,
 };
 
 /// The home page: a featured item and the latest news, and news by category.
@@ -95,7 +94,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             let title = format!("{}{}", s.get("news"), page_suffix(s, *n));
             ctx.insert("page", &page_meta(site, &page.path, "list", title, None));
             let items = (0..site.news.len()).collect::<Vec<_>>();
-            ctx.insert("list", &list(r, site, s.get("news").to_string(), &items, "/news/", *n, None, None));
+            ctx.insert("list", &list(r, site, s.get("news").to_string(), &items, "/news/", *n));
             Template::List
         }
         PageKind::Article(i) => {
@@ -125,8 +124,11 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             let feed = t.feed_path.as_deref().map(|f| site.config.url(f));
             ctx.insert(
                 "list",
-                &list(r, site, heading, &t.items, &t.path, *n, Some(term_link(&site.config, t)), feed)
-                    .with_taxonomy(*taxonomy),
+                &list(r, site, heading, &t.items, &t.path, *n).with_term(
+                    *taxonomy,
+                    term_link(&site.config, t),
+                    feed,
+                ),
             );
             Template::List
         }
@@ -201,6 +203,7 @@ fn home<'a>(r: &'a Renderer, site: &'a Site) -> HomeView<'a> {
     HomeView { key_figures: super::data::catalog::key_figures(&w, site), featured, latest, by_category }
 }
 
+/// Page `n` of a list of news (`items`, indices into `Site::news`) whose first page is at `base`.
 fn list<'a>(
     r: &Renderer,
     site: &'a Site,
@@ -208,26 +211,25 @@ fn list<'a>(
     items: &[usize],
     base: &str,
     n: usize,
-    term: Option<TermLink<'a>>,
-    feed_url: Option<String>,
 ) -> ListView<'a> {
     let per_page = site.config.per_page;
     let total = crate::model::page_count(items.len(), per_page);
-    let cards =
-        items.iter().skip((n - 1) * per_page).take(per_page).map(|&i| r.cards[i].clone()).collect();
+    let cards = items.iter().skip((n - 1) * per_page).take(per_page).map(|&i| r.cards[i].clone()).collect();
     ListView {
         heading,
         items: cards,
         pager: pager(&site.config, base, n, total),
-        term,
+        term: None,
         taxonomy: None,
-        feed_url,
+        feed_url: None,
     }
 }
 
-impl ListView<'_> {
-    fn with_taxonomy(mut self, kind: TaxonomyKind) -> Self {
+impl<'a> ListView<'a> {
+    fn with_term(mut self, kind: TaxonomyKind, term: TermLink<'a>, feed_url: Option<String>) -> Self {
         self.taxonomy = Some(kind.segment());
+        self.term = Some(term);
+        self.feed_url = feed_url;
         self
     }
 }

@@ -7,6 +7,8 @@
 //! file. Values that deserialized fine but fail validation later are located with
 //! [`YamlLocator`], which re-reads the text with an event parser only on that error path.
 
+pub mod flat;
+
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorKind, Location, did_you_mean};
