@@ -92,6 +92,7 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
         raw_html: false,
         paragraph_depth: 0,
         first_paragraph_done: false,
+        may_have_shortcodes: text.contains("{{"),
     };
     let mut i = 0;
     while i < events.len() {
@@ -115,6 +116,8 @@ struct State<'a, 'f> {
     raw_html: bool,
     paragraph_depth: usize,
     first_paragraph_done: bool,
+    /// Whether the text contains `{{` at all (most do not: skip looking per text event).
+    may_have_shortcodes: bool,
 }
 
 impl<'a> State<'a, '_> {
@@ -284,6 +287,10 @@ impl<'a> State<'a, '_> {
 
     fn text(&mut self, text: &CowStr<'a>, range_start: usize) {
         self.count_words(text);
+        if !self.may_have_shortcodes {
+            self.out.push(Event::Text(strip_placeholder_marks(text)));
+            return;
+        }
         let mut rest: &str = text;
         let mut consumed = 0;
         while let Some(open) = find_open(rest, 0) {
@@ -315,7 +322,15 @@ impl<'a> State<'a, '_> {
     }
 
     fn count_words(&mut self, text: &str) {
-        self.body.words += text.split_whitespace().count();
+        // bytes, not chars: words are separated by ASCII white space in Vietnamese text too
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            let space = b.is_ascii_whitespace();
+            if !space && !in_word {
+                self.body.words += 1;
+            }
+            in_word = !space;
+        }
         if self.paragraph_depth > 0 && !self.first_paragraph_done && self.body.first_paragraph.len() < 400 {
             self.body.first_paragraph.push_str(text);
         }
@@ -367,7 +382,8 @@ fn heading_fallback(level: HeadingLevel) -> String {
 
 /// Remove characters we use as placeholder marks from user text.
 fn strip_placeholder_marks<'a>(text: &CowStr<'a>) -> CowStr<'a> {
-    if text.contains([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE]) {
+    // both marks are U+E000/U+E001, encoded as EE 80 80 / EE 80 81: look for the lead byte first
+    if text.as_bytes().contains(&0xEE) && text.contains([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE]) {
         text.replace([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE], "").into()
     } else {
         text.clone()

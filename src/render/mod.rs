@@ -80,7 +80,12 @@ impl Renderer {
             PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
             _ => {
                 let (template, context) = pages::context(self, site, page)?;
-                self.render_template(template, &context).map(String::into_bytes)
+                // straight into bytes: the page goes to a file, so no UTF-8 check of the output
+                let mut out = Vec::with_capacity(32 * 1024);
+                self.tera
+                    .render_to(template.name(), &context, &mut out)
+                    .map_err(|e| map_tera_error(&e, &self.files))?;
+                Ok(out)
             }
         }
     }

@@ -34,6 +34,14 @@ impl SourceFile {
         SourceFile { path: path.into(), text }
     }
 
+    /// Like [`SourceFile::new`], taking ownership of the text (no copy when it needs no change).
+    pub fn from_string(path: impl Into<String>, text: String) -> Self {
+        if text.starts_with('\u{feff}') || text.contains('\r') {
+            return SourceFile::new(path, &text);
+        }
+        SourceFile { path: path.into(), text }
+    }
+
     /// The location of a byte offset in this file.
     pub fn location(&self, offset: usize) -> Location {
         let (line, column) = line_col(&self.text, offset);
