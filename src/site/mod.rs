@@ -167,6 +167,9 @@ fn check_asset_collisions(plan: &[PlannedPage], assets: &[Asset]) -> Result<(), 
 /// Render every planned page and copy every asset into `output`, in parallel.
 pub fn render_into(compiled: &Compiled, output: &write::Output) -> Result<(), Errors> {
     let Compiled { site, plan, assets, renderer } = compiled;
+    output.create_folders(
+        plan.iter().map(|p| p.file.as_str()).chain(assets.iter().map(|a| a.out_path.as_str())),
+    )?;
     let results: Vec<Error> = plan
         .par_iter()
         .filter_map(|page| {
