@@ -19,9 +19,10 @@ What it does, in order:
   5. builds each site once untimed and checks: the HTML page sets of gazette and
      Hugo agree, and a second gazette build is byte-identical to the first;
   6. times every build from an empty output (`rm -rf OUT` inside the timed
-     command) with GNU time, alternating H G D H G D ... (Hugo, gazette,
-     gazette + data), warm-up rounds discarded, plus a floor (`cat` every
-     Markdown file to /dev/null);
+     command) with GNU time, alternating H G D F, F D G H, H G D F ... (Hugo,
+     gazette, gazette + data, and a floor: `cat` every Markdown file to
+     /dev/null), warm-up rounds discarded, each round started only once other
+     processes leave the CPUs alone (--quiet-below, --quiet-wait);
   7. prints a Markdown report (machine, versions, checks, medians, ratios) and
      writes the same as JSON to WORK/results.json, raw samples included.
 
@@ -325,7 +326,9 @@ def bench_size(n, sites, outs, gazette, hugo, args, tmp):
     for r in range(warmup + rounds):
         label = f"warm-up {r + 1}/{warmup}" if r < warmup else f"run {r - warmup + 1}/{rounds}"
         waited = wait_for_quiet(args.quiet_below, args.quiet_wait)
-        got = {t: timed(shell[t], f"N={n} {t}", tmp) for t in order}
+        # ABBA: every other round runs the tools in reverse, so drift and position cancel
+        seq = order if max(r - warmup, 0) % 2 == 0 else order[::-1]
+        got = {t: timed(shell[t], f"N={n} {t}", tmp) for t in seq}
         for s in got.values():
             s["waited_s"] = round(waited, 1)
         log(f"  N={n} {label}: " + ", ".join(
@@ -391,7 +394,8 @@ def render_report(res):
         f"- corpus: gen_corpus.py sha256 {v['gen_corpus_sha256'][:12]}, seed {SEED}; "
         f"data: {v['gen_data']}",
         f"- method: {c['warmup']} warm-up round(s) discarded, then {c['runs']} timed rounds; "
-        f"each round runs {' → '.join(c['order'])} once; every build starts with `rm -rf OUT` "
+        f"each round runs {' → '.join(c['order'])} once, every other round in reverse order; "
+        "every build starts with `rm -rf OUT` "
         "inside the timed command; GNU time `%e %U %S %M`; cpu = user + sys; "
         "ratios are medians of per-round ratios",
         f"- noise: before each round the harness waits (up to {c['quiet_wait']:.0f} s) until other "
