@@ -33,50 +33,27 @@ its own ratio.  It exits non-zero with a one-line reason when a step fails.
 import argparse
 import datetime
 import glob
-import hashlib
 import json
 import os
 import platform
 import shlex
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import unicodedata
 from pathlib import Path
+
+sys.dont_write_bytecode = True  # keep benches/ free of __pycache__ when run from the repo
+
+# noqa: E402 below: these imports come after that line on purpose
+from bench_measure import (TIME, BenchError, compare_pages, log, pair_ratio,  # noqa: E402
+                           run, sha256_file, summarize, timed, tree_summary, wait_for_quiet)
+from bench_report import render_report  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 HUGO_VERSION = "0.168.0"
 SEED = "42"
-TIME = "/usr/bin/time"
-TOOLS = ("hugo", "gazette", "gazette+data", "floor")
 
-
-class BenchError(Exception):
-    """A step failed; the message says which and why."""
-
-
-def log(msg):
-    print(msg, file=sys.stderr, flush=True)
-
-
-def run(cmd, what, cwd=None, stdout=subprocess.PIPE):
-    """Run cmd to completion; raise BenchError with its stderr tail on failure."""
-    try:
-        p = subprocess.run(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE,
-                           stdin=subprocess.DEVNULL, text=True)
-    except OSError as e:
-        raise BenchError(f"{what}: cannot run {cmd[0]}: {e}") from e
-    if p.returncode != 0:
-        tail = "\n".join(p.stderr.strip().splitlines()[-15:])
-        raise BenchError(f"{what} failed (exit {p.returncode}): {shlex.join(map(str, cmd))}\n{tail}")
-    return p.stdout if p.stdout is not None else ""
-
-
-def sha256_file(path):
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 # ---------------------------------------------------------------------------
@@ -214,102 +191,6 @@ def corpus_stats(site):
     return {"md_files": len(files), "md_bytes": sum(f.stat().st_size for f in files)}
 
 
-# ---------------------------------------------------------------------------
-# Output checks
-# ---------------------------------------------------------------------------
-
-def tree_summary(root):
-    """Files, bytes, HTML paths and one digest over (path, content) of a build output."""
-    h = hashlib.sha256()
-    files = total = 0
-    html = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        for name in sorted(filenames):
-            p = Path(dirpath) / name
-            rel = p.relative_to(root).as_posix()
-            data = p.read_bytes()
-            h.update(rel.encode() + b"\0" + hashlib.sha256(data).digest())
-            files += 1
-            total += len(data)
-            if name.endswith(".html"):
-                html.append(rel)
-    return {"files": files, "bytes": total, "html": html, "sha256": h.hexdigest()}
-
-
-def fold_path(rel):
-    """Compare page paths across generators: Hugo keeps `đ` in tag slugs, gazette folds it."""
-    s = unicodedata.normalize("NFD", rel.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
-
-
-def compare_pages(g, h):
-    stubs = [p for p in h["html"] if p.endswith("page/1/index.html")]
-    gs = {fold_path(p) for p in g["html"]}
-    hs = {fold_path(p) for p in h["html"]} - {fold_path(p) for p in stubs}
-    return {"gazette_html": len(g["html"]), "hugo_html": len(h["html"]),
-            "hugo_alias_stubs": len(stubs), "common": len(gs & hs),
-            "only_gazette": sorted(gs - hs), "only_hugo": sorted(hs - gs)}
-
-
-# ---------------------------------------------------------------------------
-# Timing
-# ---------------------------------------------------------------------------
-
-def busy_jiffies():
-    """Non-idle CPU time of the whole machine so far, in clock ticks (from /proc/stat)."""
-    try:
-        f = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-    except (OSError, ValueError):
-        return None
-    user, nice, system, _idle, _iowait, irq, softirq, steal = (f + [0] * 8)[:8]
-    return user + nice + system + irq + softirq + steal
-
-
-HZ = os.sysconf("SC_CLK_TCK")
-
-
-def others_cores(j0, j1, wall, own_cpu):
-    """CPU cores kept busy by other processes (or the hypervisor) while a run lasted."""
-    if j0 is None or j1 is None or wall <= 0:
-        return None
-    return max(0.0, ((j1 - j0) / HZ - own_cpu) / wall)
-
-
-def wait_for_quiet(threshold, timeout):
-    """Sleep until other processes use at most threshold cores (1 s samples), or timeout passes."""
-    if threshold <= 0:
-        return 0.0
-    start = time.monotonic()
-    while True:
-        j0 = busy_jiffies()
-        time.sleep(1.0)
-        load = others_cores(j0, busy_jiffies(), 1.0, 0.0)
-        waited = time.monotonic() - start
-        if load is None or load <= threshold:
-            return waited
-        if waited >= timeout:
-            log(f"  machine still busy ({load:.2f} cores used by others) after {waited:.0f} s; going on")
-            return waited
-
-
-def timed(shell_cmd, what, tmp):
-    """One run under GNU time: wall, user, sys (s), peak RSS (KiB), others' load (cores)."""
-    tfile = tmp / "time.txt"
-    cmd = [TIME, "-f", "%e %U %S %M", "-o", str(tfile), "sh", "-c", shell_cmd]
-    j0, t0 = busy_jiffies(), time.perf_counter()
-    p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True)
-    elapsed, j1 = time.perf_counter() - t0, busy_jiffies()
-    if p.returncode != 0:
-        raise BenchError(f"{what} failed (exit {p.returncode}): {shell_cmd}\n{p.stderr.strip()[-2000:]}")
-    wall, user, sys_, rss = tfile.read_text().split("\n")[-2].split()
-    s = {"wall": float(wall), "user": float(user), "sys": float(sys_), "rss_kib": int(rss),
-         "wall_hr": round(elapsed, 4)}
-    others = others_cores(j0, j1, elapsed, s["user"] + s["sys"])
-    s["others_cores"] = None if others is None else round(others, 3)
-    return s
-
 
 def bench_size(n, sites, outs, gazette, hugo, args, tmp):
     """Alternate the tools round by round; returns {tool: [sample, ...]} of the timed rounds."""
@@ -339,143 +220,6 @@ def bench_size(n, sites, outs, gazette, hugo, args, tmp):
             for t in order:
                 samples[t].append(got[t])
     return samples
-
-
-def spread(values):
-    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
-
-
-def summarize(samples):
-    return {
-        "wall_s": spread([s["wall"] for s in samples]),
-        "cpu_s": spread([s["user"] + s["sys"] for s in samples]),
-        "user_s": spread([s["user"] for s in samples]),
-        "sys_s": spread([s["sys"] for s in samples]),
-        "peak_rss_mib": spread([s["rss_kib"] / 1024 for s in samples]),
-        "others_cores": spread([s["others_cores"] or 0.0 for s in samples]),
-    }
-
-
-def pair_ratio(num, den, key):
-    """Median and range of the per-round ratios num/den of key (a field name or a function)."""
-    get = key if callable(key) else (lambda s: s[key])
-    vals = [get(a) / get(b) for a, b in zip(num, den) if get(b) > 0]
-    return spread(vals) if vals else None
-
-
-# ---------------------------------------------------------------------------
-# Report
-# ---------------------------------------------------------------------------
-
-def fmt_n(n):
-    return f"{n:,}"
-
-
-def fmt_spread(s, digits, bold=False):
-    med = f"{s['median']:.{digits}f}"
-    return f"{'**' + med + '**' if bold else med} [{s['min']:.{digits}f}–{s['max']:.{digits}f}]"
-
-
-def target_mark(ok):
-    return "met" if ok else "NOT met"
-
-
-def render_report(res):
-    m, v, c = res["machine"], res["versions"], res["config"]
-    lines = [
-        "## gazette vs Hugo: build time and peak memory",
-        "",
-        f"- date: {m['date']}",
-        f"- machine: {m['nproc']} CPUs ({m['cpu_model']}), {m['mem_gib']:.1f} GiB RAM, "
-        f"Linux {m['kernel']}, load average {m['loadavg_start']} at start, {m['loadavg_end']} at end",
-        f"- work folder: {c['work']} ({'tmpfs' if c['tmpfs'] else 'NOT tmpfs: disk noise included'})",
-        f"- gazette: {v['gazette']} (commit {v['gazette_commit']}), {v['rustc']}",
-        f"- hugo: {v['hugo']}",
-        f"- corpus: gen_corpus.py sha256 {v['gen_corpus_sha256'][:12]}, seed {SEED}; "
-        f"data: {v['gen_data']}",
-        f"- method: {c['warmup']} warm-up round(s) discarded, then {c['runs']} timed rounds; "
-        f"each round runs {' → '.join(c['order'])} once, every other round in reverse order; "
-        "every build starts with `rm -rf OUT` "
-        "inside the timed command; GNU time `%e %U %S %M`; cpu = user + sys; "
-        "ratios are medians of per-round ratios",
-        f"- noise: before each round the harness waits (up to {c['quiet_wait']:.0f} s) until other "
-        f"processes use at most {c['quiet_below']} cores; \"others' load\" is the most CPU cores that "
-        "other processes (or the hypervisor) kept busy during any timed run of that row (/proc/stat)",
-        "",
-        "### Checks",
-        "",
-    ]
-    for n, r in res["sizes"].items():
-        ck = r["checks"]
-        lines.append(f"- N={fmt_n(int(n))}: corpus {fmt_n(ck['corpus']['md_files'])} Markdown files, "
-                     f"{fmt_n(ck['corpus']['md_bytes'])} B")
-        g = ck["gazette_output"]
-        lines.append(f"- N={fmt_n(int(n))}: gazette wrote {fmt_n(g['html'])} HTML pages "
-                     f"({fmt_n(g['files'])} files, {g['bytes'] / 1e6:.1f} MB)")
-        if "pages" in ck:
-            p, h = ck["pages"], ck["hugo_output"]
-            verdict = "same page set" if not p["only_gazette"] and not p["only_hugo"] else "PAGE SETS DIFFER"
-            lines.append(
-                f"- N={fmt_n(int(n))}: hugo wrote {fmt_n(h['html'])} HTML pages ({fmt_n(h['files'])} files, "
-                f"{h['bytes'] / 1e6:.1f} MB), {p['hugo_alias_stubs']} of them `page/1/` redirect stubs; "
-                f"after dropping those and folding `đ` in paths: {verdict} "
-                f"({fmt_n(p['common'])} common, {len(p['only_gazette'])} only in gazette, "
-                f"{len(p['only_hugo'])} only in hugo)")
-            for side in ("only_gazette", "only_hugo"):
-                if p[side]:
-                    lines.append(f"  - {side.replace('_', ' in ')}: " + ", ".join(p[side][:5])
-                                 + (" …" if len(p[side]) > 5 else ""))
-        if "data_output" in ck:
-            d = ck["data_output"]
-            extra = d["html"] - g["html"]
-            note = "" if extra else " (no data pages rendered yet)"
-            lines.append(f"- N={fmt_n(int(n))}: gazette + data wrote {fmt_n(d['html'])} HTML pages, "
-                         f"{extra:+d} against news only{note}")
-        for key, label in (("deterministic", "gazette"), ("deterministic_data", "gazette + data")):
-            if key in ck:
-                same = ck[key]["identical"]
-                lines.append(f"- N={fmt_n(int(n))}: two {label} builds byte-identical: "
-                             f"{'yes' if same else 'NO'} (sha256 {ck[key]['first'][:12]}"
-                             f"{'' if same else ' vs ' + ck[key]['second'][:12]})")
-    lines += ["", "### Results", "",
-              "| N | build | wall s | cpu s | peak RSS MiB | others' load |", "|---|---|---|---|---|---|"]
-    names = {"hugo": "Hugo", "gazette": "gazette", "gazette+data": "gazette + data",
-             "floor": "floor (cat *.md)"}
-    for n, r in res["sizes"].items():
-        for t in TOOLS:
-            if t not in r["tools"]:
-                continue
-            s = r["tools"][t]
-            rss = "–" if t == "floor" else fmt_spread(s["peak_rss_mib"], 1, bold=True)
-            # a run of a few clock ticks cannot tell others' load apart from rounding
-            others = "–" if t == "floor" else f"{s['others_cores']['max']:.2f}"
-            lines.append(f"| {fmt_n(int(n))} | {names[t]} | {fmt_spread(s['wall_s'], 2, bold=True)} | "
-                         f"{s['cpu_s']['median']:.2f} | {rss} | {others} |")
-    lines += ["", "| N | gazette/Hugo wall | gazette/Hugo peak RSS | gazette/Hugo cpu | "
-              "data-heavy / news-only wall |", "|---|---|---|---|---|"]
-    for n, r in res["sizes"].items():
-        q = r["ratios"]
-        cell = [fmt_spread(q[k], 3, bold=True) if q.get(k) else "–"
-                for k in ("wall", "peak_rss", "cpu", "data_wall")]
-        if q.get("data_wall"):
-            cell[3] += f" ({(q['data_wall']['median'] - 1) * 100:+.0f} %)"
-        lines.append(f"| {fmt_n(int(n))} | " + " | ".join(cell) + " |")
-    lines += ["", "### Targets (issue 5)", ""]
-    for n, r in res["sizes"].items():
-        q, parts = r["ratios"], []
-        if q.get("wall"):
-            parts.append(f"wall ≤ 1/3 of Hugo: {target_mark(q['wall']['median'] <= 1 / 3)} "
-                         f"({q['wall']['median']:.3f})")
-            parts.append(f"peak RSS < 1/3 of Hugo: {target_mark(q['peak_rss']['median'] < 1 / 3)} "
-                         f"({q['peak_rss']['median']:.3f})")
-        if q.get("data_wall"):
-            ck = r["checks"]
-            vacuous = ck["data_output"]["html"] == ck["gazette_output"]["html"]
-            parts.append(f"data adds < 50 %: {target_mark(q['data_wall']['median'] < 1.5)} "
-                         f"({(q['data_wall']['median'] - 1) * 100:+.0f} %"
-                         + ("; not meaningful yet: no data pages were rendered)" if vacuous else ")"))
-        lines.append(f"- N={fmt_n(int(n))}: " + ("; ".join(parts) if parts else "no comparison"))
-    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------
@@ -530,8 +274,8 @@ def parse_args(argv):
     ap.add_argument("--quiet-below", type=float, default=0.3, metavar="CORES",
                     help="before each round, wait until other processes use at most this many "
                          "cores (default 0.3; 0 = never wait)")
-    ap.add_argument("--quiet-wait", type=float, default=60, metavar="S",
-                    help="wait at most this long per round for that (default 60 s)")
+    ap.add_argument("--quiet-wait", type=float, metavar="S",
+                    help="wait at most this long per round for that (default 60 s, 10 s with --quick)")
     ap.add_argument("--report", type=Path, metavar="RESULTS_JSON",
                     help="only print the report of an earlier run from its results.json")
     ap.add_argument("--quick", action="store_true", help="smoke test: N=1000 only, 3 runs")
@@ -549,6 +293,8 @@ def parse_args(argv):
     args = ap.parse_args(argv)
     if args.quick:
         args.sizes, args.runs = "1000", 3
+    if args.quiet_wait is None:
+        args.quiet_wait = 10 if args.quick else 60
     try:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
@@ -629,6 +375,8 @@ def main(argv=None):
                 o.parent.mkdir(parents=True, exist_ok=True)
             samples = bench_size(n, sites, outs, gazette, hugo, args, tmp)
             results["config"]["order"] = list(samples)
+            if "gazette+data" in digests:
+                checks["data_same_as_news"] = digests["gazette+data"] == digests["gazette"]
             for t, key in (("gazette", "deterministic"), ("gazette+data", "deterministic_data")):
                 if t in outs:
                     second = tree_summary(outs[t])["sha256"]
