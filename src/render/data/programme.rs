@@ -150,7 +150,7 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
     };
     let id = format!("{}-{}", pe.programme.id, target.id);
     let progress_svg = (a.status != Status::NotEnoughData)
-        .then(|| progress_bar(w, a.fraction, &target.title, &format!("{id}-progress")))
+        .then(|| progress_bar(w, a.fraction, w.t("progress_bar_label"), &format!("{id}-progress")))
         .flatten();
     let units = if full { unit_rows(w, site, p, t) } else { Vec::new() };
     TargetView {
