@@ -56,7 +56,7 @@ fn statuses_follow_the_documented_method() {
     let html = full().read("progress/index.html");
     let status_of = |id: &str| {
         let at = html.find(&format!("#{id}\"")).unwrap_or_else(|| panic!("target {id}"));
-        let row = &html[at..at + html[at..].find("</tr>").unwrap()];
+        let row = &html[at..at + html[at..].find("</li>").unwrap()];
         let s = row.find("class=\"status status-").unwrap() + 21;
         row[s..s + row[s..].find('"').unwrap()].to_string()
     };
