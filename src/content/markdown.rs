@@ -93,6 +93,7 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
         paragraph_depth: 0,
         first_paragraph_done: false,
         may_have_shortcodes: text.contains("{{"),
+        literal_depth: 0,
     };
     let mut i = 0;
     while i < events.len() {
@@ -118,6 +119,8 @@ struct State<'a, 'f> {
     first_paragraph_done: bool,
     /// Whether the text contains `{{` at all (most do not: skip looking per text event).
     may_have_shortcodes: bool,
+    /// Inside a code block or an image's alt text: text there is shown as written.
+    literal_depth: usize,
 }
 
 impl<'a> State<'a, '_> {
@@ -150,6 +153,7 @@ impl<'a> State<'a, '_> {
                 }));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                self.literal_depth += 1;
                 let dest = self.link(dest_url, range.start, true);
                 self.out.push(Event::Start(Tag::Image {
                     link_type: *link_type,
@@ -168,6 +172,15 @@ impl<'a> State<'a, '_> {
                 ));
                 self.out.push(event.clone());
             }
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.literal_depth += 1;
+                self.out.push(event.clone());
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::Image) => {
+                self.literal_depth = self.literal_depth.saturating_sub(1);
+                self.out.push(event.clone());
+            }
+            Event::Code(code) => self.out.push(Event::Code(strip_placeholder_marks(code))),
             Event::End(TagEnd::Table) => {
                 self.out.push(event.clone());
                 self.out.push(Event::Html("</div>\n".into()));
@@ -187,9 +200,13 @@ impl<'a> State<'a, '_> {
                     .into(),
                 ));
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(html) => {
                 self.raw_html = true;
-                self.out.push(event.clone());
+                self.out.push(Event::Html(strip_placeholder_marks(html)));
+            }
+            Event::InlineHtml(html) => {
+                self.raw_html = true;
+                self.out.push(Event::InlineHtml(strip_placeholder_marks(html)));
             }
             _ => self.out.push(event.clone()),
         }
@@ -234,11 +251,13 @@ impl<'a> State<'a, '_> {
             None => slugify(&plain),
         };
         let unique = self.unique_id(if wanted.is_empty() { heading_fallback(*level) } else { wanted });
+        // `{key=value}` attributes would let a text add event handlers: raw HTML rules apply
+        let attrs = if self.opts.allow_raw_html { attrs.clone() } else { Vec::new() };
         self.out.push(Event::Start(Tag::Heading {
             level: *level,
             id: Some(unique.into()),
             classes: classes.clone(),
-            attrs: attrs.clone(),
+            attrs,
         }));
         let mut j = i + 1;
         while j < end {
@@ -270,11 +289,7 @@ impl<'a> State<'a, '_> {
         if dangerous && !self.opts.allow_raw_html {
             return CowStr::Borrowed("#");
         }
-        let is_external = lower.contains("://")
-            || lower.starts_with("mailto:")
-            || lower.starts_with("tel:")
-            || lower.starts_with("//")
-            || lower.starts_with("data:");
+        let is_external = has_scheme(&lower) || lower.starts_with("//");
         if is_external || trimmed.is_empty() {
             return dest.clone();
         }
@@ -286,8 +301,8 @@ impl<'a> State<'a, '_> {
     }
 
     fn text(&mut self, text: &CowStr<'a>, range_start: usize) {
-        self.count_words(text);
-        if !self.may_have_shortcodes {
+        if !self.may_have_shortcodes || self.literal_depth > 0 {
+            self.count_words(text);
             self.out.push(Event::Text(strip_placeholder_marks(text)));
             return;
         }
@@ -299,14 +314,14 @@ impl<'a> State<'a, '_> {
                 if SHORTCODES.iter().any(|s| after[2..].trim_start().starts_with(s)) {
                     self.report_syntax(after, range_start, consumed + open);
                 }
-                self.out.push(Event::Text(rest[..open + 2].to_string().into()));
+                self.push_text(&rest[..open + 2]);
                 consumed += open + 2;
                 rest = &rest[open + 2..];
                 continue;
             };
             let _ = name;
             if open > 0 {
-                self.out.push(Event::Text(rest[..open].to_string().into()));
+                self.push_text(&rest[..open]);
             }
             let offset =
                 self.source_offset(range_start + consumed + open, range_start + consumed + open + len);
@@ -315,10 +330,18 @@ impl<'a> State<'a, '_> {
             rest = &rest[open + len..];
         }
         if consumed == 0 {
+            self.count_words(text);
             self.out.push(Event::Text(strip_placeholder_marks(text)));
         } else if !rest.is_empty() {
-            self.out.push(Event::Text(rest.to_string().into()));
+            self.push_text(rest);
         }
+    }
+
+    /// A piece of user text between shortcodes.
+    fn push_text(&mut self, piece: &str) {
+        self.count_words(piece);
+        let owned: CowStr<'a> = piece.to_string().into();
+        self.out.push(Event::Text(strip_placeholder_marks(&owned)));
     }
 
     fn count_words(&mut self, text: &str) {
@@ -355,7 +378,8 @@ impl<'a> State<'a, '_> {
             );
         }
         let n = self.body.shortcodes.len();
-        self.body.shortcodes.push(Shortcode { name, args, offset, block });
+        let (line, column) = crate::source::line_col(&self.file.text, offset);
+        self.body.shortcodes.push(Shortcode { name, args, offset, line, column, block });
         let placeholder = format!("{PLACEHOLDER_OPEN}{n}{PLACEHOLDER_CLOSE}");
         if block {
             self.out.push(Event::Html(format!("{placeholder}\n").into()));
@@ -378,6 +402,14 @@ impl<'a> State<'a, '_> {
 
 fn heading_fallback(level: HeadingLevel) -> String {
     format!("muc-{}", level as usize)
+}
+
+/// Whether a link starts with a URL scheme (`https:`, `mailto:`, `tel:` …), i.e. is not a site path.
+fn has_scheme(link: &str) -> bool {
+    let Some(colon) = link.find(':') else { return false };
+    let scheme = &link[..colon];
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
 }
 
 /// Remove characters we use as placeholder marks from user text.

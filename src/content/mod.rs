@@ -110,6 +110,15 @@ pub fn parse_item(
         (None, ContentKind::Page) => None,
     };
     let slug = item_slug(file, &fm, slugs, &yaml, &mut errors);
+    if let Some(image) =
+        fm.image.as_deref().filter(|i| !i.starts_with('/') && !crate::slug::is_web_address(i))
+    {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("image `{image}` is neither a site path nor a web address"))
+                .at(yaml.locate(&["image"]))
+                .help("write the path from the site root, e.g. image: /media/cau-treo.jpg, or a full https:// address"),
+        );
+    }
     if fm.image.is_some() && fm.image_alt.is_none() && kind == ContentKind::News {
         errors.push(
             Error::new(ErrorKind::Schema, "`image` has no `image_alt`")
@@ -196,7 +205,18 @@ fn item_slug(
     match source {
         SlugSource::Title => {
             let s = fm.title.as_deref().map(slugify).unwrap_or_default();
-            if s.is_empty() { from_name } else { s }
+            match (s.is_empty(), from_name.is_empty()) {
+                (false, _) => s,
+                (true, false) => from_name,
+                (true, true) => {
+                    errors.push(
+                        Error::new(ErrorKind::Value, "neither the title nor the file name gives a URL slug")
+                            .at_line(&file.path, 1, 1)
+                            .help("add `slug: …` with letters or digits"),
+                    );
+                    String::new()
+                }
+            }
         }
         SlugSource::Filename if from_name.is_empty() => {
             errors.push(

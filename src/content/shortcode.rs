@@ -38,6 +38,10 @@ pub struct Shortcode {
     pub args: BTreeMap<String, ArgValue>,
     /// Byte offset of `{{` in the source file.
     pub offset: usize,
+    /// 1-based line of `{{` in the source file.
+    pub line: usize,
+    /// 1-based column of `{{` in the source file.
+    pub column: usize,
     /// Whether it stood alone in a paragraph (drawn as a block) or inside text (inline).
     pub block: bool,
 }

@@ -185,6 +185,13 @@ fn check_metadata(
                 .help("add e.g. unit_label: hộ (what is counted)"),
         );
     }
+    if let Some(url) = raw.source_url.as_deref().filter(|u| !crate::slug::is_web_address(u)) {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("`{url}` is not a web address"))
+                .at(yaml.locate(&["source_url"]))
+                .help("write the full address, starting with https:// or http://"),
+        );
+    }
     if raw.decimals.is_some_and(|d| d > 6) {
         errors.push(
             Error::new(ErrorKind::Value, "decimals must be between 0 and 6")

@@ -263,9 +263,19 @@ impl PageKind {
 }
 
 /// The output file for a site path: `/a/` → `a/index.html`, `/rss.xml` → `rss.xml`.
+///
+/// A path whose last segment has no extension is a folder (`/tin-tuc/bai-cu` →
+/// `tin-tuc/bai-cu/index.html`), so static hosts serve it as a page.
 pub fn file_for_path(path: &str) -> String {
     let rel = path.trim_start_matches('/');
-    if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() }
+    let last = rel.rsplit('/').next().unwrap_or("");
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else if !last.contains('.') {
+        format!("{rel}/index.html")
+    } else {
+        rel.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -282,5 +292,6 @@ mod tests {
         assert_eq!(file_for_path("/"), "index.html");
         assert_eq!(file_for_path("/news/a/"), "news/a/index.html");
         assert_eq!(file_for_path("/tin-tuc/cu.html"), "tin-tuc/cu.html");
+        assert_eq!(file_for_path("/tin-tuc/bai-cu"), "tin-tuc/bai-cu/index.html");
     }
 }

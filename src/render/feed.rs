@@ -90,7 +90,8 @@ pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
     out
 }
 
-/// `sitemap.xml`: every page a search engine should index (not pagers, aliases or 404).
+/// `sitemap.xml`: every page a search engine should index (list pages included; not aliases,
+/// 404, feeds or files).
 pub fn sitemap(site: &Site, plan: &[PlannedPage]) -> String {
     let c = &site.config;
     let mut out = String::with_capacity(plan.len() * 96 + 256);

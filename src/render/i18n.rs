@@ -51,12 +51,28 @@ impl Strings {
     }
 }
 
-/// Replace `{name}` placeholders in `text` by values.
+/// Replace `{name}` placeholders in `text` by values, in one pass (a value that itself
+/// contains `{…}` is never filled again). Unknown placeholders stay as written.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
-    let mut out = text.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_end =
+            after.find('}').filter(|&e| after[..e].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        match name_end.and_then(|e| values.iter().find(|(n, _)| *n == &after[..e]).map(|(_, v)| (e, v))) {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -74,5 +90,7 @@ mod tests {
         assert_eq!(s.get("b"), "Hai (sửa)");
         assert_eq!(s.get("zzz"), "zzz");
         assert_eq!(fill("{n} phút đọc", &[("n", "3")]), "3 phút đọc");
+        assert_eq!(fill("{a} và {b}", &[("a", "{b}"), ("b", "x")]), "{b} và x");
+        assert_eq!(fill("{x} {", &[]), "{x} {");
     }
 }

@@ -132,11 +132,13 @@ fn register_filters(tera: &mut Tera, site: &Site) {
         format_number(value, decimals, lang)
     });
     tera.register_filter("fill", |text: &str, kwargs: Kwargs, _: &State| {
-        let mut out = text.to_string();
-        for (key, value) in kwargs.iter() {
-            let value = value.as_str().map_or_else(|| value.to_string(), str::to_string);
-            out = out.replace(&format!("{{{key}}}"), &value);
-        }
-        out
+        let values: Vec<(String, String)> = kwargs
+            .iter()
+            .map(|(key, value)| {
+                (key.to_string(), value.as_str().map_or_else(|| value.to_string(), str::to_string))
+            })
+            .collect();
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        i18n::fill(text, &pairs)
     });
 }

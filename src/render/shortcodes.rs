@@ -29,10 +29,15 @@ pub fn expand(r: &Renderer, site: &Site, item: &Item) -> Result<String, Error> {
     while let Some(start) = rest.find(PLACEHOLDER_OPEN) {
         out.push_str(&rest[..start]);
         let after = &rest[start + PLACEHOLDER_OPEN.len_utf8()..];
-        let Some(end) = after.find(PLACEHOLDER_CLOSE) else { break };
+        let Some(end) = after.find(PLACEHOLDER_CLOSE) else {
+            // no closing mark (cannot come from the Markdown stage): keep the rest as it is
+            rest = &rest[start..];
+            break;
+        };
         let n: usize = after[..end].parse().unwrap_or(usize::MAX);
         if let Some(sc) = item.body.shortcodes.get(n) {
-            let fragment = draw(r, &w, site, sc, n).map_err(|e| e.at(Location::file(&item.path)))?;
+            let location = Location::at(&item.path, sc.line, sc.column);
+            let fragment = draw(r, &w, site, sc, n).map_err(|e| e.at(location))?;
             out.push_str(&fragment);
         }
         rest = &after[end + PLACEHOLDER_CLOSE.len_utf8()..];

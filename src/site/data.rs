@@ -277,6 +277,26 @@ fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
             .help("choose a unit the indicator has values for, or leave out geo= to use the province"));
         }
     }
+    if sc.text("kind") == Some("groups") && ind.dims.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Value,
+            format!("the indicator `{}` has no groups to chart", ind.id),
+        )
+        .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\""));
+    }
+    if sc.name == "value" {
+        let unit = sc.text("geo").and_then(|g| data.geo.find(g)).or(data.indicators[i].headline);
+        let pairs = sc.args.iter().filter_map(|(k, v)| match v {
+            ArgValue::Text(t) if ind.dims.iter().any(|d| &d.id == k) => Some((k.as_str(), t.as_str())),
+            _ => None,
+        });
+        let has =
+            unit.zip(ind.breakdown_of(pairs).ok()).is_some_and(|(u, b)| ind.series_for(u, &b).is_some());
+        if !has {
+            return Err(Error::new(ErrorKind::Reference, format!("the indicator `{}` has no such figure", ind.id))
+                .help("give geo= a unit with figures, and the group when the indicator is broken down, e.g. age=\"3-5\""));
+        }
+    }
     if let Some(kind) = sc.text("kind")
         && !["trend", "ranking", "groups"].contains(&kind)
     {

@@ -20,6 +20,9 @@ pub enum FlatValue {
 
 /// Parse a flat mapping, or `None` when the text is outside the simple shape.
 pub fn parse_flat(text: &str) -> Option<Vec<(&str, FlatValue)>> {
+    if !text.chars().all(is_plain_char) {
+        return None;
+    }
     let mut out: Vec<(&str, FlatValue)> = Vec::with_capacity(12);
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
@@ -33,17 +36,23 @@ pub fn parse_flat(text: &str) -> Option<Vec<(&str, FlatValue)>> {
         if !is_key(key) || !(rest.is_empty() || rest.starts_with(' ')) || out.iter().any(|(k, _)| *k == key) {
             return None;
         }
-        let rest = rest.trim();
+        let rest = trim(rest);
         let value = if rest.is_empty() || rest.starts_with('#') {
             let mut items = Vec::new();
+            let mut indent = None;
             while let Some(next) = lines.peek() {
                 if is_blank_or_comment(next) {
                     lines.next();
                     continue;
                 }
-                let trimmed = next.trim_start();
+                let trimmed = next.trim_start_matches(' ');
                 let Some(item) = trimmed.strip_prefix("- ") else { break };
-                items.push(scalar_text(item.trim())?);
+                // every item at the first item's indentation (YAML reads others differently)
+                let width = next.len() - trimmed.len();
+                if *indent.get_or_insert(width) != width {
+                    return None;
+                }
+                items.push(scalar_text(trim(item))?);
                 lines.next();
             }
             if items.is_empty() {
@@ -61,8 +70,19 @@ pub fn parse_flat(text: &str) -> Option<Vec<(&str, FlatValue)>> {
 }
 
 fn is_blank_or_comment(line: &str) -> bool {
-    let t = line.trim_start();
+    let t = line.trim_start_matches([' ', '\t']);
     t.is_empty() || t.starts_with('#')
+}
+
+/// YAML white space is only space and tab (not the no-break space pasted from word processors).
+fn trim(text: &str) -> &str {
+    text.trim_matches([' ', '\t'])
+}
+
+/// Characters YAML takes as they are: printable, and no line break other than `\n`.
+fn is_plain_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | ' '..='~' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
 fn is_key(key: &str) -> bool {
@@ -75,11 +95,11 @@ fn is_key(key: &str) -> bool {
 fn scalar(text: &str) -> Option<FlatValue> {
     if text.starts_with(['"', '\'']) {
         let (value, rest) = quoted(text)?;
-        let rest = rest.trim();
+        let rest = trim(rest);
         return (rest.is_empty() || rest.starts_with('#')).then_some(FlatValue::Text(value));
     }
     let plain = match text.find(" #") {
-        Some(i) => text[..i].trim_end(),
+        Some(i) => text[..i].trim_end_matches([' ', '\t']),
         None => text,
     };
     match plain {
@@ -156,27 +176,27 @@ fn quoted(text: &str) -> Option<(String, &str)> {
 /// Items of a flow list after its `[`, up to the closing `]` at the end of the line.
 fn flow_list(inner: &str) -> Option<Vec<String>> {
     let mut items = Vec::new();
-    let mut rest = inner.trim_start();
+    let mut rest = inner.trim_start_matches(' ');
     if let Some(after) = rest.strip_prefix(']') {
-        return after.trim().is_empty().then_some(items);
+        return trim(after).is_empty().then_some(items);
     }
     loop {
         let (item, after) = if rest.starts_with(['"', '\'']) {
             quoted(rest)?
         } else {
             let end = rest.find([',', ']'])?;
-            let item = rest[..end].trim_end();
-            if item.contains(['[', '{', '#']) {
+            let item = rest[..end].trim_end_matches(' ');
+            if item.contains(['[', '{', '}', '#']) {
                 return None;
             }
             (plain_text(item)?, &rest[end..])
         };
         items.push(item);
-        let after = after.trim_start();
+        let after = after.trim_start_matches(' ');
         if let Some(next) = after.strip_prefix(',') {
-            rest = next.trim_start();
+            rest = next.trim_start_matches(' ');
         } else if let Some(end) = after.strip_prefix(']') {
-            return end.trim().is_empty().then_some(items);
+            return trim(end).is_empty().then_some(items);
         } else {
             return None;
         }
@@ -203,6 +223,12 @@ mod tests {
     }
 
     #[test]
+    fn keeps_no_break_spaces_as_yaml_does() {
+        let flat = parse_flat("title: Tin mới\u{a0}\n").unwrap();
+        assert_eq!(flat[0], ("title", FlatValue::Text("Tin mới\u{a0}".into())));
+    }
+
+    #[test]
     fn leaves_everything_else_to_serde_yaml() {
         for text in [
             "title: 2025\n",
@@ -216,6 +242,12 @@ mod tests {
             "tags:\n",
             "meta: {a: 1}\n",
             "title: \"not closed\n",
+            "title: a\u{2028}b\n",
+            "title: a\u{1}\n",
+            "tags:\n  - a\n    - b\n",
+            "tags:\n  - a\n - b\n",
+            "tags: [a}]\n",
+            "\u{a0}\ntitle: x\n",
         ] {
             assert_eq!(parse_flat(text), None, "{text:?}");
         }

@@ -24,6 +24,25 @@ pub fn parse_programme(file: &SourceFile, indicators: &[Indicator], geo: &Geo) -
         .trim_end_matches(".yml")
         .to_string();
     let mut errors = Errors::new();
+    if !crate::slug::is_slug(&id) {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("the file name `{id}` is not a valid programme id"))
+                .at(yaml.location(1, 1))
+                .help(format!(
+                    "rename the file with lower-case ASCII letters, digits and hyphens, e.g. {}.yaml",
+                    crate::slug::slugify(&id)
+                )),
+        );
+    }
+    for (field, url) in [("url", raw.url.as_deref())] {
+        if let Some(url) = url.filter(|u| !crate::slug::is_web_address(u)) {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("`{url}` is not a web address"))
+                    .at(yaml.locate(&[field]))
+                    .help("write the full address, starting with https:// or http://"),
+            );
+        }
+    }
     let date = Date::parse(&raw.date).unwrap_or_else(|e| {
         errors.push(
             Error::new(ErrorKind::Value, e.message)
@@ -41,6 +60,16 @@ pub fn parse_programme(file: &SourceFile, indicators: &[Indicator], geo: &Geo) -
             full.extend_from_slice(path);
             yaml.locate(&full)
         };
+        if !crate::slug::is_slug(&t.id) {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("target id `{}` is not a slug", t.id))
+                    .at(at(&["id"]))
+                    .help(format!(
+                        "use lower-case ASCII letters, digits and hyphens, e.g. id: {}",
+                        crate::slug::slugify(&t.id)
+                    )),
+            );
+        }
         if !seen.insert(t.id.clone()) {
             errors.push(
                 Error::new(
@@ -227,7 +256,20 @@ fn resolve_scope(
     } else {
         let level = s.level.unwrap_or(crate::geo::Level::Commune);
         let within = s.within.as_deref().and_then(|id| find(id, &["scope", "within"]));
-        let condition = s.condition.as_ref().map(|c| (c.year as i32, c.comparator, c.value));
+        if let Some(c) = s.condition.as_ref().filter(|c| !YEARS.contains(&c.year)) {
+            errors.push(
+                Error::new(
+                    ErrorKind::Value,
+                    format!("year {} of the scope's condition is out of range", c.year),
+                )
+                .at(at(&["scope", "where", "year"]))
+                .help("write the year the condition is read in, e.g. year: 2021"),
+            );
+        }
+        let condition = s
+            .condition
+            .as_ref()
+            .map(|c| (c.year.clamp(*YEARS.start(), *YEARS.end()) as i32, c.comparator, c.value));
         let mut units = geo.units_of(level, baseline_year, within);
         if let Some((year, cmp, value)) = condition {
             units.retain(|&u| indicator.value(u, breakdown, year).is_some_and(|v| cmp.holds(v, value)));

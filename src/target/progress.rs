@@ -237,7 +237,13 @@ pub fn assess(target: &Target, series: &[(i32, f64)]) -> Assessment {
                 a.fraction = 1.0;
                 return a;
             }
-            if a.final_result || cmp.holds(b, goal) || needed.abs() < 1e-12 {
+            if cmp.holds(b, goal) || needed.abs() < 1e-12 {
+                // the baseline already met the target and the latest figure no longer does
+                a.status = Status::OffTrack;
+                a.fraction = 0.0;
+                return a;
+            }
+            if a.final_result {
                 a.status = Status::OffTrack;
                 return a;
             }

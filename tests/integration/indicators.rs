@@ -144,7 +144,7 @@ fn shortcodes_embed_values_charts_and_tables() {
     let html = full().read("news/so-lieu-giam-ngheo/index.html");
     assert!(html.contains("tỷ lệ hộ nghèo toàn tỉnh là <span class=\"sc-value\">21,0\u{a0}%</span>; mới nhất là <span class=\"sc-value\">18,0\u{a0}% (2025)</span>."), "{}", main_of(&html));
     assert_eq!(html.matches("<figure class=\"chart").count(), 2);
-    assert!(html.contains("id=\"sc2-ho-ngheo-title\""), "chart ids are unique per shortcode");
+    assert!(html.contains("id=\"c-sc2-ho-ngheo-title\""), "chart ids are unique per shortcode");
     assert!(html.contains("<figure class=\"table-figure\">"));
     assert!(!html.contains('\u{E000}'), "no placeholder is left");
 }

@@ -47,7 +47,12 @@ fn number_style(w: &Words<'_>, ind: &Indicator) -> NumberStyle {
 }
 
 fn meta(w: &Words<'_>, id: &str, title: &str, desc: String) -> ChartMeta {
-    ChartMeta { id: id.to_string(), title: title.to_string(), desc, lang: w.lang }
+    ChartMeta { id: chart_id(id), title: title.to_string(), desc, lang: w.lang }
+}
+
+/// Element ids of a chart start with a letter whatever the indicator id is (`c-2030-muc-tieu`).
+pub fn chart_id(id: &str) -> String {
+    format!("c-{id}")
 }
 
 /// The series a trend chart shows for a unit: the total, else every breakdown (up to six).

@@ -166,7 +166,8 @@ fn rows(w: &Words<'_>, site: &Site, u: usize) -> Vec<ProfileRow> {
                 url: site.config.url(&entry.path),
                 year: last.year,
                 value: w.value(ind, last.value),
-                change: change.map(|d| crate::locale::format_signed(d, ind.decimals.max(1), w.lang)),
+                change: change
+                    .map(|d| crate::locale::format_signed(d, super::words::change_decimals(ind), w.lang)),
                 change_good: change.is_some_and(|d| better(ind.direction, d, 0.0)),
                 rank,
                 sparkline_svg: (points.len() > 1)

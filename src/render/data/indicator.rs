@@ -13,6 +13,7 @@ use crate::indicator::stats::latest;
 use crate::model::Site;
 use crate::model::data::ChartKind;
 use crate::render::i18n::fill;
+use crate::target::progress::Status;
 
 /// Everything the indicator template shows.
 #[derive(Serialize)]
@@ -194,16 +195,7 @@ pub fn headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
         (target.scope.units == [h] && target.breakdown == ind.total_key())
             .then(|| (target, &pe.progress[t].overall))
     });
-    let verdict = target.map(|(t, a)| {
-        let key = match a.status {
-            crate::target::progress::Status::Achieved => "verdict_achieved",
-            crate::target::progress::Status::OnTrack => "verdict_on_track",
-            crate::target::progress::Status::AtRisk => "verdict_at_risk",
-            crate::target::progress::Status::OffTrack => "verdict_off_track",
-            crate::target::progress::Status::NotEnoughData => "verdict_not_enough_data",
-        };
-        (key, w.target_phrase(t, ind))
-    });
+    let verdict = target.map(|(t, a)| (verdict_key(a.status, a.final_result), w.target_phrase(t, ind)));
     let base_year = target.map(|(t, _)| t.baseline_year);
     let sentence = w.sentence(ind, unit, points, base_year, verdict.as_ref().map(|(k, p)| (*k, p.as_str())));
     let change = last.change();
@@ -281,7 +273,7 @@ fn ranking_table(w: &Words<'_>, site: &Site, i: usize) -> Option<RankingTable> {
                 value: w.value(ind, v),
                 change: previous.map_or_else(
                     || "–".to_string(),
-                    |p| crate::locale::format_signed(v - p, ind.decimals.max(1), w.lang),
+                    |p| crate::locale::format_signed(v - p, super::words::change_decimals(ind), w.lang),
                 ),
             }
         })
@@ -321,13 +313,7 @@ fn share_headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
         ],
     );
     if let Some((t, a)) = target {
-        let verdict = match a.status {
-            crate::target::progress::Status::Achieved => "verdict_achieved",
-            crate::target::progress::Status::OnTrack => "verdict_on_track",
-            crate::target::progress::Status::AtRisk => "verdict_at_risk",
-            crate::target::progress::Status::OffTrack => "verdict_off_track",
-            crate::target::progress::Status::NotEnoughData => "verdict_not_enough_data",
-        };
+        let verdict = verdict_key(a.status, a.final_result);
         sentence.push_str(", ");
         sentence.push_str(&fill(w.t(verdict), &[("target", &w.target_phrase(t, &entry.indicator))]));
     }
@@ -348,4 +334,16 @@ fn share_headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
         prev_year: previous.map(|p| p.year),
         sentence: Some(sentence),
     })
+}
+
+/// The i18n key of the clause judging a target (`verdict_not_achieved` once the target year is past).
+fn verdict_key(status: Status, final_result: bool) -> &'static str {
+    match status {
+        Status::Achieved => "verdict_achieved",
+        Status::OnTrack => "verdict_on_track",
+        Status::AtRisk => "verdict_at_risk",
+        Status::OffTrack if final_result => "verdict_not_achieved",
+        Status::OffTrack => "verdict_off_track",
+        Status::NotEnoughData => "verdict_not_enough_data",
+    }
 }

@@ -296,7 +296,12 @@ pub fn datapackage_json(site: &Site) -> String {
                 "mediatype": "text/csv",
                 "encoding": "utf-8-sig",
                 "sources": [{"title": ind.source}],
-                "schema": {"fields": fields, "primaryKey": key},
+                // with breakdowns, total rows leave those columns empty: no primary key then
+                "schema": if ind.dims.is_empty() {
+                    serde_json::json!({"fields": fields, "primaryKey": key})
+                } else {
+                    serde_json::json!({"fields": fields})
+                },
             })
         })
         .collect();

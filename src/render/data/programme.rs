@@ -226,7 +226,7 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
     let label = if share || target.scope.units.len() == 1 {
         scope.clone()
     } else {
-        format!("{} ({})", scope, w.t("average_change").to_lowercase())
+        format!("{} ({})", scope, w.t("mean_of_units"))
     };
     let target_label = format!("{}: {}", w.t("target"), w.target_phrase(target, ind));
     let desc = format!(
@@ -244,7 +244,7 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
         fill(w.t("chart_target_desc"), &[("target", &target_label)])
     );
     let chart = LineChart {
-        meta: ChartMeta { id: id.to_string(), title: target.title.clone(), desc, lang: w.lang },
+        meta: ChartMeta { id: super::charts::chart_id(id), title: target.title.clone(), desc, lang: w.lang },
         number: NumberStyle { decimals: if share { 1 } else { ind.decimals }, unit_suffix: suffix.clone() },
         series: vec![LineSeries { label: capitalize(&scope), points: series.clone() }],
         target: Some(TargetLine { label: target_label, points: vec![b, (target.target_year, goal)] }),

@@ -65,7 +65,7 @@ impl<'a> Words<'a> {
 
     /// The size of a change with its unit (percent changes are in points): `4,1 điểm phần trăm`.
     pub fn change(&self, ind: &Indicator, delta: f64) -> String {
-        format!("{}{}", format_number(delta.abs(), ind.decimals.max(1), self.lang), self.change_unit(ind))
+        format!("{}{}", format_number(delta.abs(), change_decimals(ind), self.lang), self.change_unit(ind))
     }
 
     fn change_unit(&self, ind: &'a Indicator) -> String {
@@ -164,7 +164,7 @@ impl<'a> Words<'a> {
             ],
         );
         if let (Some(delta), Some((prev, _))) = (last.change(), last.previous) {
-            let key = direction_key(delta, "sentence_change");
+            let key = direction_key(delta, change_decimals(ind), "sentence_change");
             out.push_str(", ");
             out.push_str(&fill(
                 self.t(key),
@@ -173,7 +173,7 @@ impl<'a> Words<'a> {
         }
         let base = base_year.or_else(|| points.first().map(|p| p.0)).filter(|b| *b < last.year);
         if let Some((avg, _)) = base.and_then(|b| average_annual_change(points, b, None)) {
-            let key = direction_key(avg, "sentence_average");
+            let key = direction_key(avg, change_decimals(ind), "sentence_average");
             out.push_str("; ");
             out.push_str(&fill(
                 self.t(key),
@@ -189,8 +189,21 @@ impl<'a> Words<'a> {
     }
 }
 
-/// `…_down`, `…_up` or `…_same` for a change.
-fn direction_key(delta: f64, prefix: &str) -> &'static str {
+/// Decimals of a change: at least one for rates (changes are small), else the indicator's.
+pub fn change_decimals(ind: &Indicator) -> usize {
+    match ind.unit {
+        UnitKind::Percent | UnitKind::Points | UnitKind::DaysPerWeek | UnitKind::Per1000 => {
+            ind.decimals.max(1)
+        }
+        _ => ind.decimals,
+    }
+}
+
+/// `…_down`, `…_up` or `…_same` for a change, judged on the change as it is written (a
+/// change that rounds to zero reads "unchanged").
+fn direction_key(delta: f64, decimals: usize, prefix: &str) -> &'static str {
+    let scale = 10f64.powi(decimals.min(9) as i32);
+    let delta = (delta * scale).round() / scale;
     match (prefix, delta) {
         ("sentence_change", d) if d < -1e-9 => "sentence_change_down",
         ("sentence_change", d) if d > 1e-9 => "sentence_change_up",

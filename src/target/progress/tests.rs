@@ -165,3 +165,11 @@ fn merged_units_are_followed_by_their_successor() {
     assert_eq!(p.overall.status, Status::Achieved);
     assert_eq!(p.units[0].followed, Some(2));
 }
+
+#[test]
+fn falling_back_below_an_already_met_target_is_off_track_with_no_progress() {
+    let t = target(TargetKind::Level, Comparator::AtLeast, 99.0);
+    let a = assess(&t, &[(2021, 99.5), (2023, 98.0)]);
+    assert_eq!(a.status, Status::OffTrack);
+    assert_eq!(a.fraction, 0.0);
+}
