@@ -49,7 +49,12 @@ impl Renderer {
             PageKind::Robots => Ok(feed::robots(site).into_bytes()),
             _ => {
                 let (template, context) = pages::context(self, site, page)?;
-                self.render_template(template, &context).map(String::into_bytes)
+                // straight into bytes: `Tera::render` would re-check the whole page is UTF-8
+                let mut bytes = Vec::with_capacity(16 * 1024);
+                self.tera
+                    .render_to(template.name(), &context, &mut bytes)
+                    .map_err(|e| map_tera_error(&e, &self.files))?;
+                Ok(bytes)
             }
         }
     }
