@@ -23,6 +23,7 @@ pub mod slug;
 pub mod source;
 
 pub use error::{Error, ErrorKind, Errors, Location};
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
