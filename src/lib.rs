@@ -31,5 +31,7 @@ pub mod geo;
 pub mod indicator;
 pub mod model;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod site;
 pub mod target;
