@@ -31,6 +31,7 @@ pub mod geo;
 pub mod indicator;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
