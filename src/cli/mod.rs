@@ -1,13 +1,20 @@
 //! The command line: clap types, and the glue that runs a command and reports on it.
+//!
+//! One file per command (`build.rs`, `check.rs`, `serve.rs`, `new.rs`); this one holds the
+//! argument types and the dispatch. Printing happens here and nowhere else in the crate.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::path::PathBuf;
-use std::time::Instant;
+mod build;
+mod check;
+mod new;
+#[cfg(feature = "serve")]
+mod serve;
 
-use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Errors;
-use crate::site::{BuildOptions, build};
 
 /// gazette: a static site generator for public reporting.
 #[derive(Debug, Parser)]
@@ -39,43 +46,74 @@ pub enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Check everything a build checks, plus every internal link, image and anchor of the
+    /// rendered pages; writes nothing.
+    Check {
+        /// The site folder (the one holding content/site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check as if published at this address instead of base_url from site.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Also check items marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// How to print the result.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// Preview the site at http://127.0.0.1:PORT/, rebuilding and reloading on every save.
+    #[cfg(feature = "serve")]
+    Serve {
+        /// The site folder (the one holding content/site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the web browser.
+        #[arg(long)]
+        open: bool,
+        /// Also show items marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site in DIR (which must be empty or not exist yet).
+    New {
+        /// The folder to create.
+        dir: PathBuf,
+    },
+}
+
+/// Output formats of `gazette check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Messages for people, like `gazette build` prints.
+    Human,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    Github,
+    /// One JSON document.
+    Json,
 }
 
 /// Run the parsed command; returns the process exit code.
 pub fn run(args: Args) -> i32 {
     match args.command {
         Command::Build { root, output, base_url, drafts, quiet } => {
-            let output = output.unwrap_or_else(|| root.join("public"));
-            let opts = BuildOptions { root, output, base_url, drafts };
-            let started = Instant::now();
-            match build(&opts) {
-                Ok(report) => {
-                    if !quiet {
-                        println!(
-                            "Built {} pages from {} news items: {} files, {:.1} MB in {} ms → {}",
-                            report.pages,
-                            report.news,
-                            report.files,
-                            report.bytes as f64 / 1e6,
-                            started.elapsed().as_millis(),
-                            opts.output.display()
-                        );
-                    }
-                    0
-                }
-                Err(errors) => {
-                    print_errors(&errors, &opts.output);
-                    1
-                }
-            }
+            build::run(root, output, base_url, drafts, quiet)
         }
+        Command::Check { root, base_url, drafts, format } => check::run(root, base_url, drafts, format),
+        #[cfg(feature = "serve")]
+        Command::Serve { root, port, open, drafts } => serve::run(root, port, open, drafts),
+        Command::New { dir } => new::run(&dir),
     }
 }
 
-fn print_errors(errors: &Errors, output: &std::path::Path) {
+/// Print errors like a compiler, then how many there were and what was left alone.
+fn print_errors(errors: &Errors, untouched: &Path) {
     for e in &errors.0 {
         eprintln!("{e}\n");
     }
     let n = errors.len();
-    eprintln!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, output.display());
+    eprintln!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
 }
