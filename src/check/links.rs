@@ -128,13 +128,12 @@ fn check_url(site: &Site<'_>, page: &PlannedPage, url: &str, use_: Use) -> Optio
             "link to an id the page has; headings get ids from their text: `## Kết quả` → `#ket-qua`".into()
         }
     };
-    Some(
-        Error::new(
-            ErrorKind::Reference,
-            format!("the link `{url}` points to `#{fragment}`, but `{target}` has no element with that id"),
-        )
-        .help(help),
-    )
+    let message = if before.is_empty() {
+        format!("the anchor `{url}` names no element of this page (`{target}`)")
+    } else {
+        format!("the link `{url}` leads to `{target}`, which has no element with the id `{fragment}`")
+    };
+    Some(Error::new(ErrorKind::Reference, message).help(help))
 }
 
 fn has_scheme(url: &str) -> bool {

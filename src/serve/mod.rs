@@ -61,14 +61,14 @@ pub enum Event<'a> {
         /// Time from the first change event to the rebuilt output being in place
         /// (`None` for the first build).
         since_change: Option<Duration>,
-        /// Files whose change started it.
+        /// Files whose change started it, relative to the site root.
         changed: &'a [PathBuf],
     },
     /// A build failed; the previous output is still served, with the errors as an overlay.
     Failed {
         /// Why.
         errors: &'a Errors,
-        /// Files whose change started it.
+        /// Files whose change started it, relative to the site root.
         changed: &'a [PathBuf],
     },
 }

@@ -44,7 +44,12 @@ pub(super) fn watch(root: &Path, sender: Sender<Message>) -> Result<Watch, Error
     let watch_root = root.to_path_buf();
     let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let Ok(event) = result else { return };
-        let paths: Vec<PathBuf> = event.paths.iter().filter(|p| is_source(&watch_root, p)).cloned().collect();
+        let paths: Vec<PathBuf> = event
+            .paths
+            .iter()
+            .filter(|p| is_source(&watch_root, p))
+            .filter_map(|p| p.strip_prefix(&watch_root).ok().map(Path::to_path_buf))
+            .collect();
         if is_change(&event.kind) && !paths.is_empty() {
             let _ = sender.send(Message::Changed(Instant::now(), paths));
         }

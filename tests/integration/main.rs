@@ -3,7 +3,11 @@
 #![allow(unreachable_pub, missing_docs)]
 
 mod build;
+mod check;
 mod cli;
 mod errors;
 mod harness;
+mod new;
 mod news;
+#[cfg(feature = "serve")]
+mod serve;
