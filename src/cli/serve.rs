@@ -47,11 +47,12 @@ fn show(event: &Event<'_>) {
         }
         Event::Built { rebuild, build, since_change: Some(total), changed } => {
             println!(
-                "{}: rebuilt in {} ms (build {} ms; {} parsed, {} files written, {} removed)",
+                "{}: rebuilt in {} ms (build {} ms; {} parsed, {} rendered, {} written, {} removed)",
                 describe(changed),
                 total.as_millis(),
                 build.as_millis(),
                 rebuild.parsed,
+                rebuild.rendered,
                 rebuild.written,
                 rebuild.removed
             );

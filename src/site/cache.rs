@@ -32,6 +32,9 @@ struct Entries {
 struct Entry {
     kind: ContentKind,
     text: String,
+    /// The build that parsed this text.
+    parsed_in: u64,
+    /// The last build that used it.
     used_in: u64,
     result: Arc<Result<Item, Errors>>,
 }
@@ -74,8 +77,10 @@ impl ItemCache {
         let result = parse();
         self.parsed.fetch_add(1, Ordering::Relaxed);
         let mut entries = self.lock();
+        let build = entries.build;
+        let result_arc = Arc::new(result.clone());
         let entry =
-            Entry { kind, text: file.text.clone(), used_in: entries.build, result: Arc::new(result.clone()) };
+            Entry { kind, text: file.text.clone(), parsed_in: build, used_in: build, result: result_arc };
         entries.items.insert(file.path.clone(), entry);
         result
     }
@@ -90,6 +95,17 @@ impl ItemCache {
     /// How many files the last build had to parse (the others came from the cache).
     pub fn parsed(&self) -> usize {
         self.parsed.load(Ordering::Relaxed)
+    }
+
+    /// The number of the current (or last) build; 0 before the first.
+    pub fn build(&self) -> u64 {
+        self.lock().build
+    }
+
+    /// Whether the text at `path` was parsed by a build after `build` (or is unknown): its page
+    /// must be rendered again.
+    pub fn parsed_after(&self, path: &str, build: u64) -> bool {
+        self.lock().items.get(path).is_none_or(|e| e.parsed_in > build)
     }
 
     fn lock(&self) -> MutexGuard<'_, Entries> {
@@ -124,6 +140,8 @@ mod tests {
         let changed = SourceFile::new("content/news/a.md", "two");
         assert_eq!(said(cache.get_or_parse(&changed, ContentKind::News, || fail("third"))), "third");
         assert_eq!(cache.parsed(), 1);
+        assert!(cache.parsed_after("content/news/a.md", 1));
+        assert!(!cache.parsed_after("content/news/a.md", 2));
         cache.finish();
         cache.start("s2");
         assert_eq!(said(cache.get_or_parse(&changed, ContentKind::News, || fail("fourth"))), "fourth");

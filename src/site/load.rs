@@ -225,6 +225,11 @@ fn read_all(root: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Errors> {
 fn read_text(root: &Path, path: &Path) -> Result<SourceFile, Error> {
     let shown = rel(root, path);
     let bytes = std::fs::read(path).map_err(|e| Error::io(Path::new(&shown), "read", &e))?;
+    // simdutf8 checks Vietnamese text ~10× faster than std (std was most of this stage); on
+    // failure std's error tells where
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(SourceFile::new(shown, text));
+    }
     match std::str::from_utf8(&bytes) {
         Ok(text) => Ok(SourceFile::new(shown, text)),
         Err(e) => {
