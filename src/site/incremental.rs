@@ -4,7 +4,7 @@
 //! 0.8 s parsing Markdown, 1 s rendering 12,775 pages, the rest reading, deriving, writing
 //! 200 MB and swapping folders. A rebuild here
 //! 1. takes unchanged news and pages from an [`ItemCache`] (keyed by their whole text);
-//! 2. renders only the pages the change can affect (see [`select_pages`]): when no news item
+//! 2. renders only the pages the change can affect (see `select_pages`): when no news item
 //!    changed how it shows on other pages (its card: title, date, summary, picture, category,
 //!    place in the list) and nothing site-wide changed (configuration, templates, strings,
 //!    data files, taxonomies, the `site` view), an article's page depends on its own file

@@ -9,5 +9,6 @@ mod errors;
 mod harness;
 mod new;
 mod news;
+mod progress;
 #[cfg(feature = "serve")]
 mod serve;
