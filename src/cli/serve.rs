@@ -74,9 +74,7 @@ fn show(event: &Event<'_>) {
 fn describe(changed: &[PathBuf]) -> String {
     match changed {
         [] => "change".into(),
-        [one] => {
-            one.file_name().map_or_else(|| one.display().to_string(), |n| n.to_string_lossy().into_owned())
-        }
+        [one] => one.display().to_string(),
         [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
     }
 }

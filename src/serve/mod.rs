@@ -145,12 +145,10 @@ impl Server {
             listener.local_addr().map_err(|e| Error::io(Path::new("127.0.0.1"), "listen on", &e))?.port();
         let url = format!("http://127.0.0.1:{port}/");
         let output = std::env::temp_dir().join(format!("gazette-serve-{}-{port}", std::process::id()));
-        let opts = BuildOptions {
-            root: opts.root.clone(),
-            output,
-            base_url: Some(url.clone()),
-            drafts: opts.drafts,
-        };
+        // watch events carry absolute paths: compare them with an absolute root
+        let root = std::fs::canonicalize(&opts.root)
+            .map_err(|e| Error::io(&opts.root, "open the site folder", &e))?;
+        let opts = BuildOptions { root, output, base_url: Some(url.clone()), drafts: opts.drafts };
         Ok(Server { opts, listener, url, messages: mpsc::channel() })
     }
 

@@ -25,14 +25,22 @@ struct Served {
 }
 
 impl Served {
+    /// `gazette serve --root <site>`.
     fn start(site: &SiteTest) -> Served {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(&site.root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
+        command.args(["serve", "--port", "0", "--root"]).arg(&site.root);
+        Served::spawn(command)
+    }
+
+    /// `gazette serve` run inside the site folder (the root is `.`).
+    fn start_inside(site: &SiteTest) -> Served {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
+        command.args(["serve", "--port", "0"]).current_dir(&site.root);
+        Served::spawn(command)
+    }
+
+    fn spawn(mut command: Command) -> Served {
+        let mut child = command.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (send, lines) = channel();
         std::thread::spawn(move || {
@@ -97,7 +105,17 @@ impl Served {
 }
 
 impl Drop for Served {
+    /// Ctrl-C first, so the server removes its folder; kill it if it does not stop in time.
     fn drop(&mut self) {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-INT", &pid]).status();
+        let end = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < end {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -141,8 +159,9 @@ fn serves_rebuilds_shows_errors_and_recovers() {
     server.wait_line(|l| l.contains("rebuilt in "));
 
     site.write(ITEM, &text.replace("date: 2025-03-12", "date: 2025-02-30"));
-    let (_, broken) = server.wait_for("/", |s, body| s == 200 && body.contains("id=\"gazette-errors\""));
-    assert!(broken.contains("2025-02-30"), "the overlay lists the error: {broken}");
+    // an editor's save may be seen half-written first: wait for the error of the whole file
+    let (_, broken) = server.wait_for("/", |s, body| s == 200 && body.contains("2025-02-30"));
+    assert!(broken.contains("id=\"gazette-errors\""), "the overlay lists the error: {broken}");
     assert!(broken.contains("Chào buổi sáng"), "the last good build is still served");
     assert_eq!(server.get("/assets/site.css").0, 200, "the server survives a broken file");
 
@@ -155,7 +174,7 @@ fn serves_rebuilds_shows_errors_and_recovers() {
 #[test]
 fn the_version_address_answers_when_a_build_finishes() {
     let site = SiteTest::from_fixture("minimal");
-    let server = Served::start(&site);
+    let server = Served::start_inside(&site);
     let (_, version) = server.get("/__gazette/version");
     let version: u64 = version.trim().parse().unwrap();
     let addr = server.addr.clone();
@@ -166,6 +185,21 @@ fn the_version_address_answers_when_a_build_finishes() {
     assert_eq!(status, 200);
     assert!(next.trim().parse::<u64>().unwrap() > version);
     server.wait_for("/moi/", |s, _| s == 200);
+}
+
+#[test]
+fn a_first_build_that_fails_still_serves_its_errors() {
+    let site = SiteTest::from_fixture("minimal");
+    let text = std::fs::read_to_string(site.root.join(ITEM)).unwrap();
+    site.write(ITEM, &text.replace("date: 2025-03-12", "date: 2025-02-30"));
+    let server = Served::start(&site);
+    let (status, page) = server.get("/");
+    assert_eq!(status, 404);
+    assert!(page.contains("id=\"gazette-errors\"") && page.contains("2025-02-30"), "{page}");
+    site.write(ITEM, &text);
+    server.wait_for("/", |s, body| {
+        s == 200 && body.contains("Xin chào Sơn Cao") && !body.contains("gazette-errors")
+    });
 }
 
 #[test]
