@@ -83,52 +83,64 @@ fn check_page(site: &Site<'_>, page: &PlannedPage, html: &str) -> Vec<Error> {
 fn check_url(site: &Site<'_>, page: &PlannedPage, url: &str, use_: Use) -> Option<Error> {
     let url = url.trim();
     let (before, fragment) = url.split_once('#').unwrap_or((url, ""));
-    let config = &site.compiled.site.config;
-    let target = if before.is_empty() || before.starts_with('?') {
-        page.path.clone()
-    } else if has_scheme(before) {
-        let rest = before.strip_prefix(config.base_url.as_str())?;
-        if !(rest.is_empty() || rest.starts_with('/')) {
-            return None;
-        }
-        resolve("/", if rest.is_empty() { "/" } else { rest })?
-    } else if before.starts_with("//") {
-        return None;
-    } else if let Some(rooted) = before.strip_prefix('/') {
-        let rooted = format!("/{rooted}");
-        let Some(inside) = strip_base(&rooted, &config.base_path) else {
-            return Some(outside_base(url, &config.base_path));
-        };
-        resolve("/", &inside)?
-    } else {
-        resolve(&page.path, before)?
+    let target = match site_path(site, page, url, before) {
+        Ok(Some(target)) => target,
+        Ok(None) => return None,
+        Err(e) => return Some(e),
     };
     if !exists(&site.known, &target) {
         return Some(missing(site, url, &target, use_));
     }
-    let fragment = percent_decode(fragment);
+    check_anchor(site, url, &target, &percent_decode(fragment))
+}
+
+/// The site path an internal URL leads to (`None` for external ones), or why it leads nowhere.
+fn site_path(site: &Site<'_>, page: &PlannedPage, url: &str, before: &str) -> Result<Option<String>, Error> {
+    let config = &site.compiled.site.config;
+    if before.is_empty() || before.starts_with('?') {
+        return Ok(Some(page.path.clone()));
+    }
+    if has_scheme(before) {
+        let Some(rest) = before.strip_prefix(config.base_url.as_str()) else { return Ok(None) };
+        return Ok(match rest {
+            "" => Some("/".into()),
+            r if r.starts_with('/') => resolve("/", r),
+            _ => None,
+        });
+    }
+    if before.starts_with("//") {
+        return Ok(None);
+    }
+    if before.starts_with('/') {
+        let inside =
+            strip_base(before, &config.base_path).ok_or_else(|| outside_base(url, &config.base_path))?;
+        return Ok(resolve("/", &inside));
+    }
+    Ok(resolve(&page.path, before))
+}
+
+/// The problem with `#fragment` on the page at `target`, if that page is HTML and lacks the id.
+fn check_anchor(site: &Site<'_>, url: &str, target: &str, fragment: &str) -> Option<Error> {
     if fragment.is_empty() {
         return None;
     }
-    let file = file_for_path(&target);
     let ids = site
         .ids
-        .get(file.as_str())
+        .get(file_for_path(target).as_str())
         .or_else(|| site.ids.get(file_for_path(&format!("{target}/")).as_str()))?;
-    if ids.contains(&fragment) {
+    if ids.contains(fragment) {
         return None;
     }
     let mut names: Vec<&str> = ids.iter().map(String::as_str).collect();
     names.sort_unstable();
-    let help = match did_you_mean(&fragment, names) {
+    const HEADINGS: &str = "headings get ids from their text: `## Kết quả` → `#ket-qua`";
+    let help = match did_you_mean(fragment, names) {
         Some(best) => {
             format!("did you mean `#{best}`? Headings get ids from their text: `## Kết quả` → `#ket-qua`")
         }
-        None => {
-            "link to an id the page has; headings get ids from their text: `## Kết quả` → `#ket-qua`".into()
-        }
+        None => format!("link to an id the page has; {HEADINGS}"),
     };
-    let message = if before.is_empty() {
+    let message = if url.starts_with('#') {
         format!("the anchor `{url}` names no element of this page (`{target}`)")
     } else {
         format!("the link `{url}` leads to `{target}`, which has no element with the id `{fragment}`")
@@ -189,7 +201,11 @@ fn locate(compiled: &Compiled, page: &PlannedPage, raw: &str, url: &str) -> Loca
         PageKind::Page(i) => compiled.site.pages.get(i).map(|p| &p.item),
         _ => None,
     };
-    let needles = [raw, url];
+    // Markdown links are written without the base path the renderer adds
+    let base_path = &compiled.site.config.base_path;
+    let unprefixed =
+        url.strip_prefix(base_path.as_str()).filter(|u| !base_path.is_empty() && u.starts_with('/'));
+    let needles = [raw, url, unprefixed.unwrap_or("")];
     let source = item.and_then(|item| {
         compiled.source.news.iter().chain(&compiled.source.pages).find(|f| f.path == item.path)
     });

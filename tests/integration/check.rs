@@ -76,3 +76,22 @@ fn a_template_link_on_every_page_is_reported_once() {
     assert_eq!(lines.len(), 1, "{text}");
     assert!(lines[0].contains("other pages"), "{text}");
 }
+
+#[test]
+fn under_a_base_path_raw_links_without_it_leave_the_site() {
+    let site = SiteTest::from_fixture("check/links");
+    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["check", "--base-url", "https://example.org/portal/", "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("khai-truong.md:8:67: error: the link `/gioi-thieu/` leaves the site: it does not start with `/portal/`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bao-cao.md:10:28: error: the link `/portal/news/khai-truong/#muc-khong-co`"),
+        "{text}"
+    );
+}
