@@ -121,7 +121,7 @@ pub fn build_with_progress(
 ) -> Result<BuildReport, Errors> {
     let compiled = compile(opts)?;
     let output = write::Output::create(&opts.output)?;
-    render_into(&compiled, &output, progress)?;
+    render_into_with_progress(&compiled, &output, progress)?;
     let stats = output.commit()?;
     Ok(BuildReport::of_plan(&compiled, stats.files, stats.bytes))
 }
@@ -226,7 +226,12 @@ fn check_asset_collisions(plan: &[PlannedPage], assets: &[Asset]) -> Result<(), 
 }
 
 /// Render every planned page and copy every asset into `output`, in parallel.
-pub fn render_into(
+pub fn render_into(compiled: &Compiled, output: &write::Output) -> Result<(), Errors> {
+    render_into_with_progress(compiled, output, &|_| {})
+}
+
+/// [`render_into`], reporting each file done to `progress` (called from several threads).
+pub fn render_into_with_progress(
     compiled: &Compiled,
     output: &write::Output,
     progress: &(dyn Fn(Progress) + Sync),
