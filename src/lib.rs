@@ -23,6 +23,7 @@ pub mod slug;
 pub mod source;
 
 pub use error::{Error, ErrorKind, Errors, Location};
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -30,6 +31,9 @@ pub mod geo;
 pub mod indicator;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod site;
 pub mod target;

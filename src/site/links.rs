@@ -99,7 +99,8 @@ pub fn exists(known: &HashSet<String>, path: &str) -> bool {
     known.contains(path) || (!path.ends_with('/') && known.contains(&format!("{path}/")))
 }
 
-fn suggest(known: &HashSet<String>, path: &str) -> String {
+/// A hint for a broken link: the closest existing address, if one is close.
+pub fn suggest(known: &HashSet<String>, path: &str) -> String {
     let mut candidates: Vec<&str> = known
         .iter()
         .map(String::as_str)
@@ -116,7 +117,8 @@ fn suggest(known: &HashSet<String>, path: &str) -> String {
     }
 }
 
-fn percent_decode(path: &str) -> String {
+/// Decode `%XX` escapes (invalid ones are kept as written).
+pub fn percent_decode(path: &str) -> String {
     if !path.contains('%') {
         return path.to_string();
     }

@@ -1,13 +1,17 @@
 //! The build: each stage is a function from values to values, called in order.
 
+pub mod cache;
 pub mod data;
 pub mod derive;
+pub mod incremental;
 pub mod links;
 pub mod load;
 pub mod plan;
 pub mod write;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -15,9 +19,11 @@ use crate::config::{Config, parse_config};
 use crate::content::markdown::{MarkdownLabels, MarkdownOptions};
 use crate::content::{ContentKind, Item, parse_item};
 use crate::error::{Error, ErrorKind, Errors};
-use crate::model::{PlannedPage, Site};
+use crate::model::{PageKind, PlannedPage, Site};
 use crate::render::Renderer;
 use crate::render::i18n::Strings;
+use crate::render::template::TemplateSource;
+use cache::ItemCache;
 use load::{Asset, SiteSource};
 
 /// Element ids used by the theme's page frame; headings in content never take them.
@@ -59,6 +65,44 @@ pub struct BuildReport {
     pub bytes: u64,
     /// News items published.
     pub news: usize,
+    /// Chart files (standalone SVG) rendered.
+    pub charts: usize,
+    /// Open-data files (CSV, JSON) rendered.
+    pub data_files: usize,
+}
+
+impl BuildReport {
+    /// Count pages, charts and data files of a plan; `files` and `bytes` come from the writer.
+    pub fn of_plan(compiled: &Compiled, files: usize, bytes: u64) -> BuildReport {
+        let plan = &compiled.plan;
+        let count = |f: &dyn Fn(&PlannedPage) -> bool| plan.iter().filter(|p| f(p)).count();
+        BuildReport {
+            pages: count(&|p| p.file.ends_with(".html")),
+            files,
+            bytes,
+            news: compiled.site.news.len(),
+            charts: count(&|p| matches!(p.kind, PageKind::ChartSvg { .. })),
+            data_files: count(&|p| {
+                matches!(
+                    p.kind,
+                    PageKind::DataCsv(_)
+                        | PageKind::DataJson(_)
+                        | PageKind::CatalogJson
+                        | PageKind::DataPackage
+                )
+            }),
+        }
+    }
+}
+
+/// How far rendering has got: `done` of `total` output files. The first report (`done == 0`)
+/// comes when every check has passed and rendering starts; then one per file, from any thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Files rendered or copied so far.
+    pub done: usize,
+    /// Files to render or copy in all.
+    pub total: usize,
 }
 
 /// A site checked and planned, ready to render.
@@ -71,27 +115,49 @@ pub struct Compiled {
     pub assets: Vec<Asset>,
     /// Compiled templates.
     pub renderer: Renderer,
+    /// The source files, to locate problems found in the rendered output.
+    pub source: SiteSource,
+    /// The templates (theme and site overrides), for the same reason.
+    pub templates: Vec<TemplateSource>,
 }
 
 /// Build the site into `opts.output`; the previous output stays untouched on failure.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Errors> {
+    build_with_progress(opts, &|_| {})
+}
+
+/// [`build`], reporting rendering progress to `progress` (called from several threads).
+pub fn build_with_progress(
+    opts: &BuildOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<BuildReport, Errors> {
     let compiled = compile(opts)?;
     let output = write::Output::create(&opts.output)?;
-    render_into(&compiled, &output)?;
+    render_into_with_progress(&compiled, &output, progress)?;
     let stats = output.commit()?;
-    let pages = compiled.plan.iter().filter(|p| p.file.ends_with(".html")).count();
-    Ok(BuildReport { pages, files: stats.files, bytes: stats.bytes, news: compiled.site.news.len() })
+    Ok(BuildReport::of_plan(&compiled, stats.files, stats.bytes))
 }
 
 /// Every stage up to rendering: load, parse, validate, derive, plan, compile templates.
 pub fn compile(opts: &BuildOptions) -> Result<Compiled, Errors> {
+    compile_with(opts, None)
+}
+
+/// [`compile`], reusing (and refreshing) parsed news and pages from `cache` when given.
+pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Compiled, Errors> {
     let source = load::load_site(&opts.root)?;
     let config = parse_config(&source.config, opts.base_url.as_deref())?;
     let theme = load::load_theme(&opts.root, &config.theme)?;
     let strings = Strings::load(&theme.i18n, config.lang)?;
     let md = markdown_options(&config, &strings);
+    if let Some(cache) = cache {
+        cache.start(&format!("{:?} {md:?}", config.slugs));
+    }
     let (content, parsed_data) =
-        rayon::join(|| parse_content(&source, &config, &md), || data::parse_data(&source, &config));
+        rayon::join(|| parse_content(&source, &config, &md, cache), || data::parse_data(&source, &config));
+    if let Some(cache) = cache {
+        cache.finish();
+    }
     let ((news, pages), parsed_data) = match (content, parsed_data) {
         (Ok(c), Ok(d)) => (c, d),
         (c, d) => {
@@ -115,7 +181,7 @@ pub fn compile(opts: &BuildOptions) -> Result<Compiled, Errors> {
     check_asset_collisions(&plan, &assets)?;
     links::check_links(&site, &links::known_paths(&plan, &assets), &source)?;
     let renderer = Renderer::new(&site, &theme.templates, strings)?;
-    Ok(Compiled { site, plan, assets, renderer })
+    Ok(Compiled { site, plan, assets, renderer, source, templates: theme.templates })
 }
 
 /// How Markdown is rendered on this site.
@@ -132,14 +198,21 @@ fn markdown_options<'a>(config: &'a Config, strings: &'a Strings) -> MarkdownOpt
     }
 }
 
-/// Parse every news item and page in parallel, collecting all their errors.
+/// Parse every news item and page in parallel (or take it from `cache`), collecting all their errors.
 fn parse_content(
     source: &SiteSource,
     config: &Config,
     md: &MarkdownOptions<'_>,
+    cache: Option<&ItemCache>,
 ) -> Result<(Vec<Item>, Vec<Item>), Errors> {
     let parse = |files: &[crate::source::SourceFile], kind| -> Vec<Result<Item, Errors>> {
-        files.par_iter().map(|f| parse_item(f, kind, config.slugs, md)).collect()
+        files
+            .par_iter()
+            .map(|f| {
+                let parse = || parse_item(f, kind, config.slugs, md);
+                cache.map_or_else(parse, |c| c.get_or_parse(f, kind, parse))
+            })
+            .collect()
     };
     let mut errors = Errors::new();
     let news: Vec<Item> =
@@ -166,20 +239,51 @@ fn check_asset_collisions(plan: &[PlannedPage], assets: &[Asset]) -> Result<(), 
 
 /// Render every planned page and copy every asset into `output`, in parallel.
 pub fn render_into(compiled: &Compiled, output: &write::Output) -> Result<(), Errors> {
-    let Compiled { site, plan, assets, renderer } = compiled;
+    render_into_with_progress(compiled, output, &|_| {})
+}
+
+/// [`render_into`], reporting each file done to `progress` (called from several threads).
+pub fn render_into_with_progress(
+    compiled: &Compiled,
+    output: &write::Output,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(), Errors> {
+    let Compiled { site, plan, assets, renderer, .. } = compiled;
     output.create_folders(
         plan.iter().map(|p| p.file.as_str()).chain(assets.iter().map(|a| a.out_path.as_str())),
     )?;
+    let (done, total) = (AtomicUsize::new(0), plan.len() + assets.len());
+    progress(Progress { done: 0, total });
+    let tick = || progress(Progress { done: done.fetch_add(1, Ordering::Relaxed) + 1, total });
     let results: Vec<Error> = plan
         .par_iter()
         .filter_map(|page| {
-            renderer.render(site, plan, page).and_then(|bytes| output.write(&page.file, &bytes)).err()
+            let result = renderer.render(site, plan, page).and_then(|bytes| output.write(&page.file, &bytes));
+            tick();
+            result.err()
         })
-        .chain(assets.par_iter().filter_map(|a| output.copy(a).err()))
+        .chain(assets.par_iter().filter_map(|a| {
+            let result = output.copy(a);
+            tick();
+            result.err()
+        }))
         .collect();
     let mut errors = Errors::new();
     for e in results {
         errors.push(e);
     }
     errors.into_result(())
+}
+
+/// Render every planned page into memory: output file (`news/a/index.html`) → bytes.
+/// Assets are not included (they are copied unchanged; see `Compiled::assets`).
+pub fn render_to_memory(compiled: &Compiled) -> Result<BTreeMap<String, Vec<u8>>, Errors> {
+    let Compiled { site, plan, renderer, .. } = compiled;
+    let results: Vec<Result<(String, Vec<u8>), Error>> = plan
+        .par_iter()
+        .map(|page| renderer.render(site, plan, page).map(|bytes| (page.file.clone(), bytes)))
+        .collect();
+    let mut errors = Errors::new();
+    let files = results.into_iter().filter_map(|r| errors.take(r)).collect();
+    errors.into_result(files)
 }

@@ -70,31 +70,16 @@ impl Output {
 
     /// Write one file at `rel` (a path with `/`, no leading slash). Safe to call in parallel.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
-        let path = self.temp.join(rel);
-        if let Err(first) = std::fs::write(&path, bytes) {
-            // a folder not created in advance: create it and try once more
-            let parent = path.parent().ok_or_else(|| Error::io(&path, "write", &first))?;
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", &e))?;
-            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, "write", &e))?;
-        }
+        write_file(&self.temp.join(rel), bytes)?;
         self.count(bytes.len() as u64);
         Ok(())
     }
 
     /// Copy a static file to its place.
     pub fn copy(&self, asset: &Asset) -> Result<(), Error> {
-        match &asset.origin {
-            AssetOrigin::Embedded(bytes) => self.write(&asset.out_path, bytes),
-            AssetOrigin::Disk(from) => {
-                let path = self.temp.join(&asset.out_path);
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", &e))?;
-                }
-                let n = std::fs::copy(from, &path).map_err(|e| Error::io(from, "copy", &e))?;
-                self.count(n);
-                Ok(())
-            }
-        }
+        let n = copy_asset(asset, &self.temp.join(&asset.out_path))?;
+        self.count(n);
+        Ok(())
     }
 
     fn count(&self, bytes: u64) {
@@ -126,6 +111,74 @@ impl Drop for Output {
         if !self.committed {
             // a failed build: throw the half-written folder away, keep the previous output
             let _ = std::fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+/// An output folder updated file by file, for `gazette serve`: its own folder, which no one
+/// else publishes, so it is never swapped. Each file is written to a temporary name and renamed
+/// over the old one, so a reader sees either the old or the new file, never half of one.
+#[derive(Debug)]
+pub struct InPlace {
+    dir: PathBuf,
+}
+
+impl InPlace {
+    /// Use (and create if needed) the folder `dir`.
+    pub fn open(dir: &Path) -> Result<InPlace, Error> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create", &e))?;
+        Ok(InPlace { dir: dir.to_path_buf() })
+    }
+
+    /// Replace the file at `rel` with `bytes`.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let (path, temp) = self.paths(rel);
+        write_file(&temp, bytes)?;
+        std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, "replace", &e))
+    }
+
+    /// Replace the file of a static asset.
+    pub fn copy(&self, asset: &Asset) -> Result<(), Error> {
+        let (path, temp) = self.paths(&asset.out_path);
+        copy_asset(asset, &temp)?;
+        std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, "replace", &e))
+    }
+
+    /// Remove the file at `rel` (already gone is fine).
+    pub fn remove(&self, rel: &str) -> Result<(), Error> {
+        let path = self.dir.join(rel);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, "remove", &e)),
+            _ => Ok(()),
+        }
+    }
+
+    fn paths(&self, rel: &str) -> (PathBuf, PathBuf) {
+        let path = self.dir.join(rel);
+        let temp = sibling(&path, "gazette-tmp");
+        (path, temp)
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if let Err(first) = std::fs::write(path, bytes) {
+        // the folder was not created in advance (see `Output::create_folders`): create it, retry
+        let parent = path.parent().ok_or_else(|| Error::io(path, "write", &first))?;
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", &e))?;
+        std::fs::write(path, bytes).map_err(|e| Error::io(path, "write", &e))?;
+    }
+    Ok(())
+}
+
+/// Copy an asset to `path`; returns the number of bytes.
+fn copy_asset(asset: &Asset, path: &Path) -> Result<u64, Error> {
+    match &asset.origin {
+        AssetOrigin::Embedded(bytes) => write_file(path, bytes).map(|()| bytes.len() as u64),
+        AssetOrigin::Disk(from) => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", &e))?;
+            }
+            std::fs::copy(from, path).map_err(|e| Error::io(from, "copy", &e))
         }
     }
 }

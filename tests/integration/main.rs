@@ -3,8 +3,13 @@
 #![allow(unreachable_pub, missing_docs)]
 
 mod build;
+mod check;
 mod cli;
 mod errors;
 mod harness;
 mod indicators;
+mod new;
 mod news;
+mod progress;
+#[cfg(feature = "serve")]
+mod serve;

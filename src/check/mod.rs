@@ -1,0 +1,46 @@
+//! `gazette check`: everything `build` validates, plus every internal link, image and anchor
+//! of the rendered pages, without writing anything.
+//!
+//! The site is compiled and rendered into memory like a build; then each HTML page is scanned
+//! (`html.rs`) and its internal links are resolved against the rendered files, the copied
+//! assets and the element ids of the target page (`links.rs`). `report.rs` prints the result
+//! for people, for GitHub Actions annotations or as JSON.
+
+pub mod html;
+pub mod links;
+pub mod report;
+
+use crate::error::Errors;
+use crate::site::{BuildOptions, compile, render_to_memory};
+
+/// What a check found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    /// Every problem, sorted by place; empty when the site is clean.
+    pub errors: Errors,
+    /// HTML pages rendered and checked (0 when the site did not get that far).
+    pub pages: usize,
+}
+
+impl CheckReport {
+    /// Whether the site is clean.
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Check the site described by `opts` (its `output` is never touched).
+pub fn check_site(opts: &BuildOptions) -> CheckReport {
+    let compiled = match compile(opts) {
+        Ok(compiled) => compiled,
+        Err(errors) => return CheckReport { errors, pages: 0 },
+    };
+    let files = match render_to_memory(&compiled) {
+        Ok(files) => files,
+        Err(errors) => return CheckReport { errors, pages: 0 },
+    };
+    let pages = files.keys().filter(|f| f.ends_with(".html")).count();
+    let mut errors = links::check_rendered(&compiled, &files);
+    errors.sort();
+    CheckReport { errors, pages }
+}

@@ -1,0 +1,114 @@
+//! Watching the site's source folders for saves (the `notify` crate).
+//!
+//! Watched: `content/`, `themes/`, `templates/`, `static/` and `i18n/` under the site root,
+//! recursively, plus the root itself (not recursively) so that one of those folders created
+//! later is picked up. Reads (our own build reads every file) and editors' hidden swap and
+//! backup files are ignored, so a build never triggers another.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::Instant;
+
+use notify::event::{EventKind, MetadataKind, ModifyKind};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+
+use super::Message;
+use crate::error::{Error, ErrorKind};
+
+/// The folders under the site root whose files make up the site.
+pub(super) const WATCHED: [&str; 5] = ["content", "themes", "templates", "static", "i18n"];
+
+/// A running watcher; changes arrive on the channel given to [`watch`] until it is dropped.
+pub(super) struct Watch {
+    watcher: RecommendedWatcher,
+    root: PathBuf,
+    watched: Vec<PathBuf>,
+}
+
+impl Watch {
+    /// Watch the source folders created since the last call.
+    pub(super) fn refresh(&mut self) -> Result<(), Error> {
+        for name in WATCHED {
+            let dir = self.root.join(name);
+            if dir.is_dir() && !self.watched.contains(&dir) {
+                self.watcher.watch(&dir, RecursiveMode::Recursive).map_err(|e| watch_error(&dir, &e))?;
+                self.watched.push(dir);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Start watching `root`; changes arrive on `sender`.
+pub(super) fn watch(root: &Path, sender: Sender<Message>) -> Result<Watch, Error> {
+    let watch_root = root.to_path_buf();
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let Ok(event) = result else { return };
+        let paths: Vec<PathBuf> = event
+            .paths
+            .iter()
+            .filter(|p| is_source(&watch_root, p))
+            .filter_map(|p| p.strip_prefix(&watch_root).ok().map(Path::to_path_buf))
+            .collect();
+        if is_change(&event.kind) && !paths.is_empty() {
+            let _ = sender.send(Message::Changed(Instant::now(), paths));
+        }
+    })
+    .map_err(|e| watch_error(root, &e))?;
+    watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| watch_error(root, &e))?;
+    let mut watch = Watch { watcher, root: root.to_path_buf(), watched: Vec::new() };
+    watch.refresh()?;
+    Ok(watch)
+}
+
+/// Whether an event kind means the file's content, name or existence changed.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any => true,
+        EventKind::Modify(ModifyKind::Metadata(m)) => !matches!(m, MetadataKind::AccessTime),
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Other => false,
+    }
+}
+
+/// Whether `path` is a source of the site: inside a watched folder (or one of those folders
+/// itself, when created or removed) and not a hidden or backup file.
+fn is_source(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else { return false };
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    let Some(top) = parts.next() else { return false };
+    if !WATCHED.contains(&top.as_ref()) {
+        return false;
+    }
+    let hidden = |name: &str| name.starts_with('.') || name.ends_with('~') || name.starts_with('#');
+    !parts.any(|p| hidden(&p) || p.ends_with(".swp") || p == "4913")
+}
+
+fn watch_error(path: &Path, e: &notify::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("cannot watch `{}` for changes: {e}", path.display()))
+        .help("on Linux, raise the limit of watched folders: sysctl fs.inotify.max_user_watches=524288")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_site_sources_count() {
+        let root = Path::new("/site");
+        assert!(is_source(root, Path::new("/site/content/news/a.md")));
+        assert!(is_source(root, Path::new("/site/templates")));
+        assert!(!is_source(root, Path::new("/site/public/index.html")));
+        assert!(!is_source(root, Path::new("/site/content/news/.a.md.swp")));
+        assert!(!is_source(root, Path::new("/site/content/news/a.md~")));
+        assert!(!is_source(root, Path::new("/elsewhere/content/a.md")));
+    }
+
+    #[test]
+    fn reads_are_not_changes() {
+        use notify::event::{AccessKind, CreateKind};
+        assert!(!is_change(&EventKind::Access(AccessKind::Any)));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+        assert!(!is_change(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))));
+    }
+}
