@@ -39,6 +39,8 @@ pub struct MarkdownOptions<'a> {
     pub reserved_ids: &'a [&'a str],
     /// Interface words the HTML needs (accessible names).
     pub labels: MarkdownLabels<'a>,
+    /// Whether `{{ … }}` shortcodes are read (news and pages) or left as text (data notes).
+    pub shortcodes: bool,
 }
 
 /// Accessible names written into the HTML of a text, in the site's language.
@@ -92,7 +94,7 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
         raw_html: false,
         paragraph_depth: 0,
         first_paragraph_done: false,
-        may_have_shortcodes: text.contains("{{"),
+        may_have_shortcodes: opts.shortcodes && text.contains("{{"),
         literal_depth: 0,
     };
     let mut i = 0;
@@ -215,6 +217,9 @@ impl<'a> State<'a, '_> {
 
     /// A paragraph holding nothing but one shortcode becomes a block placeholder.
     fn block_shortcode(&mut self, events: &[(Event<'a>, std::ops::Range<usize>)], i: usize) -> Option<usize> {
+        if !self.may_have_shortcodes {
+            return None;
+        }
         let (Event::Text(text), range) = events.get(i + 1)? else { return None };
         if !matches!(events.get(i + 2), Some((Event::End(TagEnd::Paragraph), _))) {
             return None;
@@ -467,6 +472,7 @@ mod tests {
             base_path,
             reserved_ids: &["main-content"],
             labels: MarkdownLabels { table: "Bảng", task_done: "Xong", task_open: "Chưa xong" },
+            shortcodes: true,
         };
         render_markdown(&file, 0, &opts).unwrap()
     }
@@ -540,6 +546,7 @@ mod tests {
             base_path: "",
             reserved_ids: &[],
             labels: MarkdownLabels::default(),
+            shortcodes: true,
         };
         let errors = render_markdown(&file, 0, &opts).unwrap_err();
         assert_eq!(errors.len(), 2);

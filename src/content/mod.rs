@@ -8,7 +8,6 @@ pub mod front_matter;
 pub mod markdown;
 pub mod shortcode;
 
-use crate::config::SlugSource;
 use crate::date::DateTime;
 use crate::error::{Error, ErrorKind, Errors};
 use crate::slug::slugify;
@@ -69,7 +68,7 @@ const PAGE_FIELDS: [&str; 6] = ["title", "summary", "slug", "draft", "aliases", 
 pub fn parse_item(
     file: &SourceFile,
     kind: ContentKind,
-    slugs: SlugSource,
+    slug_from_title: bool,
     md: &MarkdownOptions<'_>,
 ) -> Result<Item, Errors> {
     let (fm, split) = parse_front_matter(file)?;
@@ -109,7 +108,7 @@ pub fn parse_item(
         }
         (None, ContentKind::Page) => None,
     };
-    let slug = item_slug(file, &fm, slugs, &yaml, &mut errors);
+    let slug = item_slug(file, &fm, slug_from_title, &yaml, &mut errors);
     if let Some(image) =
         fm.image.as_deref().filter(|i| !i.starts_with('/') && !crate::slug::is_web_address(i))
     {
@@ -185,7 +184,7 @@ fn check_page_fields(fm: &FrontMatter, yaml: &crate::source::YamlText<'_>, error
 fn item_slug(
     file: &SourceFile,
     fm: &FrontMatter,
-    source: SlugSource,
+    from_title: bool,
     yaml: &crate::source::YamlText<'_>,
     errors: &mut Errors,
 ) -> String {
@@ -202,8 +201,8 @@ fn item_slug(
     }
     let stem = file_stem(&file.path);
     let from_name = slugify(strip_date_prefix(stem));
-    match source {
-        SlugSource::Title => {
+    match from_title {
+        true => {
             let s = fm.title.as_deref().map(slugify).unwrap_or_default();
             match (s.is_empty(), from_name.is_empty()) {
                 (false, _) => s,
@@ -218,7 +217,7 @@ fn item_slug(
                 }
             }
         }
-        SlugSource::Filename if from_name.is_empty() => {
+        false if from_name.is_empty() => {
             errors.push(
                 Error::new(ErrorKind::Value, format!("the file name `{stem}` gives an empty URL slug"))
                     .at_line(&file.path, 1, 1)
@@ -226,7 +225,7 @@ fn item_slug(
             );
             String::new()
         }
-        SlugSource::Filename => from_name,
+        false => from_name,
     }
 }
 
@@ -257,10 +256,11 @@ mod tests {
         base_path: "",
         reserved_ids: &[],
         labels: markdown::MarkdownLabels { table: "Bảng", task_done: "Xong", task_open: "Chưa xong" },
+        shortcodes: true,
     };
 
     fn parse(path: &str, text: &str) -> Result<Item, Errors> {
-        parse_item(&SourceFile::new(path, text), ContentKind::News, SlugSource::Filename, &MD)
+        parse_item(&SourceFile::new(path, text), ContentKind::News, false, &MD)
     }
 
     #[test]
@@ -277,7 +277,7 @@ mod tests {
             "content/news/a.md",
             "---\ntitle: Phấn đấu giảm tỷ lệ hộ nghèo\ndate: 2025-03-12\n---\n",
         );
-        let item = parse_item(&file, ContentKind::News, SlugSource::Title, &MD).unwrap();
+        let item = parse_item(&file, ContentKind::News, true, &MD).unwrap();
         assert_eq!(item.slug, "phan-dau-giam-ty-le-ho-ngheo");
     }
 
@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn pages_reject_news_fields() {
         let file = SourceFile::new("content/pages/a.md", "---\ntitle: Giới thiệu\ntags: [x]\n---\n");
-        let err = parse_item(&file, ContentKind::Page, SlugSource::Filename, &MD).unwrap_err();
+        let err = parse_item(&file, ContentKind::Page, false, &MD).unwrap_err();
         assert_eq!(err.0[0].message, "field `tags` is for news items, not pages");
         assert_eq!(err.0[0].location.as_ref().unwrap().line, 3);
     }

@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, HashMap};
 use super::csv::{Cell, read_csv};
 use super::schema::{RawIndicator, UnitKind};
 use super::{Breakdown, Dim, Indicator, Revision, Series};
-use crate::config::Theme;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, Location, did_you_mean};
 use crate::geo::Geo;
@@ -43,7 +42,7 @@ pub fn parse_indicator(
     file: &SourceFile,
     tables: &[SourceFile],
     geo: &Geo,
-    themes: &[Theme],
+    themes: &[String],
 ) -> Result<Indicator, Errors> {
     let yaml = YamlText::file(file);
     let raw: RawIndicator = yaml.parse("the indicator file")?;
@@ -141,7 +140,7 @@ fn check_metadata(
     raw: &RawIndicator,
     stem: &str,
     yaml: &YamlText<'_>,
-    themes: &[Theme],
+    themes: &[String],
     errors: &mut Errors,
 ) {
     if !is_slug(stem) {
@@ -160,8 +159,8 @@ fn check_metadata(
                 )),
         );
     }
-    if !themes.iter().any(|t| t.id == raw.theme) {
-        let names: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();
+    if !themes.contains(&raw.theme) {
+        let names: Vec<&str> = themes.iter().map(String::as_str).collect();
         let help = match did_you_mean(&raw.theme, names.iter().copied()) {
             Some(best) => format!("did you mean `{best}`?"),
             None if names.is_empty() => {

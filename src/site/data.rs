@@ -38,9 +38,9 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
     };
     let geo = parse_geo(geo_file)?;
     let mut errors = Errors::new();
-    let themes = &config.data.themes;
+    let themes: Vec<String> = config.data.themes.iter().map(|t| t.id.clone()).collect();
     let results: Vec<Result<Indicator, Errors>> =
-        source.indicators.par_iter().map(|f| parse_indicator(f, &source.tables, &geo, themes)).collect();
+        source.indicators.par_iter().map(|f| parse_indicator(f, &source.tables, &geo, &themes)).collect();
     let mut indicators: Vec<Indicator> = results.into_iter().filter_map(|r| errors.take_all(r)).collect();
     indicators.sort_by(|a, b| a.id.cmp(&b.id));
     let programmes: Vec<Programme> = source
@@ -87,7 +87,9 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         if text.trim().is_empty() {
             return String::new();
         }
-        render_markdown(&SourceFile::new(path, text), 0, md).map(|b| b.html).unwrap_or_default()
+        // data notes are plain Markdown: `{{ … }}` in them is text, so rendering cannot fail
+        let plain = MarkdownOptions { shortcodes: false, ..*md };
+        render_markdown(&SourceFile::new(path, text), 0, &plain).map(|b| b.html).unwrap_or_default()
     };
     let programmes: Vec<ProgrammeEntry> = programmes
         .into_iter()

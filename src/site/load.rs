@@ -79,17 +79,17 @@ pub fn load_site(root: &Path) -> Result<SiteSource, Errors> {
     }
     let mut errors = Errors::new();
     let config = errors.take(read_text(root, &config_path));
-    let news = errors.take_all(read_all(root, &list_files(&content.join("news"), &["md", "markdown"])));
-    let pages = errors.take_all(read_all(root, &list_files(&content.join("pages"), &["md", "markdown"])));
+    let news = errors.take_all(read_listed(root, list_files(&content.join("news"), &["md", "markdown"])));
+    let pages = errors.take_all(read_listed(root, list_files(&content.join("pages"), &["md", "markdown"])));
     let geo_path = content.join("geo.yaml");
     let geo = if geo_path.is_file() { errors.take(read_text(root, &geo_path)) } else { None };
     let indicators_dir = content.join("indicators");
-    let indicators = errors.take_all(read_all(root, &list_shallow(&indicators_dir, &["yaml", "yml"])));
-    let tables = errors.take_all(read_all(root, &list_files(&indicators_dir, &["csv"])));
+    let indicators = errors.take_all(read_listed(root, list_shallow(&indicators_dir, &["yaml", "yml"])));
+    let tables = errors.take_all(read_listed(root, list_files(&indicators_dir, &["csv"])));
     let programmes =
-        errors.take_all(read_all(root, &list_shallow(&content.join("programmes"), &["yaml", "yml"])));
-    let mut assets = disk_assets(&root.join("static"), "");
-    assets.extend(disk_assets(&content.join("media"), "media/"));
+        errors.take_all(read_listed(root, list_shallow(&content.join("programmes"), &["yaml", "yml"])));
+    let mut assets = errors.take_all(disk_assets(&root.join("static"), "")).unwrap_or_default();
+    assets.extend(errors.take_all(disk_assets(&content.join("media"), "media/")).unwrap_or_default());
     let Some(config) = config else { return errors.into_result(()).and_then(|()| Err(Errors::new())) };
     errors.into_result(SiteSource {
         root: root.to_path_buf(),
@@ -115,14 +115,14 @@ pub fn load_theme(root: &Path, name: &str) -> Result<ThemeSource, Errors> {
     if dir.is_dir() {
         let tdir = dir.join("templates");
         for file in
-            errors.take_all(read_all(root, &list_files(&tdir, &["html", "xml", "txt"]))).unwrap_or_default()
+            errors.take_all(read_listed(root, list_files(&tdir, &["html", "xml", "txt"]))).unwrap_or_default()
         {
             templates.push(TemplateSource { name: name_under(root, &tdir, &file.path), file });
         }
         i18n = errors
-            .take_all(read_all(root, &list_shallow(&dir.join("i18n"), &["yaml", "yml"])))
+            .take_all(read_listed(root, list_shallow(&dir.join("i18n"), &["yaml", "yml"])))
             .unwrap_or_default();
-        assets = disk_assets(&dir.join("static"), "");
+        assets = errors.take_all(disk_assets(&dir.join("static"), "")).unwrap_or_default();
     } else if name == "default" {
         for (path, bytes) in DEFAULT_THEME {
             let shown = format!("themes/default/{path}");
@@ -148,8 +148,9 @@ pub fn load_theme(root: &Path, name: &str) -> Result<ThemeSource, Errors> {
     }
     // the site's own templates and strings override the theme's, file by file
     let site_tdir = root.join("templates");
-    for file in
-        errors.take_all(read_all(root, &list_files(&site_tdir, &["html", "xml", "txt"]))).unwrap_or_default()
+    for file in errors
+        .take_all(read_listed(root, list_files(&site_tdir, &["html", "xml", "txt"])))
+        .unwrap_or_default()
     {
         let tname = name_under(root, &site_tdir, &file.path);
         templates.retain(|t| t.name != tname);
@@ -157,7 +158,7 @@ pub fn load_theme(root: &Path, name: &str) -> Result<ThemeSource, Errors> {
     }
     i18n.extend(
         errors
-            .take_all(read_all(root, &list_shallow(&root.join("i18n"), &["yaml", "yml"])))
+            .take_all(read_listed(root, list_shallow(&root.join("i18n"), &["yaml", "yml"])))
             .unwrap_or_default(),
     );
     templates.sort_by(|a, b| a.name.cmp(&b.name));
@@ -165,26 +166,43 @@ pub fn load_theme(root: &Path, name: &str) -> Result<ThemeSource, Errors> {
 }
 
 /// Files under `dir` (recursively) with one of `exts`, sorted; hidden files and folders skipped.
-fn list_files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+fn list_files(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
     walk(dir, usize::MAX, exts)
 }
 
 /// Files directly in `dir` with one of `exts`, sorted.
-fn list_shallow(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+fn list_shallow(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
     walk(dir, 1, exts)
 }
 
-fn walk(dir: &Path, depth: usize, exts: &[&str]) -> Vec<PathBuf> {
+/// The entries of a folder tree; a folder that cannot be listed is an error naming it.
+fn entries(dir: &Path, depth: usize) -> Result<Vec<walkdir::DirEntry>, Errors> {
     if !dir.is_dir() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    WalkDir::new(dir)
+    let mut errors = Errors::new();
+    let found = WalkDir::new(dir)
         .max_depth(depth)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
-        .filter_map(Result::ok)
+        .filter_map(|e| match e {
+            Ok(e) => Some(e),
+            Err(err) => {
+                let path = err.path().unwrap_or(dir).to_path_buf();
+                let io = err.into_io_error().unwrap_or_else(|| std::io::Error::other("a folder loop"));
+                errors.push(Error::io(&path, "list", &io));
+                None
+            }
+        })
         .filter(|e| e.file_type().is_file())
+        .collect();
+    errors.into_result(found)
+}
+
+fn walk(dir: &Path, depth: usize, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
+    Ok(entries(dir, depth)?
+        .into_iter()
         .filter(|e| {
             let name = e.file_name().as_encoded_bytes();
             exts.iter().any(|ext| {
@@ -194,7 +212,7 @@ fn walk(dir: &Path, depth: usize, exts: &[&str]) -> Vec<PathBuf> {
             })
         })
         .map(walkdir::DirEntry::into_path)
-        .collect()
+        .collect())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -202,21 +220,18 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
 }
 
-fn disk_assets(dir: &Path, prefix: &str) -> Vec<Asset> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(dir)
-        .sort_by_file_name()
+fn disk_assets(dir: &Path, prefix: &str) -> Result<Vec<Asset>, Errors> {
+    Ok(entries(dir, usize::MAX)?
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
             let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
             Some(Asset { out_path: format!("{prefix}{rel}"), origin: AssetOrigin::Disk(e.into_path()) })
         })
-        .collect()
+        .collect())
+}
+
+fn read_listed(root: &Path, listing: Result<Vec<PathBuf>, Errors>) -> Result<Vec<SourceFile>, Errors> {
+    listing.and_then(|paths| read_all(root, &paths))
 }
 
 fn read_all(root: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Errors> {

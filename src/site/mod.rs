@@ -132,7 +132,7 @@ pub fn build_with_progress(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport, Errors> {
     let compiled = compile(opts)?;
-    let output = write::Output::create(&opts.output)?;
+    let output = write::Output::create(&opts.output, &opts.root)?;
     render_into_with_progress(&compiled, &output, progress)?;
     let stats = output.commit()?;
     Ok(BuildReport::of_plan(&compiled, stats.files, stats.bytes))
@@ -195,6 +195,7 @@ fn markdown_options<'a>(config: &'a Config, strings: &'a Strings) -> MarkdownOpt
             task_done: strings.get("task_done"),
             task_open: strings.get("task_open"),
         },
+        shortcodes: true,
     }
 }
 
@@ -209,7 +210,7 @@ fn parse_content(
         files
             .par_iter()
             .map(|f| {
-                let parse = || parse_item(f, kind, config.slugs, md);
+                let parse = || parse_item(f, kind, config.slugs == crate::config::SlugSource::Title, md);
                 cache.map_or_else(parse, |c| c.get_or_parse(f, kind, parse))
             })
             .collect()

@@ -26,9 +26,16 @@ pub struct WriteStats {
     pub bytes: u64,
 }
 
+/// A file in every output folder, so a later build knows it may replace that folder whole.
+pub const MARKER: &str = ".gazette-output";
+const MARKER_TEXT: &str = "Written by gazette: each build replaces this folder whole.\n";
+
 impl Output {
-    /// Start an output that will replace `target`; clears leftovers of an interrupted build.
-    pub fn create(target: &Path) -> Result<Output, Error> {
+    /// Start an output that will replace `target` (for the site at `root`); clears leftovers of
+    /// an interrupted build. Refuses a target that holds the site's own files, or an existing
+    /// folder that no gazette build wrote (it would be deleted).
+    pub fn create(target: &Path, root: &Path) -> Result<Output, Error> {
+        check_target(target, root)?;
         let temp = sibling(target, "gazette-tmp");
         let old = sibling(target, "gazette-old");
         for leftover in [&temp, &old] {
@@ -45,6 +52,8 @@ impl Output {
             .help("remove that file or choose another folder with --output"));
         }
         std::fs::create_dir_all(&temp).map_err(|e| Error::io(&temp, "create", &e))?;
+        let marker = temp.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "write", &e))?;
         Ok(Output {
             target: target.to_path_buf(),
             temp,
@@ -93,8 +102,13 @@ impl Output {
         if self.target.exists() {
             std::fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, "move aside", &e))?;
         }
-        std::fs::rename(&self.temp, &self.target)
-            .map_err(|e| Error::io(&self.temp, "move into place", &e))?;
+        if let Err(e) = std::fs::rename(&self.temp, &self.target) {
+            // put the previous output back rather than leave it to the next build's clean-up
+            if old.exists() {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(Error::io(&self.temp, "move into place", &e));
+        }
         self.committed = true;
         if old.exists() {
             std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, "remove", &e))?;
@@ -127,6 +141,8 @@ impl InPlace {
     /// Use (and create if needed) the folder `dir`.
     pub fn open(dir: &Path) -> Result<InPlace, Error> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create", &e))?;
+        let marker = dir.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "write", &e))?;
         Ok(InPlace { dir: dir.to_path_buf() })
     }
 
@@ -183,6 +199,50 @@ fn copy_asset(asset: &Asset, path: &Path) -> Result<u64, Error> {
     }
 }
 
+/// The target must not be (or contain) the site's folder or one of its source folders, and an
+/// existing non-empty target must carry the marker of an earlier build.
+fn check_target(target: &Path, root: &Path) -> Result<(), Error> {
+    let absolute =
+        |p: &Path| std::path::absolute(p).map(|a| normalise(&a)).unwrap_or_else(|_| p.to_path_buf());
+    let (target_abs, root_abs) = (absolute(target), absolute(root));
+    let sources = ["content", "static", "themes", "templates", "i18n"];
+    let clashes =
+        root_abs.starts_with(&target_abs) || sources.iter().any(|s| target_abs.starts_with(root_abs.join(s)));
+    if clashes {
+        return Err(Error::new(
+            ErrorKind::Usage,
+            format!("the output `{}` would replace the site's own files", target.display()),
+        )
+        .help("write the site to a folder of its own, e.g. --output public"));
+    }
+    let foreign = target.is_dir()
+        && !target.join(MARKER).exists()
+        && std::fs::read_dir(target).map(|mut d| d.next().is_some()).unwrap_or(false);
+    if foreign {
+        return Err(Error::new(
+            ErrorKind::Usage,
+            format!("the output folder `{}` exists and was not written by gazette", target.display()),
+        )
+        .help("each build replaces the output folder whole: delete it first, or choose a new or empty folder with --output"));
+    }
+    Ok(())
+}
+
+/// `a/./b/../c` → `a/c`, without touching the disk.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// `public` → `public.<suffix>` in the same parent folder (same file system, so rename is atomic).
 fn sibling(target: &Path, suffix: &str) -> PathBuf {
     let name =
@@ -200,18 +260,43 @@ mod tests {
         let target = dir.path().join("public");
         std::fs::create_dir_all(&target).unwrap();
         std::fs::write(target.join("old.html"), "old").unwrap();
+        std::fs::write(target.join(MARKER), "").unwrap();
         {
-            let out = Output::create(&target).unwrap();
+            let out = Output::create(&target, dir.path()).unwrap();
             out.write("news/a/index.html", b"new").unwrap();
             // dropped without commit: a failed build
         }
         assert!(target.join("old.html").exists());
         assert!(!dir.path().join("public.gazette-tmp").exists());
-        let out = Output::create(&target).unwrap();
+        let out = Output::create(&target, dir.path()).unwrap();
         out.write("news/a/index.html", b"new").unwrap();
         let stats = out.commit().unwrap();
         assert_eq!(stats, WriteStats { files: 1, bytes: 3 });
         assert!(!target.join("old.html").exists());
+        assert!(target.join(MARKER).exists());
         assert_eq!(std::fs::read_to_string(target.join("news/a/index.html")).unwrap(), "new");
+    }
+}
+
+#[cfg(test)]
+mod safety_tests {
+    use super::*;
+
+    #[test]
+    fn never_replaces_the_sources_or_a_foreign_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        for bad in [root.clone(), root.join("content"), root.join("content/x"), dir.path().to_path_buf()] {
+            let err = Output::create(&bad, &root).unwrap_err();
+            assert!(err.message.contains("would replace the site's own files"), "{bad:?}: {err}");
+        }
+        let mine = root.join("documents");
+        std::fs::create_dir_all(&mine).unwrap();
+        std::fs::write(mine.join("thu.docx"), "x").unwrap();
+        let err = Output::create(&mine, &root).unwrap_err();
+        assert!(err.message.contains("was not written by gazette"));
+        assert!(mine.join("thu.docx").exists());
+        assert!(Output::create(&root.join("public"), &root).is_ok());
     }
 }
