@@ -23,6 +23,7 @@ pub mod slug;
 pub mod source;
 
 pub use error::{Error, ErrorKind, Errors, Location};
+pub use site::{BuildOptions, BuildReport, build};
 pub mod check;
 pub mod cli;
 pub mod config;

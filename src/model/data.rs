@@ -45,6 +45,10 @@ pub struct IndicatorEntry {
     pub indicator: Indicator,
     /// Site path of its page, `/indicators/<id>/`.
     pub path: String,
+    /// Site path of its observations as CSV, `/data/<id>.csv`.
+    pub csv_path: String,
+    /// Site path of its observations and metadata as JSON, `/data/<id>.json`.
+    pub json_path: String,
     /// Methodology rendered from Markdown.
     pub methodology_html: String,
     /// Notes rendered from Markdown.

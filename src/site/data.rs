@@ -138,6 +138,8 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
             }
             IndicatorEntry {
                 path: format!("/indicators/{}/", indicator.id),
+                csv_path: format!("/data/{}.csv", indicator.id),
+                json_path: format!("/data/{}.json", indicator.id),
                 methodology_html: markdown(&indicator.path, &indicator.methodology),
                 notes_html: markdown(&indicator.path, &indicator.notes),
                 targets,

@@ -112,8 +112,8 @@ fn plan_data(site: &Site, add: &mut impl FnMut(String, PageKind)) {
     }
     add("/data/".into(), PageKind::DataCatalog);
     for (i, e) in data.indicators.iter().enumerate() {
-        add(format!("/data/{}.csv", e.indicator.id), PageKind::DataCsv(i));
-        add(format!("/data/{}.json", e.indicator.id), PageKind::DataJson(i));
+        add(e.csv_path.clone(), PageKind::DataCsv(i));
+        add(e.json_path.clone(), PageKind::DataJson(i));
     }
     add("/data/catalog.json".into(), PageKind::CatalogJson);
     add("/data/datapackage.json".into(), PageKind::DataPackage);

@@ -110,8 +110,8 @@ pub fn page<'a>(w: &Words<'a>, site: &'a Site) -> CatalogPage<'a> {
                     _ => String::new(),
                 },
                 observations: ind.series.iter().map(|s| s.points.len()).sum(),
-                csv: c.url(&format!("/data/{}.csv", ind.id)),
-                json: c.url(&format!("/data/{}.json", ind.id)),
+                csv: c.url(&e.csv_path),
+                json: c.url(&e.json_path),
             }
         })
         .collect();

@@ -217,11 +217,7 @@ pub fn ranking(
     if shown.is_empty() {
         return None;
     }
-    let level_words = w.t(match level {
-        Level::Province => "level_province",
-        Level::District => "level_district",
-        Level::Commune => "level_commune",
-    });
+    let level_words = w.t(level_key(level));
     // the worst units first: the highest values when lower is better, else the lowest
     let which = w.t(if ind.direction == crate::indicator::Direction::Lower {
         "ranking_highest"
@@ -394,7 +390,7 @@ pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<Cha
     let points: Vec<(i32, f64)> = entry.share.iter().map(|s| (s.year, s.percent())).collect();
     let (first, last) = (points.first()?, points.last()?);
     let level_words = w.t(level_key(level));
-    let pct = |v: f64| format!("{}\u{a0}%", crate::locale::format_number(v, 1, w.lang));
+    let pct = |v: f64| w.percent(v);
     let label = super::capitalize(level_words);
     let target = entry.targets.iter().find_map(|&(p, t)| {
         let prog = &site.data.programmes[p].programme;

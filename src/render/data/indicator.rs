@@ -135,8 +135,8 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         charts.push(chart);
     }
     let mut downloads = vec![
-        Link { name: w.t("download_csv").to_string(), url: c.url(&format!("/data/{}.csv", ind.id)) },
-        Link { name: w.t("download_json").to_string(), url: c.url(&format!("/data/{}.json", ind.id)) },
+        Link { name: w.t("download_csv").to_string(), url: c.url(&entry.csv_path) },
+        Link { name: w.t("download_json").to_string(), url: c.url(&entry.json_path) },
     ];
     for chart in &charts {
         if let Some(url) = &chart.download {
@@ -294,7 +294,7 @@ fn share_headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
     let last = entry.share.last()?;
     let previous = entry.share.len().checked_sub(2).map(|k| entry.share[k]);
     let level = w.t(level_key(entry.ranking?.level));
-    let pct = |v: f64| format!("{}\u{a0}%", crate::locale::format_number(v, 1, w.lang));
+    let pct = |v: f64| w.percent(v);
     let change = previous.map(|p| last.percent() - p.percent());
     let target = entry.targets.iter().find_map(|&(p, t)| {
         let pe = &site.data.programmes[p];

@@ -166,7 +166,7 @@ pub fn indicator_json(site: &Site, i: usize) -> String {
         next_update: ind.next_update.map(|d| d.iso()),
         revisions: ind.revisions.iter().map(|r| RevisionJson { date: r.date.iso(), note: &r.note }).collect(),
         page: c.absolute(&entry.path),
-        csv: c.absolute(&format!("/data/{}.csv", ind.id)),
+        csv: c.absolute(&entry.csv_path),
         disaggregations: ind
             .dims
             .iter()
@@ -239,15 +239,11 @@ pub fn catalog_json(site: &Site) -> String {
                 modified: ind.updated.iso(),
                 page: c.absolute(&e.path),
                 distributions: vec![
-                    Distribution {
-                        format: "CSV",
-                        media_type: "text/csv",
-                        url: c.absolute(&format!("/data/{}.csv", ind.id)),
-                    },
+                    Distribution { format: "CSV", media_type: "text/csv", url: c.absolute(&e.csv_path) },
                     Distribution {
                         format: "JSON",
                         media_type: "application/json",
-                        url: c.absolute(&format!("/data/{}.json", ind.id)),
+                        url: c.absolute(&e.json_path),
                     },
                 ],
             }

@@ -3,11 +3,10 @@
 
 use serde::Serialize;
 
-use super::charts::{ChartOut, DataTable, progress_bar, unit_label};
+use super::charts::{ChartOut, DataTable, level_key, progress_bar, unit_label};
 use super::words::Words;
 use super::{Link, StatusView, capitalize, status_view};
 use crate::chart::{ChartMeta, LineChart, LineSeries, NumberStyle, TargetLine, render_line_chart};
-use crate::geo::Level;
 use crate::indicator::Indicator;
 use crate::model::Site;
 use crate::render::i18n::fill;
@@ -71,7 +70,7 @@ pub struct UnitRow<'a> {
 pub fn measured_text(w: &Words<'_>, target: &Target, ind: &Indicator, value: f64) -> String {
     match target.kind {
         TargetKind::Level => w.value(ind, value),
-        TargetKind::Share => format!("{}\u{a0}%", crate::locale::format_number(value, 1, w.lang)),
+        TargetKind::Share => w.percent(value),
         TargetKind::AnnualDecrease | TargetKind::AnnualIncrease => {
             format!("{} {}", w.change(ind, value), w.t("per_year"))
         }
@@ -90,14 +89,6 @@ pub fn scope_text(w: &Words<'_>, site: &Site, target: &Target) -> String {
             target.scope.units.iter().map(|&u| geo.units[u].full_name()).collect::<Vec<_>>().join(", ")
         }
         ScopeKind::Level { level, .. } => fill(w.t("scope_all"), &[("level", w.t(level_key(*level)))]),
-    }
-}
-
-fn level_key(level: Level) -> &'static str {
-    match level {
-        Level::Province => "level_province",
-        Level::District => "level_district",
-        Level::Commune => "level_commune",
     }
 }
 
@@ -145,7 +136,7 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
     let entry = &site.data.indicators[target.indicator];
     let ind = &entry.indicator;
     let level_value = |v: f64| match target.kind {
-        TargetKind::Share => format!("{}\u{a0}%", crate::locale::format_number(v, 1, w.lang)),
+        TargetKind::Share => w.percent(v),
         _ => w.value(ind, v),
     };
     let id = format!("{}-{}", pe.programme.id, target.id);

@@ -58,6 +58,11 @@ impl<'a> Words<'a> {
         format!("{}{}", format_number(value, ind.decimals, self.lang), self.unit_suffix(ind))
     }
 
+    /// A share in per cent with one decimal: `95,9 %`.
+    pub fn percent(&self, value: f64) -> String {
+        format!("{}\u{a0}%", format_number(value, 1, self.lang))
+    }
+
     /// A number alone, with the indicator's decimals.
     pub fn number(&self, ind: &Indicator, value: f64) -> String {
         format_number(value, ind.decimals, self.lang)
