@@ -18,6 +18,7 @@
 pub mod chart;
 pub mod date;
 pub mod error;
+pub mod escape;
 pub mod locale;
 pub mod slug;
 pub mod source;

@@ -23,20 +23,7 @@ impl Svg {
 
 /// Escape text for XML content and double-quoted attribute values (also valid HTML5).
 pub(crate) fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // control characters other than tab and newline are not allowed in XML 1.0
-            c if c.is_control() && c != '\t' && c != '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::escape::escape_markup(text)
 }
 
 /// A viewBox coordinate with at most one decimal and no trailing `.0`.
@@ -79,7 +66,7 @@ mod tests {
             escape_xml("Tỷ lệ < 5 % & ≥ 2 \"x\" 'y'"),
             "Tỷ lệ &lt; 5 % &amp; ≥ 2 &quot;x&quot; &#39;y&#39;"
         );
-        assert_eq!(escape_xml("a\u{7}b"), "a b");
+        assert_eq!(escape_xml("a\u{7}b"), "ab");
     }
 
     #[test]

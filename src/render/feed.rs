@@ -9,21 +9,7 @@ use crate::render::i18n::{Strings, fill};
 
 /// Escape text for XML content and attributes.
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // characters XML 1.0 forbids
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{E000}' | '\u{E001}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::escape::escape_markup(text)
 }
 
 /// RSS 2.0 feed of the latest news of the site or of one category.
@@ -121,9 +107,4 @@ pub fn robots(site: &Site) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(xml_escape("a & <b> \"c\" 'd'\u{1}"), "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;");
-    }
 }

@@ -137,3 +137,10 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The `<main>` element of a page (the part templates fill per page), for focused snapshots.
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main> element");
+    let end = html.find("</main>").expect("a </main>") + "</main>".len();
+    &html[start..end]
+}

@@ -1,16 +1,10 @@
 //! The data side: indicator, programme, progress, geography and catalogue pages, open-data
 //! files, charts and shortcodes, on the `full` fixture (hand-made data with known results).
 
-use crate::harness::{Built, SiteTest};
+use crate::harness::{Built, SiteTest, main_of};
 
 fn full() -> Built {
     SiteTest::from_fixture("full").build().unwrap()
-}
-
-fn main_of(html: &str) -> &str {
-    let start = html.find("<main").expect("a <main> element");
-    let end = html.find("</main>").expect("a </main>") + "</main>".len();
-    &html[start..end]
 }
 
 #[test]

@@ -1,16 +1,9 @@
 //! The news portal: every page kind, feeds, sitemap, slugs, taxonomies, pagination.
 
-use crate::harness::{Built, SiteTest};
+use crate::harness::{Built, SiteTest, main_of};
 
 fn full() -> Built {
     SiteTest::from_fixture("full").build().unwrap()
-}
-
-/// The `<main>` element of a page (the part templates fill per page), for focused snapshots.
-fn main_of(html: &str) -> &str {
-    let start = html.find("<main").expect("a <main> element");
-    let end = html.find("</main>").expect("a </main>") + "</main>".len();
-    &html[start..end]
 }
 
 #[test]

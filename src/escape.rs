@@ -1,0 +1,33 @@
+//! One escaper for every markup gazette writes by hand (feeds, sitemaps, SVG, attributes):
+//! `& < > " '` become entities, and characters XML 1.0 forbids are dropped, so the result is
+//! valid in HTML5 text and attributes and in XML.
+
+/// Escape `text` for element content and double- or single-quoted attribute values.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // control characters XML 1.0 forbids, and gazette's own placeholder marks
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{7F}' | '\u{E000}' | '\u{E001}' | '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_forbidden_characters() {
+        assert_eq!(escape_markup("a & <b> \"c\" 'd'\u{1}"), "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;");
+        assert_eq!(escape_markup("Tà Lùng\t2025\n"), "Tà Lùng\t2025\n");
+    }
+}
