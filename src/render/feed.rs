@@ -103,8 +103,3 @@ pub fn sitemap(site: &Site, plan: &[PlannedPage]) -> String {
 pub fn robots(site: &Site) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute("/sitemap.xml"))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}
