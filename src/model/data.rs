@@ -62,6 +62,9 @@ pub struct IndicatorEntry {
     pub ranking: Option<Ranking>,
     /// For met/not-met indicators: units meeting it per year, at the ranking level.
     pub share: Vec<ShareYear>,
+    /// Total values of every unit, by (level, year), sorted ascending: a unit's rank among its
+    /// peers is a binary search away.
+    pub peers: std::collections::BTreeMap<(Level, i32), Vec<f64>>,
     /// Standalone chart files offered for download.
     pub charts: Vec<ChartFile>,
 }
@@ -75,6 +78,19 @@ pub struct ShareYear {
     pub met: usize,
     /// Units with a value.
     pub units: usize,
+}
+
+impl IndicatorEntry {
+    /// The rank (1 = best for the indicator's direction) of `value` among the units of `level`
+    /// in `year`, and how many units there are.
+    pub fn rank(&self, level: Level, year: i32, value: f64) -> Option<(usize, usize)> {
+        let values = self.peers.get(&(level, year))?;
+        let better = match self.indicator.direction {
+            crate::indicator::Direction::Lower => values.partition_point(|v| *v < value),
+            crate::indicator::Direction::Higher => values.len() - values.partition_point(|v| *v <= value),
+        };
+        Some((better + 1, values.len()))
+    }
 }
 
 impl ShareYear {

@@ -122,6 +122,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
             let headline = headline_unit(&indicator, &geo, home);
             let ranking = ranking_of(&indicator, &geo);
             let share = share_met(&indicator, &geo, ranking);
+            let peers = peer_values(&indicator, &geo);
             let mut charts = Vec::new();
             let chart = |kind: ChartKind| ChartFile {
                 kind,
@@ -146,6 +147,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
                 headline,
                 ranking,
                 share,
+                peers,
                 charts,
                 indicator,
             }
@@ -179,6 +181,21 @@ fn headline_unit(ind: &Indicator, geo: &Geo, home: Option<usize>) -> Option<usiz
         .filter(|s| geo.units[s.geo].level != Level::Commune && !s.points.is_empty())
         .min_by_key(|s| (geo.units[s.geo].level, std::cmp::Reverse(s.points.last().map(|p| p.0)), s.geo))
         .map(|s| s.geo)
+}
+
+/// Total values by (level, year), sorted, for ranks on profile pages.
+fn peer_values(ind: &Indicator, geo: &Geo) -> std::collections::BTreeMap<(Level, i32), Vec<f64>> {
+    let total = ind.total_key();
+    let mut peers: std::collections::BTreeMap<(Level, i32), Vec<f64>> = std::collections::BTreeMap::new();
+    for s in ind.series.iter().filter(|s| s.breakdown == total) {
+        for &(year, value) in &s.points {
+            peers.entry((geo.units[s.geo].level, year)).or_default().push(value);
+        }
+    }
+    for values in peers.values_mut() {
+        values.sort_by(f64::total_cmp);
+    }
+    peers
 }
 
 /// For a met/not-met indicator: per year, the units of the ranking level that meet it.

@@ -100,8 +100,19 @@ pub fn followed_series(
     unit: usize,
     breakdown: &[Option<u16>],
 ) -> Vec<(i32, f64, usize)> {
+    followed_in_years(ind, geo, unit, breakdown, &ind.years())
+}
+
+/// [`followed_series`] over given years (computed once for a whole scope).
+fn followed_in_years(
+    ind: &Indicator,
+    geo: &Geo,
+    unit: usize,
+    breakdown: &[Option<u16>],
+    years: &[i32],
+) -> Vec<(i32, f64, usize)> {
     let mut out = Vec::new();
-    for year in ind.years() {
+    for &year in years {
         let mut current = unit;
         for _ in 0..8 {
             if let Some(v) = ind.value(current, breakdown, year) {
@@ -120,8 +131,15 @@ pub fn followed_series(
 
 /// Compute the progress of a target.
 pub fn evaluate(target: &Target, ind: &Indicator, geo: &Geo) -> Progress {
-    let per_unit: Vec<Vec<(i32, f64, usize)>> =
-        target.scope.units.iter().map(|&u| followed_series(ind, geo, u, &target.breakdown)).collect();
+    let per_unit: Vec<Vec<(i32, f64, usize)>> = {
+        let years = ind.years();
+        target
+            .scope
+            .units
+            .iter()
+            .map(|&u| followed_in_years(ind, geo, u, &target.breakdown, &years))
+            .collect()
+    };
     let series = match (target.kind, target.condition) {
         (TargetKind::Share, Some((cmp, value))) => share_series(&per_unit, cmp, value),
         _ => mean_series(&per_unit),

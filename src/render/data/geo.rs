@@ -148,18 +148,10 @@ fn rows(w: &Words<'_>, site: &Site, u: usize) -> Vec<ProfileRow> {
             let ind = &entry.indicator;
             let points = &ind.total(u)?.points;
             let last = latest(points, None)?;
-            let total = ind.total_key();
-            // rank among units of the same level with a value in the same year
-            let peers: Vec<f64> = ind
-                .series
-                .iter()
-                .filter(|s| s.breakdown == total && geo.units[s.geo].level == level)
-                .filter_map(|s| s.points.iter().find(|p| p.0 == last.year).map(|p| p.1))
-                .collect();
-            let rank = (peers.len() > 1).then(|| {
-                let r = 1 + peers.iter().filter(|v| better(ind.direction, **v, last.value)).count();
-                fill(w.t("rank_of"), &[("rank", &r.to_string()), ("n", &peers.len().to_string())])
-            });
+            let rank = entry
+                .rank(level, last.year, last.value)
+                .filter(|(_, n)| *n > 1)
+                .map(|(r, n)| fill(w.t("rank_of"), &[("rank", &r.to_string()), ("n", &n.to_string())]));
             let change = last.change();
             Some(ProfileRow {
                 title: ind.title.clone(),
