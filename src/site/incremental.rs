@@ -150,8 +150,9 @@ impl Keys {
 
 /// The pages a change can affect: every page, or (when no card nor anything site-wide
 /// changed) every page but those that show news only through their cards (lists, home, 404,
-/// redirects) and the articles whose file is unchanged. Any other kind (feeds show first
-/// paragraphs; data pages, static pages) is always rendered, so a new kind is safe by default.
+/// redirects), the articles whose file is unchanged, and the statistics pages and files (they
+/// show no news, and their sources are in the site-wide key). Any other kind (feeds show first
+/// paragraphs; static pages) is always rendered, so a new kind is safe by default.
 fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) -> Vec<&'a PlannedPage> {
     let Some(last) = state.keys.as_ref().filter(|k| k.site == keys.site && k.news == keys.news) else {
         return compiled.plan.iter().collect();
@@ -171,7 +172,22 @@ fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) ->
             | PageKind::TermList { .. }
             | PageKind::TermIndex(_)
             | PageKind::NotFound
-            | PageKind::Alias { .. } => !in_place(page),
+            | PageKind::Alias { .. }
+            | PageKind::IndicatorIndex
+            | PageKind::Indicator(_)
+            | PageKind::ProgrammeIndex
+            | PageKind::Programme(_)
+            | PageKind::Progress
+            | PageKind::GeoIndex
+            | PageKind::GeoProfile(_)
+            | PageKind::DataCatalog
+            | PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => !in_place(page),
             _ => true,
         })
         .collect()
@@ -281,6 +297,41 @@ mod tests {
             files
         };
         assert!(files(&opts.output) == files(&full.output), "the serve folder differs from a full build");
+    }
+
+    /// Adds a small statistics side (geography, one indicator with value `v` for 2024).
+    fn with_data(dir: &std::path::Path, v: &str) {
+        let write = |rel: &str, text: &str| std::fs::write(dir.join(rel), text).unwrap();
+        std::fs::create_dir_all(dir.join("content/indicators")).unwrap();
+        write(
+            "content/site.yaml",
+            "title: Thử\nbase_url: https://example.gov.vn\ndata:\n  themes: [{id: giam-ngheo, name: Giảm nghèo}]\n",
+        );
+        write("content/geo.yaml", "units:\n  - {id: tn, name: Thử, type: tỉnh}\n");
+        write(
+            "content/indicators/ho-ngheo.yaml",
+            &format!(
+                "title: Hộ nghèo\ntheme: giam-ngheo\nunit: percent\ndirection: lower\nsource: Sở\nupdated: 2025-01-01\nseries:\n  - geo: tn\n    values: {{2023: 20, 2024: {v}}}\n"
+            ),
+        );
+    }
+
+    #[test]
+    fn statistics_pages_follow_their_data_but_not_news_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = site(dir.path(), "Một.");
+        with_data(dir.path(), "18");
+        let mut state = Incremental::new();
+        let first = rebuild(&opts, &mut state).unwrap();
+        site(dir.path(), "Hai.");
+        with_data(dir.path(), "18");
+        let body = rebuild(&opts, &mut state).unwrap();
+        assert!(body.rendered < first.rendered - 5, "a body edit re-renders no statistics page: {body:?}");
+        assert_same_as_full_build(&opts);
+        with_data(dir.path(), "17.5");
+        let data = rebuild(&opts, &mut state).unwrap();
+        assert_eq!(data.rendered, first.rendered, "a data edit re-renders everything: {data:?}");
+        assert_same_as_full_build(&opts);
     }
 
     #[test]
