@@ -176,21 +176,9 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
 
 fn home<'a>(r: &'a Renderer, site: &'a Site) -> HomeView<'a> {
     let w = super::data::words::Words { strings: &r.strings, lang: site.config.lang };
-    let featured_index = site
-        .news
-        .iter()
-        .take(10)
-        .position(|n| n.item.image.is_some())
-        .or((!site.news.is_empty()).then_some(0));
+    let (featured_index, latest_indices) = home_indices(site);
     let featured = featured_index.map(|i| r.cards[i].clone());
-    let latest = site
-        .news
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != featured_index)
-        .take(8)
-        .map(|(i, _)| r.cards[i].clone())
-        .collect();
+    let latest = latest_indices.iter().map(|&i| r.cards[i].clone()).collect();
     let by_category = site
         .categories
         .terms
@@ -260,6 +248,16 @@ fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> Result<ArticleVi
 
 /// Related items first, then the nearest items by date (next older, next newer, …).
 fn other_news(r: &Renderer, site: &Site, index: usize) -> OtherNews {
+    let news = &site.news[index];
+    OtherNews {
+        items: other_news_indices(site, index).iter().map(|&i| r.cards[i].clone()).collect(),
+        pager: pager(&site.config, "/news/", news.list_page, site.news_pages),
+        list_url: site.config.url(&crate::model::pager_path("/news/", news.list_page)),
+    }
+}
+
+/// The items of an article's "other news": related first, then the nearest by date.
+fn other_news_indices(site: &Site, index: usize) -> Vec<usize> {
     let want = site.config.other_news;
     let len = site.news.len();
     let news = &site.news[index];
@@ -275,9 +273,42 @@ fn other_news(r: &Renderer, site: &Site, index: usize) -> OtherNews {
         }
         distance += 1;
     }
-    OtherNews {
-        items: picked.iter().map(|&i| r.cards[i].clone()).collect(),
-        pager: pager(&site.config, "/news/", news.list_page, site.news_pages),
-        list_url: site.config.url(&crate::model::pager_path("/news/", news.list_page)),
+    picked
+}
+
+/// The news cards a page shows in its own content (not the shared sidebar), for incremental
+/// rebuilds; `None` for kinds that show no card.
+pub fn shown_cards(site: &Site, kind: &PageKind) -> Option<Vec<usize>> {
+    let per_page = site.config.per_page;
+    let slice = |items: &[usize], page: usize| {
+        items.iter().skip((page - 1) * per_page).take(per_page).copied().collect()
+    };
+    match kind {
+        PageKind::Home => {
+            let (featured, latest) = home_indices(site);
+            let mut all: Vec<usize> = featured.into_iter().chain(latest).collect();
+            all.extend(site.categories.terms.iter().flat_map(|t| t.items.iter().take(4).copied()));
+            Some(all)
+        }
+        PageKind::NewsList { page } => Some(slice(&(0..site.news.len()).collect::<Vec<_>>(), *page)),
+        PageKind::TermList { taxonomy, term, page } => {
+            let tax = if *taxonomy == TaxonomyKind::Categories { &site.categories } else { &site.tags };
+            Some(slice(&tax.terms[*term].items, *page))
+        }
+        PageKind::Article(i) => Some(other_news_indices(site, *i)),
+        _ => None,
     }
+}
+
+/// The home page's featured item (the newest with a picture among the latest ten) and its
+/// latest list.
+fn home_indices(site: &Site) -> (Option<usize>, Vec<usize>) {
+    let featured = site
+        .news
+        .iter()
+        .take(10)
+        .position(|n| n.item.image.is_some())
+        .or((!site.news.is_empty()).then_some(0));
+    let latest = (0..site.news.len()).filter(|i| Some(*i) != featured).take(8).collect();
+    (featured, latest)
 }

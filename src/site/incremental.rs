@@ -153,18 +153,29 @@ impl Keys {
 /// redirects), the articles whose file is unchanged, and the statistics pages and files (they
 /// show no news, and their sources are in the site-wide key). Any other kind (feeds show first
 /// paragraphs; static pages) is always rendered, so a new kind is safe by default.
+///
+/// When only some cards changed (same site-wide key, same number of news; a card in the shared
+/// sidebar changes the site-wide key), the pages showing those cards are rendered too.
 fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) -> Vec<&'a PlannedPage> {
-    let Some(last) = state.keys.as_ref().filter(|k| k.site == keys.site && k.news == keys.news) else {
+    let Some(last) = state.keys.as_ref().filter(|k| k.site == keys.site && k.news.len() == keys.news.len())
+    else {
         return compiled.plan.iter().collect();
     };
-    let news = &compiled.site.news;
-    let in_place = |page: &PlannedPage| state.written.contains_key(&page.file);
+    let changed: Vec<usize> = (0..keys.news.len()).filter(|&i| keys.news[i] != last.news[i]).collect();
+    let site = &compiled.site;
+    let news = &site.news;
+    let shows_changed = |page: &PlannedPage| {
+        crate::render::pages::shown_cards(site, &page.kind)
+            .is_some_and(|shown| shown.iter().any(|i| changed.contains(i)))
+    };
+    let in_place = |page: &PlannedPage| state.written.contains_key(&page.file) && !shows_changed(page);
     compiled
         .plan
         .iter()
         .filter(|page| match page.kind {
             PageKind::Article(i) => {
                 !in_place(page)
+                    || changed.contains(&i)
                     || news.get(i).is_none_or(|n| state.items.parsed_after(&n.item.path, last.build))
             }
             PageKind::Home
@@ -314,6 +325,25 @@ mod tests {
                 "title: Hộ nghèo\ntheme: giam-ngheo\nunit: percent\ndirection: lower\nsource: Sở\nupdated: 2025-01-01\nseries:\n  - geo: tn\n    values: {{2023: 20, 2024: {v}}}\n"
             ),
         );
+    }
+
+    #[test]
+    fn an_old_items_title_change_renders_only_the_pages_showing_its_card() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = site(dir.path(), "Một.");
+        let item = |n: u32, title: &str| {
+            let text = format!("---\ntitle: {title}\ndate: 2024-02-{n:02}\ncategory: Y tế\n---\nBài {n}.\n");
+            std::fs::write(dir.path().join(format!("content/news/2024-02-{n:02}-tin-{n}.md")), text).unwrap();
+        };
+        for n in 1..=20 {
+            item(n, &format!("Tin {n}"));
+        }
+        let mut state = Incremental::new();
+        let first = rebuild(&opts, &mut state).unwrap();
+        item(2, "Tin hai, tiêu đề mới");
+        let edit = rebuild(&opts, &mut state).unwrap();
+        assert!(edit.rendered * 2 < first.rendered, "{edit:?} vs {first:?}");
+        assert_same_as_full_build(&opts);
     }
 
     #[test]
