@@ -5,6 +5,7 @@
 //! neither draws nor formats for display.
 
 pub mod csv;
+mod observations;
 pub mod schema;
 pub mod stats;
 pub mod validate;

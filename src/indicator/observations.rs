@@ -1,0 +1,280 @@
+//! The observations of an indicator file, in any mix of its three forms (compact series,
+//! long list, CSV table), each checked as it is read: the unit exists and existed that year,
+//! the value is possible, no observation is given twice.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::Breakdown;
+use super::Dim;
+use super::csv::{Cell, read_csv};
+use super::schema::{RawIndicator, UnitKind};
+use super::validate::YEARS;
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::geo::Geo;
+use crate::source::{SourceFile, YamlText};
+
+/// Where an observation was written, to locate duplicates and bad values.
+#[derive(Debug, Clone)]
+pub(super) enum Place {
+    Series(usize, i64),
+    Observation(usize),
+    Csv(Location),
+}
+
+pub(super) struct Ctx<'a> {
+    pub(super) yaml: YamlText<'a>,
+    pub(super) geo: &'a Geo,
+    pub(super) dims: &'a [Dim],
+    pub(super) bounds: (f64, f64),
+    pub(super) unit: UnitKind,
+    pub(super) errors: Errors,
+    pub(super) seen: HashMap<(usize, Breakdown, i32), Place>,
+    pub(super) values: BTreeMap<(usize, Breakdown), Vec<(i32, f64)>>,
+}
+
+impl Ctx<'_> {
+    fn locate(&self, place: &Place, field: &str) -> Location {
+        match place {
+            Place::Series(i, year) => {
+                self.yaml.locate(&["series", &i.to_string(), "values", &year.to_string()])
+            }
+            Place::Observation(i) => self.yaml.locate(&["observations", &i.to_string(), field]),
+            Place::Csv(location) => location.clone(),
+        }
+    }
+
+    fn resolve_geo(&mut self, id: &str, at: impl FnOnce() -> Location) -> Option<usize> {
+        let found = self.geo.find(id);
+        if found.is_none() {
+            self.errors.push(self.geo.unknown(id).at(at()));
+        }
+        found
+    }
+
+    fn breakdown(
+        &mut self,
+        pairs: &BTreeMap<String, String>,
+        at: impl Fn() -> Location,
+    ) -> Option<Breakdown> {
+        let mut key = vec![None; self.dims.len()];
+        for (dim, value) in pairs {
+            let Some(d) = self.dims.iter().position(|x| &x.id == dim) else {
+                let known: Vec<&str> = self.dims.iter().map(|d| d.id.as_str()).collect();
+                let help = if known.is_empty() {
+                    "this indicator has no disaggregations; define them under `disaggregations:` first"
+                        .to_string()
+                } else {
+                    format!("use one of: {}", known.join(", "))
+                };
+                self.errors.push(
+                    Error::new(ErrorKind::Reference, format!("unknown disaggregation `{dim}`"))
+                        .at(at())
+                        .help(help),
+                );
+                return None;
+            };
+            let Some(v) = self.dims[d].values.iter().position(|x| &x.0 == value) else {
+                let known: Vec<&str> = self.dims[d].values.iter().map(|x| x.0.as_str()).collect();
+                self.errors.push(
+                    Error::new(
+                        ErrorKind::Reference,
+                        format!("`{value}` is not a value of disaggregation `{dim}`"),
+                    )
+                    .at(at())
+                    .help(format!("use one of: {}", known.join(", "))),
+                );
+                return None;
+            };
+            key[d] = Some(v as u16);
+        }
+        Some(key)
+    }
+
+    /// Check one observation and keep it.
+    fn add(&mut self, geo: usize, breakdown: Breakdown, year: i64, value: f64, place: Place) {
+        if !YEARS.contains(&year) {
+            let e = Error::new(ErrorKind::Value, format!("year {year} is out of range"))
+                .at(self.locate(&place, "year"))
+                .help(format!("years go from {} to {}", YEARS.start(), YEARS.end()));
+            self.errors.push(e);
+            return;
+        }
+        let year = year as i32;
+        let unit = &self.geo.units[geo];
+        if !unit.existed_in(year) {
+            let period = match (unit.from, unit.until) {
+                (Some(f), Some(u)) => format!("from {} to {}", f.dmy(), u.dmy()),
+                (Some(f), None) => format!("from {}", f.dmy()),
+                (None, Some(u)) => format!("until {}", u.dmy()),
+                (None, None) => String::new(),
+            };
+            let help = match unit.merged_into.first() {
+                Some(&s) => format!(
+                    "give this year's value to `{}`, the unit it was merged into",
+                    self.geo.units[s].id
+                ),
+                None => "check the year and the unit's from:/until: dates in content/geo.yaml".to_string(),
+            };
+            let e = Error::new(
+                ErrorKind::Value,
+                format!("`{}` did not exist in {year} (it existed {period})", unit.id),
+            )
+            .at(self.locate(&place, "year"))
+            .help(help);
+            self.errors.push(e);
+            return;
+        }
+        if !value.is_finite() || value < self.bounds.0 || value > self.bounds.1 {
+            let (message, help) = self.bad_value(value);
+            self.errors
+                .push(Error::new(ErrorKind::Value, message).at(self.locate(&place, "value")).help(help));
+            return;
+        }
+        if let Some(first) = self.seen.get(&(geo, breakdown.clone(), year)) {
+            let first_at = self.locate(first, "year");
+            let e = Error::new(
+                ErrorKind::Duplicate,
+                format!(
+                    "the value for `{}` in {year} is given twice (first at {first_at})",
+                    self.geo.units[geo].id
+                ),
+            )
+            .at(self.locate(&place, "year"))
+            .help("keep one of the two values");
+            self.errors.push(e);
+            return;
+        }
+        self.seen.insert((geo, breakdown.clone(), year), place);
+        self.values.entry((geo, breakdown)).or_default().push((year, value));
+    }
+
+    fn bad_value(&self, value: f64) -> (String, String) {
+        let (lo, hi) = self.bounds;
+        let range = match (lo.is_finite(), hi.is_finite()) {
+            (true, true) => format!("from {lo} to {hi}"),
+            (true, false) => format!("at least {lo}"),
+            (false, true) => format!("at most {hi}"),
+            (false, false) => "a finite number".to_string(),
+        };
+        let help = match self.unit {
+            UnitKind::Percent => "a percentage is between 0 and 100: write 12.5 for 12,5 %; set min:/max: if this indicator may go beyond".to_string(),
+            UnitKind::Boolean => "write 1 for met (đạt) and 0 for not met (chưa đạt)".to_string(),
+            _ => format!("check the value, or set min:/max: for this indicator ({range})"),
+        };
+        (format!("the value {value} is impossible here: it must be {range}"), help)
+    }
+}
+
+pub(super) fn read_series(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
+    for (i, s) in raw.series.iter().enumerate() {
+        let yaml = ctx.yaml;
+        let Some(geo) = ctx.resolve_geo(&s.geo, || yaml.locate(&["series", &i.to_string(), "geo"])) else {
+            continue;
+        };
+        let Some(key) =
+            ctx.breakdown(&s.disaggregation, || yaml.locate(&["series", &i.to_string(), "disaggregation"]))
+        else {
+            continue;
+        };
+        for (year, value) in &s.values {
+            if let Some(v) = value {
+                ctx.add(geo, key.clone(), *year, *v, Place::Series(i, *year));
+            }
+        }
+    }
+}
+
+pub(super) fn read_observations(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
+    for (i, o) in raw.observations.iter().enumerate() {
+        let yaml = ctx.yaml;
+        let Some(geo) = ctx.resolve_geo(&o.geo, || yaml.locate(&["observations", &i.to_string(), "geo"]))
+        else {
+            continue;
+        };
+        let Some(key) = ctx.breakdown(&o.disaggregation, || {
+            yaml.locate(&["observations", &i.to_string(), "disaggregation"])
+        }) else {
+            continue;
+        };
+        ctx.add(geo, key, o.year, o.value, Place::Observation(i));
+    }
+}
+
+pub(super) fn read_table(file: &SourceFile, name: &str, tables: &[SourceFile], ctx: &mut Ctx<'_>) {
+    let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
+    let wanted = format!("{dir}/{name}");
+    let Some(table) = tables.iter().find(|t| t.path == wanted) else {
+        ctx.errors.push(
+            Error::new(ErrorKind::Io, format!("the CSV file `{wanted}` does not exist"))
+                .at(ctx.yaml.locate(&["csv"]))
+                .help("put the file next to this indicator file, or correct the name after `csv:`"),
+        );
+        return;
+    };
+    let rows = match read_csv(&table.text) {
+        Ok(rows) => rows,
+        Err(e) => {
+            ctx.errors.push(
+                Error::new(ErrorKind::Syntax, e.message)
+                    .at_line(&table.path, e.line, e.column)
+                    .help("check the quotes of this line"),
+            );
+            return;
+        }
+    };
+    let Some((header, body)) = rows.split_first() else { return };
+    let columns: Vec<&str> = header.iter().map(|c| c.text.as_str()).collect();
+    let position = |name: &str| columns.iter().position(|c| *c == name);
+    let (Some(g), Some(y), Some(v)) = (position("geo"), position("year"), position("value")) else {
+        ctx.errors.push(
+            Error::new(ErrorKind::Schema, "the first line must name the columns geo, year and value")
+                .at_line(&table.path, 1, 1)
+                .help("write the header as: geo,year,value (then one column per disaggregation id)"),
+        );
+        return;
+    };
+    let dim_columns: Vec<(usize, &str)> =
+        columns.iter().enumerate().filter(|(i, _)| ![g, y, v].contains(i)).map(|(i, c)| (i, *c)).collect();
+    for row in body {
+        let cell = |i: usize| row.get(i);
+        let at = |c: Option<&Cell>| {
+            c.map_or_else(
+                || Location::at(&table.path, row[0].line, 1),
+                |c| Location::at(&table.path, c.line, c.column),
+            )
+        };
+        let Some(geo) = cell(g).and_then(|c| ctx.resolve_geo(&c.text, || at(Some(c)))) else { continue };
+        let Some(year) = number_cell(cell(y), &table.path, "year", ctx).map(|n| n as i64) else { continue };
+        let Some(value) = number_cell(cell(v), &table.path, "value", ctx) else { continue };
+        let pairs: BTreeMap<String, String> = dim_columns
+            .iter()
+            .filter_map(|(i, name)| {
+                cell(*i).filter(|c| !c.text.is_empty()).map(|c| (name.to_string(), c.text.clone()))
+            })
+            .collect();
+        let Some(key) = ctx.breakdown(&pairs, || at(cell(dim_columns.first().map_or(0, |d| d.0)))) else {
+            continue;
+        };
+        ctx.add(geo, key, year, value, Place::Csv(at(cell(y))));
+    }
+}
+
+fn number_cell(cell: Option<&Cell>, path: &str, what: &str, ctx: &mut Ctx<'_>) -> Option<f64> {
+    let cell = cell.filter(|c| !c.text.is_empty())?;
+    match cell.text.parse::<f64>() {
+        Ok(n) if what != "year" || n.fract() == 0.0 => Some(n),
+        _ => {
+            let help = if cell.text.contains(',') || cell.text.matches('.').count() > 1 {
+                "write numbers with a dot for decimals and no thousands separator, e.g. 12.5 or 1234"
+            } else {
+                "write a plain number"
+            };
+            ctx.errors.push(
+                Error::new(ErrorKind::Value, format!("{what} must be a number, found \"{}\"", cell.text))
+                    .at_line(path, cell.line, cell.column)
+                    .help(help),
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Bar charts: the ranking of units, and a breakdown's groups against their targets.
+
+use super::super::words::{Words, lower_first};
+use super::{ChartOut, DataTable, level_key, meta, number_style};
+use crate::chart::{Bar, BarChart, BarGroup, GroupedBarChart, render_bar_chart, render_grouped_bar_chart};
+use crate::geo::Level;
+use crate::indicator::{Breakdown, Indicator};
+use crate::model::Site;
+use crate::render::i18n::fill;
+use crate::target::TargetKind;
+
+/// The units of a level with a value in a year, worst first (the "poorest" first for a
+/// lower-is-better indicator).
+pub fn ranked_units(site: &Site, ind: &Indicator, level: Level, year: i32) -> Vec<(usize, f64)> {
+    let total = ind.total_key();
+    let mut units: Vec<(usize, f64)> = ind
+        .series
+        .iter()
+        .filter(|s| s.breakdown == total && site.data.geo.units[s.geo].level == level)
+        .filter_map(|s| s.points.iter().find(|p| p.0 == year).map(|p| (s.geo, p.1)))
+        .collect();
+    let worse_first = ind.direction == crate::indicator::Direction::Lower;
+    units.sort_by(|a, b| {
+        let order = a.1.total_cmp(&b.1);
+        (if worse_first { order.reverse() } else { order }).then(a.0.cmp(&b.0))
+    });
+    units
+}
+
+/// "Xã Tà Lùng (huyện Mường Tùng)": the unit with its parent when the parent is not the root.
+pub fn unit_label(site: &Site, unit: usize) -> String {
+    let geo = &site.data.geo;
+    let u = &geo.units[unit];
+    let name = super::super::capitalize(&u.full_name());
+    match u.parent.filter(|p| Some(*p) != geo.root) {
+        Some(p) => format!("{name} ({})", geo.units[p].full_name()),
+        None => name,
+    }
+}
+
+/// Ranking bars: the `top` worst units of a level in a year, with the home unit as reference.
+pub fn ranking(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    level: Level,
+    year: i32,
+    top: usize,
+    id: &str,
+) -> Option<ChartOut> {
+    let ind = &site.data.indicators[i].indicator;
+    let all = ranked_units(site, ind, level, year);
+    let shown: Vec<(usize, f64)> = all.iter().take(top.max(1)).copied().collect();
+    if shown.is_empty() {
+        return None;
+    }
+    let level_words = w.t(level_key(level));
+    // the worst units first: the highest values when lower is better, else the lowest
+    let which = w.t(if ind.direction == crate::indicator::Direction::Lower {
+        "ranking_highest"
+    } else {
+        "ranking_lowest"
+    });
+    let title = fill(
+        w.t("ranking_title"),
+        &[
+            ("indicator", &ind.short_title),
+            ("n", &shown.len().to_string()),
+            ("level", level_words),
+            ("which", which),
+            ("year", &year.to_string()),
+        ],
+    );
+    let reference = site.data.indicators[i]
+        .headline
+        .and_then(|h| ind.value(h, &ind.total_key(), year).map(|v| (site.data.geo.units[h].name.clone(), v)));
+    let bars: Vec<Bar> =
+        shown.iter().map(|&(u, v)| Bar { label: unit_label(site, u), value: v, highlight: false }).collect();
+    let items: Vec<String> =
+        shown.iter().map(|&(u, v)| format!("{} {}", unit_label(site, u), w.value(ind, v))).collect();
+    let desc =
+        fill(w.t("chart_ranking_desc"), &[("n", &shown.len().to_string()), ("items", &items.join("; "))]);
+    let chart = BarChart { meta: meta(w, id, &title, desc), number: number_style(w, ind), bars, reference };
+    let svg = render_bar_chart(&chart).ok()?;
+    let rows = shown
+        .iter()
+        .enumerate()
+        .map(|(k, &(u, v))| vec![(k + 1).to_string(), unit_label(site, u), w.value(ind, v)])
+        .collect();
+    let head = vec![w.t("rank").to_string(), w.t("geo").to_string(), format!("{} {year}", w.t("value"))];
+    Some(ChartOut {
+        id: id.to_string(),
+        kind: "ranking",
+        title,
+        svg_html: svg.into_string(),
+        table: DataTable { head, rows },
+        download: None,
+    })
+}
+
+/// Grouped bars: the values of the first breakdown for the last two years, against targets.
+pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Option<ChartOut> {
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    let dim = ind.dims.first()?;
+    let unit = &site.data.geo.units[geo];
+    let keys: Vec<(String, Breakdown)> = dim
+        .values
+        .iter()
+        .enumerate()
+        .map(|(v, (_, name))| {
+            let mut key = ind.total_key();
+            key[0] = Some(v as u16);
+            (name.clone(), key)
+        })
+        .filter(|(_, key)| ind.series_for(geo, key).is_some())
+        .collect();
+    let mut years: Vec<i32> = keys
+        .iter()
+        .filter_map(|(_, k)| ind.series_for(geo, k))
+        .flat_map(|s| s.points.iter().map(|p| p.0))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let years: Vec<i32> = years.iter().rev().take(2).rev().copied().collect();
+    if keys.is_empty() || years.is_empty() {
+        return None;
+    }
+    let target_of = |key: &Breakdown| {
+        entry.targets.iter().find_map(|&(p, t)| {
+            let target = &site.data.programmes[p].programme.targets[t];
+            (target.kind == TargetKind::Level && target.scope.units == [geo] && &target.breakdown == key)
+                .then_some(target.value)
+        })
+    };
+    let groups: Vec<BarGroup> = keys
+        .iter()
+        .map(|(name, key)| BarGroup {
+            label: name.clone(),
+            values: years.iter().map(|y| ind.value(geo, key, *y)).collect(),
+            target: target_of(key),
+        })
+        .collect();
+    let title = fill(
+        w.t("groups_title"),
+        &[("indicator", &ind.short_title), ("geo", &unit.full_name()), ("dim", &lower_first(&dim.name))],
+    );
+    let items: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let values: Vec<String> = years
+                .iter()
+                .zip(&g.values)
+                .map(|(y, v)| format!("{y}: {}", v.map_or_else(|| "–".to_string(), |v| w.value(ind, v))))
+                .collect();
+            let target =
+                g.target.map(|t| format!(", {} {}", w.t("target"), w.value(ind, t))).unwrap_or_default();
+            format!("{} ({}{target})", g.label, values.join(", "))
+        })
+        .collect();
+    let desc = fill(w.t("chart_groups_desc"), &[("items", &items.join("; "))]);
+    let chart = GroupedBarChart {
+        meta: meta(w, id, &title, desc),
+        number: number_style(w, ind),
+        series_labels: years.iter().map(i32::to_string).collect(),
+        groups,
+    };
+    let svg = render_grouped_bar_chart(&chart).ok()?;
+    let mut head = vec![dim.name.clone()];
+    head.extend(years.iter().map(i32::to_string));
+    head.push(w.t("target").to_string());
+    let rows = chart
+        .groups
+        .iter()
+        .map(|g| {
+            let mut row = vec![g.label.clone()];
+            row.extend(g.values.iter().map(|v| v.map_or_else(|| "–".to_string(), |v| w.value(ind, v))));
+            row.push(g.target.map_or_else(|| "–".to_string(), |t| w.value(ind, t)));
+            row
+        })
+        .collect();
+    Some(ChartOut {
+        id: id.to_string(),
+        kind: "groups",
+        title,
+        svg_html: svg.into_string(),
+        table: DataTable { head, rows },
+        download: None,
+    })
+}
