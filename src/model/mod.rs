@@ -250,7 +250,14 @@ impl PageKind {
                 | PageKind::Page(_)
                 | PageKind::NewsList { .. }
                 | PageKind::TermList { .. }
-                | PageKind::IndicatorIndex
+        ) || (self.is_statistics() && self.is_html())
+    }
+
+    /// Pages and files of the statistics side (they show no news).
+    pub fn is_statistics(&self) -> bool {
+        matches!(
+            self,
+            PageKind::IndicatorIndex
                 | PageKind::Indicator(_)
                 | PageKind::ProgrammeIndex
                 | PageKind::Programme(_)
@@ -258,6 +265,27 @@ impl PageKind {
                 | PageKind::GeoIndex
                 | PageKind::GeoProfile(_)
                 | PageKind::DataCatalog
+                | PageKind::DataCsv(_)
+                | PageKind::DataJson(_)
+                | PageKind::CatalogJson
+                | PageKind::DataPackage
+                | PageKind::RevisionsFeed
+                | PageKind::ChartSvg { .. }
+                | PageKind::Schema(_)
+        )
+    }
+
+    /// Whether the page is an HTML page of the statistics side.
+    fn is_html(&self) -> bool {
+        !matches!(
+            self,
+            PageKind::DataCsv(_)
+                | PageKind::DataJson(_)
+                | PageKind::CatalogJson
+                | PageKind::DataPackage
+                | PageKind::RevisionsFeed
+                | PageKind::ChartSvg { .. }
+                | PageKind::Schema(_)
         )
     }
 }

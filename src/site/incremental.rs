@@ -183,22 +183,8 @@ fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) ->
             | PageKind::TermList { .. }
             | PageKind::TermIndex(_)
             | PageKind::NotFound
-            | PageKind::Alias { .. }
-            | PageKind::IndicatorIndex
-            | PageKind::Indicator(_)
-            | PageKind::ProgrammeIndex
-            | PageKind::Programme(_)
-            | PageKind::Progress
-            | PageKind::GeoIndex
-            | PageKind::GeoProfile(_)
-            | PageKind::DataCatalog
-            | PageKind::DataCsv(_)
-            | PageKind::DataJson(_)
-            | PageKind::CatalogJson
-            | PageKind::DataPackage
-            | PageKind::RevisionsFeed
-            | PageKind::ChartSvg { .. }
-            | PageKind::Schema(_) => !in_place(page),
+            | PageKind::Alias { .. } => !in_place(page),
+            ref kind if kind.is_statistics() => !in_place(page),
             _ => true,
         })
         .collect()

@@ -245,14 +245,7 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
     let svg = render_line_chart(&chart).ok()?;
     let head = vec![w.t("year").to_string(), capitalize(&scope)];
     let rows = series.iter().map(|(y, v)| vec![y.to_string(), fmt(*v)]).collect();
-    Some(ChartOut {
-        id: id.to_string(),
-        kind: "trend",
-        title: target.title.clone(),
-        svg_html: svg.into_string(),
-        table: DataTable { head, rows },
-        download: None,
-    })
+    Some(ChartOut::new(id, "trend", target.title.clone(), svg, DataTable { head, rows }))
 }
 
 /// A programme in a list.

@@ -88,14 +88,7 @@ pub fn ranking(
         .map(|(k, &(u, v))| vec![(k + 1).to_string(), unit_label(site, u), w.value(ind, v)])
         .collect();
     let head = vec![w.t("rank").to_string(), w.t("geo").to_string(), format!("{} {year}", w.t("value"))];
-    Some(ChartOut {
-        id: id.to_string(),
-        kind: "ranking",
-        title,
-        svg_html: svg.into_string(),
-        table: DataTable { head, rows },
-        download: None,
-    })
+    Some(ChartOut::new(id, "ranking", title, svg, DataTable { head, rows }))
 }
 
 /// Grouped bars: the values of the first breakdown for the last two years, against targets.
@@ -179,12 +172,5 @@ pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opt
             row
         })
         .collect();
-    Some(ChartOut {
-        id: id.to_string(),
-        kind: "groups",
-        title,
-        svg_html: svg.into_string(),
-        table: DataTable { head, rows },
-        download: None,
-    })
+    Some(ChartOut::new(id, "groups", title, svg, DataTable { head, rows }))
 }

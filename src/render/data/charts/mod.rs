@@ -38,6 +38,19 @@ pub struct ChartOut {
     pub download: Option<String>,
 }
 
+impl ChartOut {
+    /// A drawn chart without a standalone file (yet).
+    pub fn new(
+        id: &str,
+        kind: &'static str,
+        title: String,
+        svg: crate::chart::Svg,
+        table: DataTable,
+    ) -> ChartOut {
+        ChartOut { id: id.to_string(), kind, title, svg_html: svg.into_string(), table, download: None }
+    }
+}
+
 /// A table: header row and body rows (first cell of each row is its header).
 #[derive(Debug, Serialize, Default)]
 pub struct DataTable {
@@ -167,14 +180,7 @@ pub fn trend(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opti
             row
         })
         .collect();
-    Some(ChartOut {
-        id: id.to_string(),
-        kind: "trend",
-        title,
-        svg_html: svg.into_string(),
-        table: DataTable { head, rows },
-        download: None,
-    })
+    Some(ChartOut::new(id, "trend", title, svg, DataTable { head, rows }))
 }
 
 /// A sparkline for a card.

@@ -63,12 +63,5 @@ pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<Cha
         .iter()
         .map(|s| vec![s.year.to_string(), pct(s.percent()), format!("{}/{}", s.met, s.units)])
         .collect();
-    Some(ChartOut {
-        id: id.to_string(),
-        kind: "trend",
-        title,
-        svg_html: svg.into_string(),
-        table: DataTable { head, rows },
-        download: None,
-    })
+    Some(ChartOut::new(id, "trend", title, svg, DataTable { head, rows }))
 }
