@@ -85,7 +85,8 @@ pub struct ProfileRow {
     year: i32,
     value: String,
     change: Option<String>,
-    change_good: bool,
+    /// `good`, `bad` or `same` (for styling; the sign is in the text).
+    change_class: &'static str,
     rank: Option<String>,
     sparkline_svg: Option<String>,
 }
@@ -152,15 +153,21 @@ fn rows(w: &Words<'_>, site: &Site, u: usize) -> Vec<ProfileRow> {
                 .rank(level, last.year, last.value)
                 .filter(|(_, n)| *n > 1)
                 .map(|(r, n)| fill(w.t("rank_of"), &[("rank", &r.to_string()), ("n", &n.to_string())]));
-            let change = last.change();
+            // met/not-met figures have no meaningful change; a change that rounds to zero is none
+            let decimals = super::words::change_decimals(ind);
+            let change = last.change().filter(|_| ind.unit != crate::indicator::UnitKind::Boolean);
+            let shown = change.filter(|d| (d * 10f64.powi(decimals as i32)).round() != 0.0);
             Some(ProfileRow {
-                title: ind.title.clone(),
+                title: ind.short_title.clone(),
                 url: site.config.url(&entry.path),
                 year: last.year,
                 value: w.value(ind, last.value),
-                change: change
-                    .map(|d| crate::locale::format_signed(d, super::words::change_decimals(ind), w.lang)),
-                change_good: change.is_some_and(|d| better(ind.direction, d, 0.0)),
+                change: change.map(|d| crate::locale::format_signed(d, decimals, w.lang)),
+                change_class: match shown {
+                    Some(d) if better(ind.direction, d, 0.0) => "good",
+                    Some(_) => "bad",
+                    None => "same",
+                },
                 rank,
                 sparkline_svg: (points.len() > 1)
                     .then(|| sparkline(w, ind, points, &format!("spark-{}", ind.id), &ind.short_title))
