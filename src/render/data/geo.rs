@@ -151,7 +151,7 @@ fn rows(w: &Words<'_>, site: &Site, u: usize) -> Vec<ProfileRow> {
             let last = latest(points, None)?;
             let rank = entry
                 .rank(level, last.year, last.value)
-                .filter(|(_, n)| *n > 1)
+                .filter(|(_, n)| *n > 1 && ind.unit != crate::indicator::UnitKind::Boolean)
                 .map(|(r, n)| fill(w.t("rank_of"), &[("rank", &r.to_string()), ("n", &n.to_string())]));
             // met/not-met figures have no meaningful change; a change that rounds to zero is none
             let decimals = super::words::change_decimals(ind);
