@@ -32,6 +32,11 @@ impl Data {
         self.indicators.is_empty()
     }
 
+    /// The display name of a theme id.
+    pub fn theme_name(&self, id: &str) -> Option<&str> {
+        self.themes.iter().find(|t| t.id == id).map(|t| t.name.as_str())
+    }
+
     /// The index of an indicator id.
     pub fn indicator(&self, id: &str) -> Option<usize> {
         self.indicators.binary_search_by(|e| e.indicator.id.as_str().cmp(id)).ok()

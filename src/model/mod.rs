@@ -250,11 +250,26 @@ impl PageKind {
                 | PageKind::Page(_)
                 | PageKind::NewsList { .. }
                 | PageKind::TermList { .. }
-        ) || (self.is_statistics() && self.is_html())
+        ) || self.is_statistics_page()
     }
 
     /// Pages and files of the statistics side (they show no news).
     pub fn is_statistics(&self) -> bool {
+        self.is_statistics_page()
+            || matches!(
+                self,
+                PageKind::DataCsv(_)
+                    | PageKind::DataJson(_)
+                    | PageKind::CatalogJson
+                    | PageKind::DataPackage
+                    | PageKind::RevisionsFeed
+                    | PageKind::ChartSvg { .. }
+                    | PageKind::Schema(_)
+            )
+    }
+
+    /// HTML pages of the statistics side.
+    fn is_statistics_page(&self) -> bool {
         matches!(
             self,
             PageKind::IndicatorIndex
@@ -265,27 +280,6 @@ impl PageKind {
                 | PageKind::GeoIndex
                 | PageKind::GeoProfile(_)
                 | PageKind::DataCatalog
-                | PageKind::DataCsv(_)
-                | PageKind::DataJson(_)
-                | PageKind::CatalogJson
-                | PageKind::DataPackage
-                | PageKind::RevisionsFeed
-                | PageKind::ChartSvg { .. }
-                | PageKind::Schema(_)
-        )
-    }
-
-    /// Whether the page is an HTML page of the statistics side.
-    fn is_html(&self) -> bool {
-        !matches!(
-            self,
-            PageKind::DataCsv(_)
-                | PageKind::DataJson(_)
-                | PageKind::CatalogJson
-                | PageKind::DataPackage
-                | PageKind::RevisionsFeed
-                | PageKind::ChartSvg { .. }
-                | PageKind::Schema(_)
         )
     }
 }

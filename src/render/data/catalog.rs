@@ -100,7 +100,7 @@ pub fn page<'a>(w: &Words<'a>, site: &'a Site) -> CatalogPage<'a> {
             Dataset {
                 title: &ind.title,
                 url: c.url(&e.path),
-                theme: site.data.themes.iter().find(|t| t.id == ind.theme).map_or("", |t| t.name.as_str()),
+                theme: site.data.theme_name(&ind.theme).unwrap_or_default(),
                 source: &ind.source,
                 updated: ind.updated.dmy(),
                 updated_iso: ind.updated.iso(),

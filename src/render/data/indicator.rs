@@ -153,10 +153,8 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         description: &ind.description,
         theme: site
             .data
-            .themes
-            .iter()
-            .find(|t| t.id == ind.theme)
-            .map(|t| Link { name: t.name.clone(), url: c.url(&format!("/indicators/#{}", t.id)) }),
+            .theme_name(&ind.theme)
+            .map(|name| Link { name: name.to_string(), url: c.url(&format!("/indicators/#{}", ind.theme)) }),
         unit_label: w.unit_label(ind),
         headline: headline(w, site, i),
         targets,

@@ -229,12 +229,7 @@ pub fn catalog_json(site: &Site) -> String {
                 id: &ind.id,
                 title: &ind.title,
                 description: &ind.description,
-                theme: site
-                    .data
-                    .themes
-                    .iter()
-                    .find(|t| t.id == ind.theme)
-                    .map_or(ind.theme.as_str(), |t| t.name.as_str()),
+                theme: site.data.theme_name(&ind.theme).unwrap_or(&ind.theme),
                 source: &ind.source,
                 modified: ind.updated.iso(),
                 page: c.absolute(&e.path),
