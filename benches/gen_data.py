@@ -947,6 +947,17 @@ class World:
             self._cache[key] = self._table(ind, y, dis)
         return self._cache[key]
 
+    def over_units(self, combine):
+        """{unit id: combine(ids of the old communes it covers)} for every old commune,
+        new commune, district and the province."""
+        vals = {u.id: combine([u.id]) for u in self.old}
+        for n in self.new:
+            vals[n.id] = combine([c.id for c in n.children])
+        for d in self.districts:
+            vals[d.id] = combine([u.id for u in self.old if u.parent == d.id])
+        vals[PROVINCE_ID] = combine([u.id for u in self.old])
+        return vals
+
     def _table(self, ind, y, dis):
         kind, *rest = self.data[ind]
         vals = {}
@@ -957,13 +968,7 @@ class World:
                 num = sum(src[i][y][0] for i in unit_ids)
                 den = sum(src[i][y][1] for i in unit_ids)
                 return num / den * 100
-            for u in self.old:
-                vals[u.id] = pair([u.id])
-            for n in self.new:
-                vals[n.id] = pair([c.id for c in n.children])
-            for d in self.districts:
-                vals[d.id] = pair([u.id for u in self.old if u.parent == d.id])
-            vals[PROVINCE_ID] = pair([u.id for u in self.old])
+            vals = self.over_units(pair)
         elif kind in ("wmean", "wmean-dis"):
             src = rest[0]
 
@@ -973,13 +978,7 @@ class World:
             def wm(unit_ids):
                 pairs = [get(i) for i in unit_ids]
                 return sum(v * w for v, w in pairs) / sum(w for _, w in pairs)
-            for u in self.old:
-                vals[u.id] = wm([u.id])
-            for n in self.new:
-                vals[n.id] = wm([c.id for c in n.children])
-            for d in self.districts:
-                vals[d.id] = wm([u.id for u in self.old if u.parent == d.id])
-            vals[PROVINCE_ID] = wm([u.id for u in self.old])
+            vals = self.over_units(wm)
         elif kind == "bool":
             src, new_src = rest
             for u in self.old:
