@@ -1,5 +1,6 @@
 //! `gazette build`: build, show progress while rendering, print a summary.
 
+use super::output::{err_line, out_line};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -29,7 +30,7 @@ pub(super) fn run(
     match result {
         Ok(report) => {
             if !quiet {
-                println!("{}", summary(&report, started.elapsed(), &opts.output.display().to_string()));
+                out_line!("{}", summary(&report, started.elapsed(), &opts.output.display().to_string()));
             }
             0
         }
@@ -94,7 +95,7 @@ impl Shown {
                 let Ok(mut last) = self.last_line.lock() else { return };
                 if last.is_none_or(|t| t.elapsed() >= Duration::from_secs(2)) || p.done == p.total {
                     *last = Some(Instant::now());
-                    eprintln!(
+                    err_line!(
                         "rendered {} of {} files ({} ms)",
                         p.done,
                         p.total,
