@@ -21,6 +21,13 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
+/// Plain text for an RSS 2.0 `<title>` or `<description>`: readers decode those elements as
+/// HTML, so the text is escaped for HTML and then for XML (issue 8), and `<b>` reaches the reader
+/// as the five characters `<b>`, never as markup.
+pub fn escape_rss_text(text: &str) -> String {
+    escape_markup(&escape_markup(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,5 +36,11 @@ mod tests {
     fn escapes_markup_and_drops_forbidden_characters() {
         assert_eq!(escape_markup("a & <b> \"c\" 'd'\u{1}"), "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;");
         assert_eq!(escape_markup("Tà Lùng\t2025\n"), "Tà Lùng\t2025\n");
+    }
+
+    #[test]
+    fn rss_text_is_escaped_for_html_then_for_xml_issue_8() {
+        assert_eq!(escape_rss_text("<b>x</b> & y"), "&amp;lt;b&amp;gt;x&amp;lt;/b&amp;gt; &amp;amp; y");
+        assert_eq!(escape_rss_text("Tà Lùng"), "Tà Lùng");
     }
 }

@@ -91,3 +91,60 @@ fn issue_8_help_into_a_closed_or_full_stdout_does_not_panic() {
         assert_quiet_exit(&out, 0, &format!("build --help, {kind:?}"));
     }
 }
+
+const MARKUP: &str = "<script>alert(1)</script> & <b>x</b>";
+
+/// Entries of a feed as a real reader sees them: Python's `feedparser` (CI installs it).
+fn feedparser_entries(feed: &std::path::Path) -> Vec<serde_json::Value> {
+    let script = "import feedparser, json, sys\n\
+        d = feedparser.parse(sys.argv[1])\n\
+        print(json.dumps([{k: e.get(k) for k in ('title', 'title_detail', 'summary', 'summary_detail')} for e in d.entries]))";
+    let out = Command::new("python3").args(["-c", script]).arg(feed).output().expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "feedparser failed (install it: python3 -m pip install feedparser): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// What a reader shows for a parsed field: HTML values are decoded as HTML would be.
+fn shown_text(field: &serde_json::Value, detail: &serde_json::Value) -> (String, bool) {
+    let value = field.as_str().unwrap_or_default().to_string();
+    let is_html = detail["type"].as_str() == Some("text/html");
+    if is_html {
+        assert!(!value.contains('<'), "markup came out of the feed as markup: {value}");
+        let text = value.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        (text, true)
+    } else {
+        (value, false)
+    }
+}
+
+#[test]
+fn issue_8_feed_readers_show_markup_in_titles_and_summaries_as_text() {
+    let site = SiteTest::from_fixture("full");
+    site.write(
+        "content/news/2025/2025-12-30-markup.md",
+        &format!("---\ntitle: \"{MARKUP}\"\ndate: 2025-12-30\nsummary: \"{MARKUP}\"\n---\nBody.\n"),
+    );
+    let indicator = site.root.join("content/indicators/ho-ngheo.yaml");
+    let yaml = std::fs::read_to_string(&indicator).unwrap();
+    let yaml = yaml.replace("note: Bổ sung số liệu năm 2025.", &format!("note: \"{MARKUP}\""));
+    std::fs::write(&indicator, yaml).unwrap();
+    let built = site.build().unwrap();
+
+    let rss = feedparser_entries(&built.out.join("rss.xml"));
+    let entry = rss.iter().find(|e| e["title"].as_str().unwrap_or_default().contains("script")).unwrap();
+    for (field, detail) in [("title", "title_detail"), ("summary", "summary_detail")] {
+        let (text, html) = shown_text(&entry[field], &entry[detail]);
+        assert!(html, "RSS {field} is read as HTML, so it must arrive escaped: {entry}");
+        assert_eq!(text, MARKUP, "RSS {field}: {entry}");
+    }
+
+    let atom = feedparser_entries(&built.out.join("data/revisions.xml"));
+    let entry = atom.iter().find(|e| e["summary"].as_str().unwrap_or_default().contains("script")).unwrap();
+    assert_eq!(entry["summary_detail"]["type"], "text/plain", "{entry}");
+    assert_eq!(entry["summary"], MARKUP, "{entry}");
+    assert_eq!(entry["title_detail"]["type"], "text/plain", "{entry}");
+}

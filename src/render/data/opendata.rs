@@ -1,6 +1,7 @@
 //! Open data files: per indicator `/data/<id>.csv` (UTF-8 with BOM, one row per observation)
 //! and `/data/<id>.json`; `/data/catalog.json`; `/data/datapackage.json` (Frictionless Data
-//! Package); and an Atom feed of data revisions. Numbers use `.` and full precision.
+//! Package); and an Atom feed of data revisions (titles and summaries `type="text"`: plain
+//! text escaped once, which Atom readers show as text). Numbers use `.` and full precision.
 
 use std::fmt::Write as _;
 
@@ -342,7 +343,7 @@ pub fn revisions_atom(site: &Site, feed_title: &str) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
-    let _ = writeln!(out, "<title>{}</title>", xml_escape(feed_title));
+    let _ = writeln!(out, "<title type=\"text\">{}</title>", xml_escape(feed_title));
     let _ = writeln!(out, "<id>{}</id>", xml_escape(&self_url));
     let _ = writeln!(out, "<link rel=\"self\" href=\"{}\"/>", xml_escape(&self_url));
     let _ = writeln!(out, "<link href=\"{}\"/>", xml_escape(&c.absolute("/data/")));
@@ -358,11 +359,11 @@ pub fn revisions_atom(site: &Site, feed_title: &str) -> String {
         let page = c.absolute(&entry.path);
         out.push_str("<entry>\n");
         let _ =
-            writeln!(out, "<title>{}: {}</title>", xml_escape(&entry.indicator.title), revision.date.dmy());
+            writeln!(out, "<title type=\"text\">{}: {}</title>", xml_escape(&entry.indicator.title), revision.date.dmy());
         let _ = writeln!(out, "<id>{}#revision-{}-{k}</id>", xml_escape(&page), revision.date.iso());
         let _ = writeln!(out, "<link href=\"{}\"/>", xml_escape(&page));
         let _ = writeln!(out, "<updated>{}</updated>", stamp(revision.date));
-        let _ = writeln!(out, "<summary>{}</summary>", xml_escape(&revision.note));
+        let _ = writeln!(out, "<summary type=\"text\">{}</summary>", xml_escape(&revision.note));
         out.push_str("</entry>\n");
     }
     out.push_str("</feed>\n");
