@@ -193,6 +193,17 @@ fn check_metadata(
 fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> Vec<Dim> {
     let mut dims: Vec<Dim> = Vec::new();
     for (i, d) in raw.disaggregations.iter().enumerate() {
+        // the id names a column of the open-data CSV and a key of the JSON (issue 8)
+        if !is_slug(&d.id) {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("disaggregation id `{}` is not a slug", d.id))
+                    .at(yaml.locate(&["disaggregations", &i.to_string(), "id"]))
+                    .help(format!(
+                        "use lower-case ASCII letters, digits and hyphens, e.g. id: {}",
+                        crate::slug::slugify(&d.id)
+                    )),
+            );
+        }
         if dims.iter().any(|x| x.id == d.id) {
             errors.push(
                 Error::new(ErrorKind::Duplicate, format!("disaggregation `{}` is defined twice", d.id))

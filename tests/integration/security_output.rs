@@ -148,3 +148,31 @@ fn issue_8_feed_readers_show_markup_in_titles_and_summaries_as_text() {
     assert_eq!(entry["summary"], MARKUP, "{entry}");
     assert_eq!(entry["title_detail"]["type"], "text/plain", "{entry}");
 }
+
+#[test]
+fn issue_8_open_data_csv_cells_never_start_a_formula() {
+    let site = SiteTest::from_fixture("full");
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = site.root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} holds {from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    // a unit's full name starts with its type (a fixed word), so the value is the way in
+    edit("content/geo.yaml", "name: Thử Nghiệm", "name: '=HYPERLINK(\"http://evil.example\")'");
+    edit("content/indicators/tre-den-truong.yaml", "\"0-2\"", "\"@SUM(1)\"");
+    edit("content/programmes/nq-01.yaml", "age: \"0-2\"", "age: \"@SUM(1)\"");
+    let built = site.build().unwrap();
+    let csv = built.read("data/tre-den-truong.csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "\u{feff}indicator,geo,geo_name,level,year,age,value,unit", "{csv}");
+    assert!(
+        csv.contains("tre-den-truong,tn,\"tỉnh =HYPERLINK(\"\"http://evil.example\"\")\",province,2021,\"'@SUM(1)\",20,percent"),
+        "{csv}"
+    );
+    for line in &lines[1..] {
+        for cell in line.split(',') {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell} in {line}");
+        }
+    }
+}

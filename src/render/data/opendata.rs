@@ -18,16 +18,14 @@ fn num(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
 }
 
-/// A CSV cell, quoted when needed.
+/// A text cell of a CSV file: quoted when needed, never a formula.
 fn cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    crate::escape::escape_csv_cell(text)
 }
 
 /// `/data/<id>.csv`: header `indicator,geo,geo_name,level,year,<dims…>,value,unit`, BOM first.
+/// Text cells go through [`cell`] (ids are slugs already; names may start with `=`); years and
+/// values are numbers, written as they are.
 pub fn indicator_csv(site: &Site, i: usize) -> String {
     let ind = &site.data.indicators[i].indicator;
     let geo = &site.data.geo;
@@ -50,8 +48,8 @@ pub fn indicator_csv(site: &Site, i: usize) -> String {
             let _ = writeln!(
                 out,
                 "{},{},{},{},{year}{dims},{},{unit}",
-                ind.id,
-                u.id,
+                cell(&ind.id),
+                cell(&u.id),
                 cell(&u.full_name()),
                 u.level.name(),
                 num(*value)
