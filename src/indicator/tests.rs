@@ -125,7 +125,10 @@ fn disaggregation_ids_are_slugs_because_they_head_csv_columns_issue_8() {
     let err = parse(body, None).unwrap_err();
     let m = messages(&err);
     assert!(m[0].contains(":8:9: disaggregation id `=cmd|' /C calc'!A0` is not a slug"), "{m:?}");
-    assert_eq!(err.0[0].help.as_deref(), Some("use lower-case ASCII letters, digits and hyphens, e.g. id: cmd-c-calc-a0"));
+    assert_eq!(
+        err.0[0].help.as_deref(),
+        Some("use lower-case ASCII letters, digits and hyphens, e.g. id: cmd-c-calc-a0")
+    );
 }
 
 #[test]

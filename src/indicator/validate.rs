@@ -14,6 +14,7 @@ use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::Geo;
 use crate::slug::is_slug;
 use crate::source::{SourceFile, YamlText};
+use crate::url::{Accept, UrlField, check_url};
 
 /// Years a value may belong to.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
@@ -165,12 +166,13 @@ fn check_metadata(
                 .help("add e.g. unit_label: hộ (what is counted)"),
         );
     }
-    if let Some(url) = raw.source_url.as_deref().filter(|u| !crate::slug::is_web_address(u)) {
-        errors.push(
-            Error::new(ErrorKind::Value, format!("`{url}` is not a web address"))
-                .at(yaml.locate(&["source_url"]))
-                .help("write the full address, starting with https:// or http://"),
-        );
+    const SOURCE_URL: UrlField = UrlField {
+        name: "source_url",
+        example: "source_url: https://thongke.gov.vn/",
+        accept: Accept::WebAddress,
+    };
+    if let Some(Err(e)) = raw.source_url.as_deref().map(|u| check_url(u, &SOURCE_URL)) {
+        errors.push(e.at(yaml.locate(&["source_url"])));
     }
     if raw.decimals.is_some_and(|d| d > 6) {
         errors.push(

@@ -176,3 +176,47 @@ fn issue_8_open_data_csv_cells_never_start_a_formula() {
         }
     }
 }
+
+#[test]
+fn issue_8_a_menu_link_to_another_host_is_written_unchanged_and_not_checked_as_a_site_path() {
+    let site = SiteTest::from_fixture("minimal");
+    let config = std::fs::read_to_string(site.root.join("content/site.yaml")).unwrap();
+    let config =
+        config.replace("base_url: https://", "base_url: https://").lines().fold(String::new(), |acc, l| {
+            if l.starts_with("base_url:") {
+                format!("{acc}base_url: https://example.gov.vn/portal\n")
+            } else {
+                format!("{acc}{l}\n")
+            }
+        });
+    site.write("content/site.yaml", &format!("{config}menu:\n  - {{name: Ngoài, url: //evil.example/x}}\n  - {{name: Thư, url: \"mailto:a@example.gov.vn\"}}\n"));
+    let built = site.build().unwrap();
+    let home = built.read("index.html");
+    assert!(home.contains("<a href=\"//evil.example/x\">Ngoài</a>"), "{home}");
+    assert!(home.contains("<a href=\"mailto:a@example.gov.vn\">Thư</a>"), "{home}");
+    assert!(!home.contains("/portal//evil.example"), "{home}");
+    let out = gazette().args(["check", "--root"]).arg(&site.root).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn issue_8_markdown_links_never_get_a_script_address() {
+    let site = SiteTest::from_fixture("minimal");
+    site.write(
+        "content/news/2025-03-13-lien-ket.md",
+        "---\ntitle: Liên kết\ndate: 2025-03-13\n---\n\
+         [a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](java&#09;script:alert(1)) \
+         [d](vbscript:msgbox(1)) [e](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(1)> \
+         [f](&#106;avascript:alert(1)) ![g](javascript:alert(1))\n",
+    );
+    let built = site.build().unwrap();
+    let html = built.read("news/lien-ket/index.html");
+    let lower = html.to_ascii_lowercase();
+    for scheme in ["javascript:", "vbscript:", "data:text", "java\tscript", "java&#9;script", "&#106;"] {
+        let in_href = lower.split("href=\"").skip(1).chain(lower.split("src=\"").skip(1)).any(|rest| {
+            let value = &rest[..rest.find('"').unwrap_or(rest.len())];
+            value.contains(scheme)
+        });
+        assert!(!in_href, "{scheme} reached an address: {html}");
+    }
+}

@@ -356,8 +356,12 @@ pub fn revisions_atom(site: &Site, feed_title: &str) -> String {
     for (entry, revision, k) in entries {
         let page = c.absolute(&entry.path);
         out.push_str("<entry>\n");
-        let _ =
-            writeln!(out, "<title type=\"text\">{}: {}</title>", xml_escape(&entry.indicator.title), revision.date.dmy());
+        let _ = writeln!(
+            out,
+            "<title type=\"text\">{}: {}</title>",
+            xml_escape(&entry.indicator.title),
+            revision.date.dmy()
+        );
         let _ = writeln!(out, "<id>{}#revision-{}-{k}</id>", xml_escape(&page), revision.date.iso());
         let _ = writeln!(out, "<link href=\"{}\"/>", xml_escape(&page));
         let _ = writeln!(out, "<updated>{}</updated>", stamp(revision.date));
