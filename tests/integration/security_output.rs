@@ -181,15 +181,13 @@ fn issue_8_open_data_csv_cells_never_start_a_formula() {
 fn issue_8_a_menu_link_to_another_host_is_written_unchanged_and_not_checked_as_a_site_path() {
     let site = SiteTest::from_fixture("minimal");
     let config = std::fs::read_to_string(site.root.join("content/site.yaml")).unwrap();
-    let config =
-        config.replace("base_url: https://", "base_url: https://").lines().fold(String::new(), |acc, l| {
-            if l.starts_with("base_url:") {
-                format!("{acc}base_url: https://example.gov.vn/portal\n")
-            } else {
-                format!("{acc}{l}\n")
-            }
-        });
-    site.write("content/site.yaml", &format!("{config}menu:\n  - {{name: Ngoài, url: //evil.example/x}}\n  - {{name: Thư, url: \"mailto:a@example.gov.vn\"}}\n"));
+    let config: String = config
+        .lines()
+        .map(|l| if l.starts_with("base_url:") { "base_url: https://example.gov.vn/portal" } else { l })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let menu = "menu:\n  - {name: Ngoài, url: //evil.example/x}\n  - {name: Thư, url: \"mailto:a@example.gov.vn\"}\n";
+    site.write("content/site.yaml", &format!("{config}{menu}"));
     let built = site.build().unwrap();
     let home = built.read("index.html");
     assert!(home.contains("<a href=\"//evil.example/x\">Ngoài</a>"), "{home}");

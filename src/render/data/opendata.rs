@@ -24,7 +24,7 @@ fn cell(text: &str) -> String {
 }
 
 /// `/data/<id>.csv`: header `indicator,geo,geo_name,level,year,<dims…>,value,unit`, BOM first.
-/// Text cells go through [`cell`] (ids are slugs already; names may start with `=`); years and
+/// Text cells go through `escape_csv_cell` (ids are slugs already; names may start with `=`); years and
 /// values are numbers, written as they are.
 pub fn indicator_csv(site: &Site, i: usize) -> String {
     let ind = &site.data.indicators[i].indicator;
