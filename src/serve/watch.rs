@@ -2,8 +2,9 @@
 //!
 //! Watched: `content/`, `themes/`, `templates/`, `static/` and `i18n/` under the site root,
 //! recursively, plus the root itself (not recursively) so that one of those folders created
-//! later is picked up. Reads (our own build reads every file) and editors' hidden swap and
-//! backup files are ignored, so a build never triggers another.
+//! later is picked up, and one deleted and re-created is watched again. Reads (our own build
+//! reads every file) and editors' hidden swap and backup files are ignored, so a build never
+//! triggers another.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -26,10 +27,20 @@ pub(super) struct Watch {
 }
 
 impl Watch {
-    /// Watch the source folders created since the last call.
-    pub(super) fn refresh(&mut self) -> Result<(), Error> {
+    /// Bring the watches up to date after `changed` (paths relative to the root): a source
+    /// folder that is gone is dropped, and one that was itself created, removed or renamed is
+    /// watched afresh. Its old watch died with the folder it was made on (inotify watches a
+    /// folder, not a name), so a folder deleted and copied back would otherwise go unwatched
+    /// until restart (issue 8).
+    pub(super) fn refresh(&mut self, changed: &[PathBuf]) -> Result<(), Error> {
         for name in WATCHED {
             let dir = self.root.join(name);
+            let touched = changed.iter().any(|p| p.as_path() == Path::new(name));
+            if self.watched.contains(&dir) && (touched || !dir.is_dir()) {
+                // the watch may already be gone with its folder: nothing to undo then
+                let _ = self.watcher.unwatch(&dir);
+                self.watched.retain(|d| d != &dir);
+            }
             if dir.is_dir() && !self.watched.contains(&dir) {
                 self.watcher.watch(&dir, RecursiveMode::Recursive).map_err(|e| watch_error(&dir, &e))?;
                 self.watched.push(dir);
@@ -57,7 +68,7 @@ pub(super) fn watch(root: &Path, sender: Sender<Message>) -> Result<Watch, Error
     .map_err(|e| watch_error(root, &e))?;
     watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| watch_error(root, &e))?;
     let mut watch = Watch { watcher, root: root.to_path_buf(), watched: Vec::new() };
-    watch.refresh()?;
+    watch.refresh(&[])?;
     Ok(watch)
 }
 

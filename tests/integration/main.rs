@@ -12,4 +12,6 @@ mod new;
 mod news;
 mod progress;
 #[cfg(feature = "serve")]
+mod security_serve;
+#[cfg(feature = "serve")]
 mod serve;
