@@ -64,7 +64,8 @@ pub(super) fn read_head(reader: &mut impl BufRead, port: u16) -> std::io::Result
 fn parse_request_line(line: &[u8]) -> Result<(Request, bool), &'static str> {
     let line = std::str::from_utf8(line).map_err(|_| "400 Bad Request")?;
     let mut parts = line.split(' ');
-    let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err("400 Bad Request");
     };
@@ -83,10 +84,11 @@ fn parse_request_line(line: &[u8]) -> Result<(Request, bool), &'static str> {
     Ok((Request { method: method.to_string(), target: target.to_string() }, http11))
 }
 
-/// Read the header lines up to the blank one: `Ok(Some(host))` with the `Host` value if any,
-/// `Ok(None)` when the client went away, `Err(status)` for a head refused.
+/// What the header lines gave: `Ok(Some(host))` with the `Host` value if any, `Ok(None)` when
+/// the client went away, `Err(status)` for a head refused.
 type Headers = Result<Option<Option<String>>, &'static str>;
 
+/// Read the header lines up to the blank one, within [`MAX_HEADER_BYTES`] and [`MAX_HEADERS`].
 fn read_host(reader: &mut impl BufRead) -> std::io::Result<Headers> {
     let mut host = None;
     let mut bytes = 0;
@@ -123,7 +125,8 @@ fn is_local_host(host: &str, port: u16) -> bool {
         Some((name, p)) if !name.ends_with(':') => (name, p.parse::<u16>().ok()),
         _ => (host, if port == 80 { Some(80) } else { None }),
     };
-    host_port == Some(port) && ["127.0.0.1", "localhost", "[::1]"].iter().any(|n| name.eq_ignore_ascii_case(n))
+    host_port == Some(port)
+        && ["127.0.0.1", "localhost", "[::1]"].iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
 /// A line read within a limit.

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::harness::{SiteTest, sites_dir};
-use crate::serve::{DEADLINE, Served, get};
+use crate::serve::{DEADLINE, Served};
 
 /// Send `raw` as is and read the answer: (status, body).
 fn raw(addr: &str, raw: &[u8]) -> (u16, String) {
@@ -115,7 +115,8 @@ fn only_loopback_host_names_are_answered_issue_8() {
     let site = SiteTest::from_fixture("minimal");
     let server = Served::start(&site);
     let port = server.addr.rsplit(':').next().unwrap();
-    let with_host = |host: &str| raw(&server.addr, format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
+    let with_host =
+        |host: &str| raw(&server.addr, format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
     for evil in ["evil.example".to_string(), format!("evil.example:{port}"), "localhost:1".to_string()] {
         let (status, body) = with_host(&evil);
         assert!(status == 421 || status == 403, "Host: {evil} got {status}");
