@@ -13,4 +13,6 @@ mod news;
 mod progress;
 mod security_output;
 #[cfg(feature = "serve")]
+mod security_serve;
+#[cfg(feature = "serve")]
 mod serve;
