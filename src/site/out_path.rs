@@ -36,10 +36,15 @@ pub fn check_output_path(rel: &str) -> Result<(), Error> {
         None => Ok(()),
         Some(problem) => Err(Error::new(
             ErrorKind::Value,
-            format!("refused to write `{}` outside the output folder: {problem}", rel.escape_debug()),
+            format!("refused to write `{}` outside the output folder: {problem}", shown(rel)),
         )
         .help("rename the file, or change the slug or alias that gives this path, to plain names: letters, digits, `-`, `_` and `.` between `/`")),
     }
+}
+
+/// `name` as shown in a message: control characters (NUL, escape, newline) written as escapes.
+pub fn shown(name: &str) -> String {
+    name.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 /// A name to suggest instead of a refused file name: each `\` and control character becomes

@@ -302,4 +302,49 @@ mod safety_tests {
         assert!(mine.join("thu.docx").exists());
         assert!(Output::create(&root.join("public"), &root).is_ok());
     }
+
+    #[test]
+    fn the_writer_refuses_every_path_that_leaves_its_folder_issue_8() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let target = root.join("public");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let out = Output::create(&target, &root).unwrap();
+        let asset = |p: &str| Asset { out_path: p.to_string(), origin: AssetOrigin::Embedded(b"x") };
+        let serve = InPlace::open(&dir.path().join("serve")).unwrap();
+        for bad in ["../x", "/abs", "a/../../b", "a\\b", "..\\x", "a\0b", "", ".", "a//b", "x/"] {
+            let refused = |r: Result<(), Error>| r.unwrap_err().message.contains("refused to write");
+            assert!(refused(out.write(bad, b"x")), "{bad:?}");
+            assert!(refused(out.copy(&asset(bad))), "{bad:?}");
+            assert!(refused(out.create_folders([format!("{bad}/f").as_str()])), "{bad:?}");
+            assert!(refused(serve.write(bad, b"x")), "{bad:?}");
+            assert!(refused(serve.copy(&asset(bad))), "{bad:?}");
+            assert!(refused(serve.remove(bad)), "{bad:?}");
+        }
+        out.write("ok/index.html", b"x").unwrap();
+        out.commit().unwrap();
+        let mut names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["serve", "site"], "nothing written next to the site");
+        assert_eq!(std::fs::read_dir(dir.path().join("serve")).unwrap().count(), 1, "the marker only");
+        let mut site: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().file_name()).collect();
+        site.sort();
+        assert_eq!(site, ["content", "public", "public.gazette-lock"]);
+    }
+
+    #[test]
+    fn a_swap_interrupted_between_its_renames_is_undone_by_the_next_build_issue_8() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let aside = dir.path().join("public.gazette-old");
+        std::fs::create_dir_all(&aside).unwrap();
+        std::fs::write(aside.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(aside.join("index.html"), "last good").unwrap();
+        std::fs::create_dir_all(dir.path().join("public.gazette-tmp-1-0")).unwrap();
+        drop(Output::create(&target, &dir.path().join("site")).unwrap());
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "last good");
+        assert!(!aside.exists());
+        assert!(!dir.path().join("public.gazette-tmp-1-0").exists(), "a dead build's folder is removed");
+    }
 }
