@@ -193,6 +193,14 @@ impl<'a> Tree<'a> {
     fn check_link(&self, path: &Path) -> Result<(), Error> {
         let shown = rel(self.root, path);
         let outside = || {
+            // name the link itself: the outermost link on the way from the root to `path`
+            let link = path
+                .ancestors()
+                .take_while(|a| a.starts_with(self.root) && *a != self.root)
+                .filter(|a| a.is_symlink())
+                .last()
+                .unwrap_or(path);
+            let shown = rel(self.root, link);
             Error::new(
                 ErrorKind::Io,
                 format!("`{shown}` is a symbolic link to a place outside the site folder; gazette does not follow it"),

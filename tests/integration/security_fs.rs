@@ -53,13 +53,14 @@ fn stderr(out: &Output) -> String {
 #[test]
 fn a_static_file_named_with_backslashes_is_refused_and_nothing_is_written_outside_issue_8() {
     let site = SiteTest::from_fixture("minimal");
-    site.write("static/..\\content\\news\\pwned.md", "---\ntitle: x\ndate: 2025-01-01\n---\n");
-    site.write("content/media/..\\..\\content\\site.yaml", "title: pwned\n");
+    // on the old code these landed in content/news/ and over content/site.yaml
+    site.write("static/x\\..\\..\\content\\news\\pwned.md", "---\ntitle: x\ndate: 2025-01-01\n---\n");
+    site.write("content/media/a\\..\\..\\..\\content\\site.yaml", "title: pwned\n");
     let before = tree(&site.root.join("content"));
     let err = site.errors();
-    assert!(err.contains("static/..\\content\\news\\pwned.md: error: the file name"), "{err}");
-    assert!(err.contains("help: rename it to `content-news-pwned.md`"), "{err}");
-    assert!(err.contains("content/media/..\\..\\content\\site.yaml: error:"), "{err}");
+    assert!(err.contains("static/x\\..\\..\\content\\news\\pwned.md: error: the file name"), "{err}");
+    assert!(err.contains("help: rename it to `x-..-..-content-news-pwned.md`"), "{err}");
+    assert!(err.contains("content/media/a\\..\\..\\..\\content\\site.yaml: error:"), "{err}");
     assert_eq!(tree(&site.root.join("content")), before, "content/ untouched");
     assert!(!site.root.join("public").exists());
     assert!(!site.root.parent().unwrap().join("content").exists());
@@ -68,10 +69,10 @@ fn a_static_file_named_with_backslashes_is_refused_and_nothing_is_written_outsid
 #[test]
 fn file_names_with_dot_dot_parts_or_control_characters_are_refused_issue_8() {
     let site = SiteTest::from_fixture("minimal");
-    site.write("static/css/..\\..\\x.css", "a{}");
+    site.write("static/css/a\\..\\..\\x.css", "a{}");
     site.write("static/bad\u{1b}[2Jname.css", "a{}");
     let err = site.errors();
-    assert!(err.contains("static/css/..\\..\\x.css: error: the file name `..\\..\\x.css`"), "{err}");
+    assert!(err.contains("static/css/a\\..\\..\\x.css: error: the file name `a\\..\\..\\x.css`"), "{err}");
     assert!(err.contains("static/bad\\u{1b}[2Jname.css: error:"), "{err}");
     assert!(err.contains("control character"), "{err}");
     assert!(!err.contains('\u{1b}'), "the raw escape never reaches the terminal: {err}");
@@ -230,8 +231,6 @@ fn links_outside_the_site_are_refused_everywhere_and_name_the_link_issue_8() {
         (&secret, "content/indicators/leak.yaml"),
         (&secret, "content/media/leak.txt"),
         (&secret, "static/leak.txt"),
-        (&secret, "templates/base.html"),
-        (&secret, "i18n/vi.yaml"),
         (&outside_dir, "content/news/folder"),
         (&outside_dir, "static/folder"),
     ];
@@ -244,6 +243,25 @@ fn links_outside_the_site_are_refused_everywhere_and_name_the_link_issue_8() {
         assert!(err.contains(&format!("`{at}` is a symbolic link to a place outside the site folder")), "{at}: {err}");
     }
     assert!(!site.root.join("public").exists());
+}
+
+#[test]
+fn theme_template_and_string_links_outside_the_site_are_refused_issue_8() {
+    let site = SiteTest::from_fixture("minimal");
+    let secret = secret_outside(&site);
+    let theme = site.root.parent().unwrap().join("theme");
+    std::fs::create_dir_all(theme.join("templates")).unwrap();
+    std::fs::write(theme.join("templates/base.html"), "SECRET").unwrap();
+    let config = std::fs::read_to_string(site.root.join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", &format!("{config}theme: mine\n"));
+    link(&theme, &site.root.join("themes/mine"));
+    link(&secret, &site.root.join("templates/page.html"));
+    link(&secret, &site.root.join("i18n/vi.yaml"));
+    let err = site.errors();
+    assert!(!err.contains("SECRET"), "{err}");
+    for at in ["themes/mine", "templates/page.html", "i18n/vi.yaml"] {
+        assert!(err.contains(&format!("`{at}` is a symbolic link to a place outside the site folder")), "{at}: {err}");
+    }
 }
 
 #[test]
