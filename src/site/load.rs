@@ -15,8 +15,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
-use crate::site::out_path::{component_problem, shown, suggest_name};
 use crate::render::template::TemplateSource;
+use crate::site::out_path::{component_problem, shown, suggest_name};
 use crate::source::SourceFile;
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -88,9 +88,14 @@ pub fn load_site(root: &Path) -> Result<SiteSource, Errors> {
     let mut errors = Errors::new();
     let config = errors.take(site.read_file(&config_path));
     let news = errors.take_all(site.read_listed(site.list_files(&content.join("news"), &["md", "markdown"])));
-    let pages = errors.take_all(site.read_listed(site.list_files(&content.join("pages"), &["md", "markdown"])));
+    let pages =
+        errors.take_all(site.read_listed(site.list_files(&content.join("pages"), &["md", "markdown"])));
     let geo_path = content.join("geo.yaml");
-    let geo = if geo_path.is_file() || geo_path.is_symlink() { errors.take(site.read_file(&geo_path)) } else { None };
+    let geo = if geo_path.is_file() || geo_path.is_symlink() {
+        errors.take(site.read_file(&geo_path))
+    } else {
+        None
+    };
     let indicators_dir = content.join("indicators");
     let indicators = errors.take_all(site.read_listed(site.list_shallow(&indicators_dir, &["yaml", "yml"])));
     let tables = errors.take_all(site.read_listed(site.list_files(&indicators_dir, &["csv"])));
@@ -211,12 +216,11 @@ impl<'a> Tree<'a> {
         match std::fs::canonicalize(path) {
             Ok(real) if real.starts_with(&self.real) => Ok(()),
             Ok(_) => Err(outside()),
-            Err(e) if path.is_symlink() => Err(Error::new(
-                ErrorKind::Io,
-                format!("`{shown}` is a symbolic link to nothing ({e})"),
-            )
-            .at(Location::file(shown.clone()))
-            .help("remove the link, or make it point to a file inside the site folder")),
+            Err(e) if path.is_symlink() => {
+                Err(Error::new(ErrorKind::Io, format!("`{shown}` is a symbolic link to nothing ({e})"))
+                    .at(Location::file(shown.clone()))
+                    .help("remove the link, or make it point to a file inside the site folder"))
+            }
             Err(e) => Err(Error::io(Path::new(&shown), "read", &e)),
         }
     }
@@ -314,7 +318,10 @@ impl<'a> Tree<'a> {
             .into_iter()
             .filter_map(|e| {
                 let out_path = errors.take(asset_path(self.root, dir, e.path()))?;
-                Some(Asset { out_path: format!("{prefix}{out_path}"), origin: AssetOrigin::Disk(e.into_path()) })
+                Some(Asset {
+                    out_path: format!("{prefix}{out_path}"),
+                    origin: AssetOrigin::Disk(e.into_path()),
+                })
             })
             .collect();
         errors.into_result(assets)

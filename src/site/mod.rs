@@ -160,8 +160,9 @@ pub fn build_with_events(
     opts: &BuildOptions,
     events: &(dyn Fn(BuildEvent<'_>) + Sync),
 ) -> Result<BuildReport, Errors> {
-    let output =
-        write::Output::create_waiting(&opts.output, &opts.root, &|lock| events(BuildEvent::Waiting { lock }))?;
+    let output = write::Output::create_waiting(&opts.output, &opts.root, &|lock| {
+        events(BuildEvent::Waiting { lock })
+    })?;
     let compiled = compile(opts)?;
     render_into_with_progress(&compiled, &output, &|p| events(BuildEvent::Rendering(p)))?;
     let stats = output.commit()?;

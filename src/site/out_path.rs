@@ -44,7 +44,9 @@ pub fn check_output_path(rel: &str) -> Result<(), Error> {
 
 /// `name` as shown in a message: control characters (NUL, escape, newline) written as escapes.
 pub fn shown(name: &str) -> String {
-    name.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+    name.chars()
+        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .collect()
 }
 
 /// A name to suggest instead of a refused file name: each `\` and control character becomes
@@ -69,8 +71,19 @@ mod tests {
     #[test]
     fn paths_that_could_leave_the_folder_are_refused_issue_8() {
         for bad in [
-            "../x", "/abs", "a/../../b", "a\\b", "..\\..\\content\\x", "a\0b", "a/\u{1b}b", "", ".", "a//b",
-            "a/", "./a", "a/..",
+            "../x",
+            "/abs",
+            "a/../../b",
+            "a\\b",
+            "..\\..\\content\\x",
+            "a\0b",
+            "a/\u{1b}b",
+            "",
+            ".",
+            "a//b",
+            "a/",
+            "./a",
+            "a/..",
         ] {
             assert!(path_problem(bad).is_some(), "{bad:?}");
             let err = check_output_path(bad).unwrap_err();

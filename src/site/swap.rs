@@ -70,7 +70,8 @@ pub fn recover(target: &Path, marker: &str) -> Result<(), Error> {
     let old = sibling(target, "gazette-old");
     if old.is_dir() {
         if !target.exists() && old.join(marker).is_file() {
-            std::fs::rename(&old, target).map_err(|e| Error::io(&old, "restore the previous output from", &e))?;
+            std::fs::rename(&old, target)
+                .map_err(|e| Error::io(&old, "restore the previous output from", &e))?;
         } else {
             remove_folder(&old)?;
         }

@@ -111,7 +111,10 @@ fn two_builds_started_at_once_both_succeed_with_a_complete_output_issue_8() {
     let site = SiteTest::from_fixture("minimal");
     site.write("static/css/extra.css", "a{}");
     for n in 0..12 {
-        site.write(&format!("content/news/2025-01-{:02}-tin-{n}.md", n + 1), "---\ntitle: Tin\ndate: 2025-01-01\n---\nA.\n");
+        site.write(
+            &format!("content/news/2025-01-{:02}-tin-{n}.md", n + 1),
+            "---\ntitle: Tin\ndate: 2025-01-01\n---\nA.\n",
+        );
     }
     let reference = site.root.join("reference");
     let out = run(gazette(&site).arg("--output").arg(&reference));
@@ -224,7 +227,8 @@ fn links_outside_the_site_are_refused_everywhere_and_name_the_link_issue_8() {
     let secret = secret_outside(&site);
     let outside_dir = site.root.parent().unwrap().join("outside");
     std::fs::create_dir_all(&outside_dir).unwrap();
-    std::fs::write(outside_dir.join("leak.md"), "---\ntitle: SECRET\ndate: 2025-01-01\n---\nSECRET\n").unwrap();
+    std::fs::write(outside_dir.join("leak.md"), "---\ntitle: SECRET\ndate: 2025-01-01\n---\nSECRET\n")
+        .unwrap();
     std::fs::write(outside_dir.join("leak.css"), "SECRET").unwrap();
     let links = [
         (&secret, "content/geo.yaml"),
@@ -240,7 +244,10 @@ fn links_outside_the_site_are_refused_everywhere_and_name_the_link_issue_8() {
     let err = site.errors();
     assert!(!err.contains("SECRET"), "{err}");
     for (_, at) in links {
-        assert!(err.contains(&format!("`{at}` is a symbolic link to a place outside the site folder")), "{at}: {err}");
+        assert!(
+            err.contains(&format!("`{at}` is a symbolic link to a place outside the site folder")),
+            "{at}: {err}"
+        );
     }
     assert!(!site.root.join("public").exists());
 }
@@ -260,7 +267,10 @@ fn theme_template_and_string_links_outside_the_site_are_refused_issue_8() {
     let err = site.errors();
     assert!(!err.contains("SECRET"), "{err}");
     for at in ["themes/mine", "templates/page.html", "i18n/vi.yaml"] {
-        assert!(err.contains(&format!("`{at}` is a symbolic link to a place outside the site folder")), "{at}: {err}");
+        assert!(
+            err.contains(&format!("`{at}` is a symbolic link to a place outside the site folder")),
+            "{at}: {err}"
+        );
     }
 }
 
