@@ -4,7 +4,7 @@
 //! listed here and copied byte for byte by `site::write`. Reading runs in parallel.
 //!
 //! Symbolic links: one policy for every file and folder read (content, media, CSV and data
-//! files, static files, themes, templates, i18n), in [`check_link`]. A link is followed only
+//! files, static files, themes, templates, i18n), in `Tree::check_link`. A link is followed only
 //! when its target, fully resolved, lies inside the site folder; a link leading outside is an
 //! error naming the link, and its target is never read. Folders that are links are walked
 //! under the same rule; a link loop is an error.

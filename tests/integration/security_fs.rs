@@ -80,11 +80,30 @@ fn file_names_with_dot_dot_parts_or_control_characters_are_refused_issue_8() {
 }
 
 #[test]
-fn an_alias_that_names_the_folder_itself_is_refused_by_the_writer_issue_8() {
+fn aliases_that_name_the_folder_itself_or_hold_control_characters_are_refused_issue_8() {
     let site = SiteTest::from_fixture("minimal");
-    site.write("content/pages/gioi-thieu.md", "---\ntitle: Giới thiệu\naliases: [\"/.\"]\n---\nA.\n");
+    site.write(
+        "content/pages/gioi-thieu.md",
+        "---\ntitle: Giới thiệu\naliases: [\"/.\", \"/a//b\", \"/x\\x01y\"]\n---\nA.\n",
+    );
     let err = site.errors();
-    assert!(err.contains("refused to write `.` outside the output folder"), "{err}");
+    for alias in ["`/.`", "`/a//b`", "`/x\u{1}y`"] {
+        assert!(err.contains(&format!("error: alias {alias} is not a site path")), "{alias}: {err}");
+    }
+}
+
+#[test]
+fn the_writer_refuses_a_page_path_that_leaves_the_output_folder_issue_8() {
+    // the last line of defence, for paths that no parser saw
+    let site = SiteTest::from_fixture("minimal");
+    let opts = site.options();
+    let output = gazette::site::write::Output::create(&opts.output, &opts.root).unwrap();
+    let err = output.write("../content/site.yaml", b"pwned").unwrap_err();
+    assert!(
+        err.to_string().contains("refused to write `../content/site.yaml` outside the output folder"),
+        "{err}"
+    );
+    assert!(std::fs::read_to_string(site.root.join("content/site.yaml")).unwrap().contains("title"));
 }
 
 // ---- item 3: one build at a time ----
