@@ -16,7 +16,7 @@ use walkdir::WalkDir;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::render::template::TemplateSource;
-use crate::site::out_path::{component_problem, shown, suggest_name};
+use crate::site::out_path::output_path_of;
 use crate::source::SourceFile;
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -317,7 +317,8 @@ impl<'a> Tree<'a> {
             .entries(dir, usize::MAX)?
             .into_iter()
             .filter_map(|e| {
-                let out_path = errors.take(asset_path(self.root, dir, e.path()))?;
+                let tail = e.path().strip_prefix(dir).unwrap_or(e.path());
+                let out_path = errors.take(output_path_of(tail, &rel(self.root, dir)))?;
                 Some(Asset {
                     out_path: format!("{prefix}{out_path}"),
                     origin: AssetOrigin::Disk(e.into_path()),
@@ -331,37 +332,6 @@ impl<'a> Tree<'a> {
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
-}
-
-/// The output path (with `/`) of the file `path` under `dir`, from its validated components:
-/// a name that could lead out of the output folder (`..\x`, a control character) is an error
-/// naming the file, with a name to rename it to.
-fn asset_path(root: &Path, dir: &Path, path: &Path) -> Result<String, Error> {
-    let tail = path.strip_prefix(dir).unwrap_or(path);
-    let location = || Location::file(format!("{}/{}", rel(root, dir), shown(&tail.to_string_lossy())));
-    let mut parts = Vec::new();
-    for part in tail.components() {
-        let std::path::Component::Normal(name) = part else {
-            return Err(Error::new(ErrorKind::Value, "this file's path cannot be copied into the site")
-                .at(location())
-                .help("move the file inside the folder"));
-        };
-        let Some(name) = name.to_str() else {
-            return Err(Error::new(ErrorKind::Value, "the file name is not valid UTF-8")
-                .at(location())
-                .help(format!("rename it to `{}`", suggest_name(&name.to_string_lossy()))));
-        };
-        if let Some(problem) = component_problem(name) {
-            return Err(Error::new(
-                ErrorKind::Value,
-                format!("the file name `{}` cannot be copied into the site: {problem}", shown(name)),
-            )
-            .at(location())
-            .help(format!("rename it to `{}`", suggest_name(name))));
-        }
-        parts.push(name);
-    }
-    Ok(parts.join("/"))
 }
 
 fn read_all(root: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Errors> {

@@ -7,7 +7,9 @@
 //! name (`site::load`, naming the source file) and once more by the writer for every file it
 //! writes, whatever made the path (pages, aliases, charts, data files, copied files).
 
-use crate::error::{Error, ErrorKind};
+use std::path::{Component, Path};
+
+use crate::error::{Error, ErrorKind, Location};
 
 /// Why `name` cannot be one component of an output path, or `None` if it is a plain name.
 pub fn component_problem(name: &str) -> Option<&'static str> {
@@ -40,6 +42,36 @@ pub fn check_output_path(rel: &str) -> Result<(), Error> {
         )
         .help("rename the file, or change the slug or alias that gives this path, to plain names: letters, digits, `-`, `_` and `.` between `/`")),
     }
+}
+
+/// The output path (with `/`) of a file at `tail` under the folder `dir` (as shown, e.g.
+/// `static`), from its validated components: a name that could lead out of the output folder
+/// (`a\..\x`, a control character) is an error naming the file, with a name to rename it to.
+pub fn output_path_of(tail: &Path, dir: &str) -> Result<String, Error> {
+    let location = || Location::file(format!("{dir}/{}", shown(&tail.to_string_lossy())));
+    let mut parts = Vec::new();
+    for part in tail.components() {
+        let Component::Normal(name) = part else {
+            return Err(Error::new(ErrorKind::Value, "this file's path cannot be copied into the site")
+                .at(location())
+                .help("move the file inside the folder"));
+        };
+        let Some(name) = name.to_str() else {
+            return Err(Error::new(ErrorKind::Value, "the file name is not valid UTF-8")
+                .at(location())
+                .help(format!("rename it to `{}`", suggest_name(&name.to_string_lossy()))));
+        };
+        if let Some(problem) = component_problem(name) {
+            return Err(Error::new(
+                ErrorKind::Value,
+                format!("the file name `{}` cannot be copied into the site: {problem}", shown(name)),
+            )
+            .at(location())
+            .help(format!("rename it to `{}`", suggest_name(name))));
+        }
+        parts.push(name);
+    }
+    Ok(parts.join("/"))
 }
 
 /// `name` as shown in a message: control characters (NUL, escape, newline) written as escapes.
@@ -101,5 +133,23 @@ mod tests {
         for name in ["..\\..\\x", "a\0b", "\\", "..."] {
             assert_eq!(component_problem(&suggest_name(name)), None, "{name:?}");
         }
+    }
+
+    #[test]
+    fn output_paths_of_copied_files_come_from_checked_names_issue_8() {
+        assert_eq!(output_path_of(Path::new("css/site.css"), "static").unwrap(), "css/site.css");
+        let err = output_path_of(Path::new("x\\..\\..\\content\\site.yaml"), "static").unwrap_err();
+        assert_eq!(err.location.unwrap().path, "static/x\\..\\..\\content\\site.yaml");
+        assert_eq!(err.help.as_deref(), Some("rename it to `x-..-..-content-site.yaml`"));
+        assert!(output_path_of(Path::new("../x"), "static").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_refused_issue_8() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"a\xffb.css");
+        let err = output_path_of(Path::new(name), "static").unwrap_err();
+        assert!(err.message.contains("not valid UTF-8"), "{err}");
     }
 }
