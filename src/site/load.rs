@@ -6,8 +6,9 @@
 //! Symbolic links: one policy for every file and folder read (content, media, CSV and data
 //! files, static files, themes, templates, i18n), in `Tree::check_link`. A link is followed only
 //! when its target, fully resolved, lies inside the site folder; a link leading outside is an
-//! error naming the link, and its target is never read. Folders that are links are walked
-//! under the same rule; a link loop is an error.
+//! error naming the link, and no file behind it is read (the names in a folder behind it may
+//! be listed while walking, never shown). Folders that are links are walked under the same
+//! rule; a link loop is an error.
 
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@
 //! - `public.gazette-lock`: a lock file. A build holds an exclusive lock on it (`flock`) from
 //!   start to end; a second build into the same output waits until the first has finished
 //!   (and says so). The lock goes with the process, even on `kill -9`. The file stays.
-//! - `public.gazette-tmp-<pid>-<n>`: the folder this build writes into. The marker file
+//! - `public.gazette-tmp-<pid>`: the folder this build writes into. The marker file
 //!   (`.gazette-output`) is written into it last, so a folder with the marker is complete.
 //! - `public.gazette-old`: the previous output during the fallback swap (below) only.
 //!
@@ -24,7 +24,6 @@
 
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::Error;
 
@@ -92,13 +91,11 @@ fn remove_folder(path: &Path) -> Result<(), Error> {
     std::fs::remove_dir_all(path).map_err(|e| Error::io(path, "remove the leftover folder", &e))
 }
 
-/// A new folder name for this build's output, next to `target`: unique among live builds
-/// (process id) and among the builds of this process (a counter: a process may build
-/// several sites, or one site several times, over its life).
+/// The folder name for this build's output, next to `target`. The process id tells live
+/// builds apart; within one process, builds into one output run one at a time under the lock,
+/// and each leaves no folder under this name behind (or [`recover`] removes it first).
 pub fn temp_name(target: &Path) -> PathBuf {
-    static BUILDS: AtomicU64 = AtomicU64::new(0);
-    let n = BUILDS.fetch_add(1, Ordering::Relaxed);
-    sibling(target, &format!("gazette-tmp-{}-{n}", std::process::id()))
+    sibling(target, &format!("gazette-tmp-{}", std::process::id()))
 }
 
 /// Put the complete folder `temp` at `target`. Returns the folder now holding the previous

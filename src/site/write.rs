@@ -61,7 +61,8 @@ impl Output {
             .help("remove that file or choose another folder with --output"));
         }
         let temp = swap::temp_name(target);
-        std::fs::create_dir_all(&temp).map_err(|e| Error::io(&temp, "create", &e))?;
+        // never reuse a folder: `recover` removed every leftover under the lock
+        std::fs::create_dir(&temp).map_err(|e| Error::io(&temp, "create", &e))?;
         Ok(Output {
             target: target.to_path_buf(),
             temp,
@@ -341,10 +342,10 @@ mod safety_tests {
         std::fs::create_dir_all(&aside).unwrap();
         std::fs::write(aside.join(MARKER), MARKER_TEXT).unwrap();
         std::fs::write(aside.join("index.html"), "last good").unwrap();
-        std::fs::create_dir_all(dir.path().join("public.gazette-tmp-1-0")).unwrap();
+        std::fs::create_dir_all(dir.path().join("public.gazette-tmp-1")).unwrap();
         drop(Output::create(&target, &dir.path().join("site")).unwrap());
         assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "last good");
         assert!(!aside.exists());
-        assert!(!dir.path().join("public.gazette-tmp-1-0").exists(), "a dead build's folder is removed");
+        assert!(!dir.path().join("public.gazette-tmp-1").exists(), "a dead build's folder is removed");
     }
 }
