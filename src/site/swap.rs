@@ -68,7 +68,9 @@ fn lock_error(path: &Path, e: &std::io::Error) -> Error {
 pub fn recover(target: &Path, marker: &str) -> Result<(), Error> {
     let old = sibling(target, "gazette-old");
     if old.is_dir() {
-        if !target.exists() && old.join(marker).is_file() {
+        if !target.join(marker).is_file() && old.join(marker).is_file() {
+            // no complete output at `target`: at most an empty folder (the caller refused others)
+            let _ = std::fs::remove_dir(target);
             std::fs::rename(&old, target)
                 .map_err(|e| Error::io(&old, "restore the previous output from", &e))?;
         } else {

@@ -346,6 +346,11 @@ mod safety_tests {
         drop(Output::create(&target, &dir.path().join("site")).unwrap());
         assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "last good");
         assert!(!aside.exists());
+        // an empty folder made at the output's place meanwhile does not cost the last good copy
+        std::fs::rename(&target, &aside).unwrap();
+        std::fs::create_dir(&target).unwrap();
+        drop(Output::create(&target, &dir.path().join("site")).unwrap());
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "last good");
         assert!(!dir.path().join("public.gazette-tmp-1").exists(), "a dead build's folder is removed");
     }
 }
