@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::site::{BuildOptions, BuildReport, Progress, build_with_progress};
+use crate::site::{BuildEvent, BuildOptions, BuildReport, Progress, build_with_events};
 
 /// Progress is shown only for builds that take longer than this.
 const SHOW_AFTER: Duration = Duration::from_secs(1);
@@ -25,7 +25,17 @@ pub(super) fn run(
     let opts = BuildOptions { root, output, base_url, drafts };
     let started = Instant::now();
     let shown = Shown::new(started, quiet);
-    let result = build_with_progress(&opts, &|p| shown.update(p));
+    let result = build_with_events(&opts, &|event| match event {
+        // shown even with --quiet: a build that waits without a word looks hung
+        BuildEvent::Waiting { lock } => {
+            err_line!(
+                "waiting for another build of `{}` to finish (it holds `{}`)",
+                opts.output.display(),
+                lock.display()
+            );
+        }
+        BuildEvent::Rendering(p) => shown.update(p),
+    });
     shown.finish();
     match result {
         Ok(report) => {

@@ -123,10 +123,13 @@ pub fn parse_item(
         );
     }
     for (i, alias) in fm.aliases.iter().enumerate() {
+        // issue 8: nothing that could name a file outside the output folder (`.`, `//`, control characters)
         if !alias.starts_with('/')
-            || alias.contains("://")
+            || alias.contains("//")
             || alias.contains(['?', '#', '\\'])
             || alias.contains("..")
+            || alias.split('/').any(|part| part == ".")
+            || alias.chars().any(char::is_control)
         {
             errors.push(
                 Error::new(ErrorKind::Value, format!("alias `{alias}` is not a site path"))
