@@ -12,7 +12,9 @@ use crate::harness::{Built, SiteTest, main_of};
 const NBSP: char = '\u{a0}';
 
 fn built() -> Built {
-    SiteTest::from_fixture("real-lao-cai").build().unwrap_or_else(|e| panic!("the real-data site must build: {e}"))
+    SiteTest::from_fixture("real-lao-cai")
+        .build()
+        .unwrap_or_else(|e| panic!("the real-data site must build: {e}"))
 }
 
 /// The status class (`on_track`, …) of target `id` on the progress dashboard.
@@ -80,7 +82,13 @@ fn real_lao_cai_profiles_rank_districts_with_one_as_the_lowest_poverty_rate() {
     // Poverty rate 2024 among the five district-level units (lower is better, 1 = best):
     // TP Lào Cai 0.13 → 1, Bát Xát 25.07 → 2, Mường Khương 25.69 → 3, Bắc Hà 28.13 → 4,
     // Si Ma Cai 33.05 → 5; no ties.
-    for (unit, rank) in [("tp-lao-cai", "1/5"), ("bat-xat", "2/5"), ("muong-khuong", "3/5"), ("bac-ha", "4/5"), ("si-ma-cai", "5/5")] {
+    for (unit, rank) in [
+        ("tp-lao-cai", "1/5"),
+        ("bat-xat", "2/5"),
+        ("muong-khuong", "3/5"),
+        ("bac-ha", "4/5"),
+        ("si-ma-cai", "5/5"),
+    ] {
         let profile = built.read(&format!("geo/{unit}/index.html"));
         let (_, _, got) = profile_row(&profile, "ho-ngheo", "Hộ nghèo");
         assert_eq!(got, rank, "rank of {unit}");
@@ -92,7 +100,10 @@ fn real_lao_cai_profiles_show_latest_values_and_changes() {
     let built = built();
     let bac_ha = built.read("geo/bac-ha/index.html");
     // 2024: 28.13; change 28.13 − 33.80 = −5.67.
-    assert_eq!(profile_row(&bac_ha, "ho-ngheo", "Hộ nghèo"), (format!("28,13{NBSP}% (2024)"), "−5,67".into(), "4/5".into()));
+    assert_eq!(
+        profile_row(&bac_ha, "ho-ngheo", "Hộ nghèo"),
+        (format!("28,13{NBSP}% (2024)"), "−5,67".into(), "4/5".into())
+    );
     // Near-poor rate: Bắc Hà's only figure is 2023's (18.31), so no change.
     assert_eq!(profile_row(&bac_ha, "ho-can-ngheo", "Hộ cận nghèo").0, format!("18,31{NBSP}% (2023)"));
     let si_ma_cai = built.read("geo/si-ma-cai/index.html");
@@ -171,4 +182,19 @@ fn real_lao_cai_open_data_keeps_the_typed_figures() {
     }
     let counts = built.read("data/so-ho-ngheo.csv");
     assert!(counts.contains("so-ho-ngheo,lao-cai,tỉnh Lào Cai,province,2024,20411,count\n"), "{counts}");
+}
+
+#[test]
+fn real_lao_cai_site_passes_gazette_check_without_warnings() {
+    let site = SiteTest::from_fixture("real-lao-cai");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["check", "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    // Every figure is for 2022–2024, before the units ended on 30/06/2025: nothing to warn about.
+    let lower = text.to_lowercase();
+    assert!(!lower.contains("warning") && !lower.contains("cảnh báo"), "{text}");
 }
