@@ -11,6 +11,7 @@ mod indicators;
 mod new;
 mod news;
 mod progress;
+mod real_data;
 mod security_fs;
 mod security_output;
 #[cfg(feature = "serve")]
