@@ -134,22 +134,14 @@ pub fn trend(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opti
             ("geo", &unit.full_name()),
             ("from", &first.to_string()),
             ("to", &last.to_string()),
+            ("years", &w.years(first, last)),
         ],
     );
     let mut desc_parts: Vec<String> = chosen
         .iter()
         .filter_map(|(b, p)| {
             let (f, l) = (p.first()?, p.last()?);
-            Some(fill(
-                w.t("chart_series_desc"),
-                &[
-                    ("name", &label_of(b)),
-                    ("first", &w.value(ind, f.1)),
-                    ("first_year", &f.0.to_string()),
-                    ("last", &w.value(ind, l.1)),
-                    ("last_year", &l.0.to_string()),
-                ],
-            ))
+            Some(w.series_desc(&label_of(b), (f.0, &w.value(ind, f.1)), (l.0, &w.value(ind, l.1))))
         })
         .collect();
     if let Some(t) = &target {
@@ -197,6 +189,7 @@ pub fn sparkline(
         &[
             ("from", &first.0.to_string()),
             ("to", &last.0.to_string()),
+            ("years", &w.years(first.0, last.0)),
             ("first", &w.value(ind, first.1)),
             ("last", &w.value(ind, last.1)),
         ],
