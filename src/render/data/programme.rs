@@ -255,7 +255,13 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
     );
     let chart = LineChart {
         meta: ChartMeta { id: super::charts::chart_id(id), title: target.title.clone(), desc, lang: w.lang },
-        number: NumberStyle { decimals: if share { 1 } else { ind.decimals }, unit_suffix: suffix.clone() },
+        number: if share {
+            NumberStyle { decimals: 1, unit_suffix: suffix.clone() }
+        } else if target.scope.units.len() == 1 {
+            super::charts::number_style(w, ind, series.iter().map(|p| p.1))
+        } else {
+            NumberStyle { decimals: ind.decimals, unit_suffix: suffix.clone() }
+        },
         series: vec![LineSeries { label: capitalize(&scope), points: series.clone() }],
         target: Some(TargetLine { label: target_label, points: vec![b, (target.target_year, goal)] }),
         baseline_year: Some(target.baseline_year),

@@ -95,7 +95,8 @@ pub fn ranking(
         shown.iter().map(|r| format!("{} {}", unit_label(site, r.unit), w.value(ind, r.value))).collect();
     let desc =
         fill(w.t("chart_ranking_desc"), &[("n", &shown.len().to_string()), ("items", &items.join("; "))]);
-    let chart = BarChart { meta: meta(w, id, &title, desc), number: number_style(w, ind), bars, reference };
+    let number = number_style(w, ind, shown.iter().map(|r| r.value));
+    let chart = BarChart { meta: meta(w, id, &title, desc), number, bars, reference };
     let svg = render_bar_chart(&chart).ok()?;
     let rows =
         shown.iter().map(|r| vec![r.rank.to_string(), unit_label(site, r.unit), w.value(ind, r.value)]).collect();
@@ -166,7 +167,7 @@ pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opt
     let desc = fill(w.t("chart_groups_desc"), &[("items", &items.join("; "))]);
     let chart = GroupedBarChart {
         meta: meta(w, id, &title, desc),
-        number: number_style(w, ind),
+        number: number_style(w, ind, groups.iter().flat_map(|g| g.values.iter().flatten().copied())),
         series_labels: years.iter().map(i32::to_string).collect(),
         groups,
     };

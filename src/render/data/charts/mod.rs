@@ -60,8 +60,11 @@ pub struct DataTable {
     pub rows: Vec<Vec<String>>,
 }
 
-fn number_style(w: &Words<'_>, ind: &Indicator) -> NumberStyle {
-    NumberStyle { decimals: ind.decimals, unit_suffix: w.unit_suffix(ind) }
+/// Value labels of a chart of typed figures: the indicator's decimals, or more when a value
+/// shown was typed with more (issue 9: a label never rounds away what the table shows).
+pub fn number_style(w: &Words<'_>, ind: &Indicator, values: impl IntoIterator<Item = f64>) -> NumberStyle {
+    let typed = values.into_iter().map(crate::locale::typed_decimals).max().unwrap_or(0);
+    NumberStyle { decimals: ind.decimals.max(typed), unit_suffix: w.unit_suffix(ind) }
 }
 
 fn meta(w: &Words<'_>, id: &str, title: &str, desc: String) -> ChartMeta {
@@ -150,7 +153,7 @@ pub fn trend(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opti
     let desc = fill(w.t("chart_trend_desc"), &[("series", &desc_parts.join(" "))]);
     let chart = LineChart {
         meta: meta(w, id, &title, desc),
-        number: number_style(w, ind),
+        number: number_style(w, ind, series.iter().flat_map(|s| s.points.iter().map(|p| p.1))),
         baseline_year: target.as_ref().and_then(|t| t.points.first().map(|p| p.0)),
         target,
         series,
