@@ -28,8 +28,16 @@ fn issue_9_ranks_count_from_the_best_in_the_table_the_bars_and_the_profile() {
     }
     // the bars show the worst units first, each with the same rank
     let bars = &page[page.find("chart-ranking").unwrap()..page.find("class=\"ranking-table\"").unwrap()];
-    assert!(bars.contains("<tr><th scope=\"row\">4</th><td>Xã Một (huyện Mường A)</td><td>30,00\u{a0}%</td></tr>"), "{bars}");
-    assert!(bars.contains("<tr><th scope=\"row\">1</th><td>Xã Bốn (huyện Pa B)</td><td>10,00\u{a0}%</td></tr>"), "{bars}");
+    assert!(
+        bars.contains(
+            "<tr><th scope=\"row\">4</th><td>Xã Một (huyện Mường A)</td><td>30,00\u{a0}%</td></tr>"
+        ),
+        "{bars}"
+    );
+    assert!(
+        bars.contains("<tr><th scope=\"row\">1</th><td>Xã Bốn (huyện Pa B)</td><td>10,00\u{a0}%</td></tr>"),
+        "{bars}"
+    );
     // and the profile of the worst commune says 4 of 4 under the same heading
     let profile = built.read("geo/x1/index.html");
     assert!(profile.contains("<th scope=\"col\">Hạng (1 = tốt nhất)</th>"));
@@ -45,11 +53,19 @@ fn issue_9_progress_shows_the_distance_covered_and_the_pace_as_two_numbers() {
     let page = figures().read("programmes/nq-09/index.html");
     let target = &page[page.find("id=\"huyen-a\"").unwrap()..];
     assert!(
-        target.contains("<div><dt>Quãng đường đã đi</dt><dd>82\u{a0}% quãng đường từ năm gốc đến mục tiêu</dd></div>"),
+        target.contains(
+            "<div><dt>Quãng đường đã đi</dt><dd>82\u{a0}% quãng đường từ năm gốc đến mục tiêu</dd></div>"
+        ),
         "{target}"
     );
-    assert!(target.contains("<div><dt>Tốc độ</dt><dd>bằng 110\u{a0}% tốc độ bình quân cần đạt mỗi năm</dd></div>"));
-    assert!(target.contains("Đã đi được 82\u{a0}% quãng đường từ năm gốc đến mục tiêu."), "the bar is the distance");
+    assert!(
+        target
+            .contains("<div><dt>Tốc độ</dt><dd>bằng 110\u{a0}% tốc độ bình quân cần đạt mỗi năm</dd></div>")
+    );
+    assert!(
+        target.contains("Đã đi được 82\u{a0}% quãng đường từ năm gốc đến mục tiêu."),
+        "the bar is the distance"
+    );
     assert!(!target.contains("100\u{a0}%"), "the pace (capped) is never shown as the distance");
     // a province going the wrong way has covered none of the way
     let tinh = &page[page.find("id=\"tinh\"").unwrap()..page.find("id=\"huyen-a\"").unwrap()];
@@ -76,7 +92,11 @@ fn issue_9_figures_keep_every_decimal_they_were_typed_with() {
     let built = figures();
     // geo.yaml: area_km2: 6364.25
     let province = built.read("geo/sc/index.html");
-    assert!(province.contains("<div><dt>Diện tích (km²)</dt><dd>6.364,25</dd></div>"), "{}", main_of(&province));
+    assert!(
+        province.contains("<div><dt>Diện tích (km²)</dt><dd>6.364,25</dd></div>"),
+        "{}",
+        main_of(&province)
+    );
     // thieu-viec declares one decimal but 9.94 was typed: never "9,9 %"
     let page = built.read("indicators/thieu-viec/index.html");
     assert!(page.contains("<span class=\"value\">9,94\u{a0}%</span>"), "{}", main_of(&page));
@@ -86,7 +106,11 @@ fn issue_9_figures_keep_every_decimal_they_were_typed_with() {
 #[test]
 fn issue_9_a_one_year_series_is_named_by_its_year() {
     let page = figures().read("indicators/thieu-viec/index.html");
-    assert!(page.contains("<figcaption>Thiếu việc làm của tỉnh Sơn Cao, năm 2024</figcaption>"), "{}", main_of(&page));
+    assert!(
+        page.contains("<figcaption>Thiếu việc làm của tỉnh Sơn Cao, năm 2024</figcaption>"),
+        "{}",
+        main_of(&page)
+    );
     assert!(page.contains("Biểu đồ đường. Sơn Cao: 9,94\u{a0}% năm 2024.</desc>"));
     assert!(!page.contains("2024–2024"));
     assert!(!page.contains("đến 9,94\u{a0}% năm 2024"));
@@ -96,9 +120,11 @@ fn issue_9_a_one_year_series_is_named_by_its_year() {
 fn issue_9_open_data_has_keys_for_every_table_and_whole_counts() {
     let built = figures();
     let package: serde_json::Value = serde_json::from_str(&built.read("data/datapackage.json")).unwrap();
-    let resource = package["resources"].as_array().unwrap().iter().find(|r| r["name"] == "so-ho-ngheo").unwrap();
+    let resource =
+        package["resources"].as_array().unwrap().iter().find(|r| r["name"] == "so-ho-ngheo").unwrap();
     assert_eq!(resource["schema"]["primaryKey"], serde_json::json!(["geo", "year", "area"]));
-    let value = resource["schema"]["fields"].as_array().unwrap().iter().find(|f| f["name"] == "value").unwrap();
+    let value =
+        resource["schema"]["fields"].as_array().unwrap().iter().find(|f| f["name"] == "value").unwrap();
     assert_eq!(value["type"], "integer");
     // the total row fills the disaggregation column, so the key is never empty
     let csv = built.read("data/so-ho-ngheo.csv");
@@ -124,7 +150,11 @@ fn issue_9_profiles_list_former_units_apart_with_their_period() {
 fn issue_9_the_indicators_lead_names_only_the_themes_the_site_has() {
     // site.yaml declares "Y tế" too, but no indicator is about health
     let page = figures().read("indicators/index.html");
-    assert!(page.contains("<p class=\"lead\">Số liệu về giảm nghèo và dân cư, cập nhật"), "{}", main_of(&page));
+    assert!(
+        page.contains("<p class=\"lead\">Số liệu về giảm nghèo và dân cư, cập nhật"),
+        "{}",
+        main_of(&page)
+    );
     assert!(!main_of(&page).contains("y tế"));
     assert!(!main_of(&page).contains("hạ tầng"));
 }

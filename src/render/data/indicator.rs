@@ -109,9 +109,9 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
                 programme: &pe.programme.number,
                 url: c.url(&format!("{}#{}", pe.path, target.id)),
                 status: status_view(w, a.status, a.final_result),
-                measured: a
-                    .measured
-                    .map(|m| super::programme::measured_text(w, target, ind, m, target.scope.units.len() == 1)),
+                measured: a.measured.map(|m| {
+                    super::programme::measured_text(w, target, ind, m, target.scope.units.len() == 1)
+                }),
             }
         })
         .collect();

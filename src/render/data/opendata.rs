@@ -63,7 +63,9 @@ pub fn indicator_csv(site: &Site, i: usize) -> String {
             .breakdown
             .iter()
             .zip(&ind.dims)
-            .map(|(v, d)| format!(",{}", v.map_or_else(|| TOTAL.to_string(), |v| cell(&d.values[v as usize].0))))
+            .map(|(v, d)| {
+                format!(",{}", v.map_or_else(|| TOTAL.to_string(), |v| cell(&d.values[v as usize].0)))
+            })
             .collect();
         for (year, value) in &s.points {
             let _ = writeln!(

@@ -88,12 +88,19 @@ pub fn measured_text(w: &Words<'_>, target: &Target, ind: &Indicator, value: f64
 
 /// "28 % quãng đường …" and "bằng 111 % tốc độ cần thiết": the distance covered and the
 /// pace, two numbers that must never share a label (issue 9).
-fn distance_and_pace(w: &Words<'_>, a: &crate::target::progress::Assessment) -> (Option<String>, Option<String>) {
+fn distance_and_pace(
+    w: &Words<'_>,
+    a: &crate::target::progress::Assessment,
+) -> (Option<String>, Option<String>) {
     let pct = |f: f64| format!("{}\u{a0}%", crate::locale::format_number(f * 100.0, 0, w.lang));
     let known = a.status != Status::NotEnoughData;
     let distance = known.then(|| fill(w.t("distance_text"), &[("percent", &pct(a.distance))]));
     let pace = a.ratio.filter(|r| r.is_finite()).map(|r| {
-        if r < 0.0 { w.t("pace_wrong_way").to_string() } else { fill(w.t("pace_text"), &[("percent", &pct(r))]) }
+        if r < 0.0 {
+            w.t("pace_wrong_way").to_string()
+        } else {
+            fill(w.t("pace_text"), &[("percent", &pct(r))])
+        }
     });
     (distance, pace)
 }
@@ -157,11 +164,7 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
     let entry = &site.data.indicators[target.indicator];
     let ind = &entry.indicator;
     let single = target.scope.units.len() == 1;
-    let level_value = |v: f64| match target.kind {
-        TargetKind::Share => w.percent(v),
-        _ if single => w.value(ind, v),
-        _ => w.rounded(ind, v),
-    };
+    let level_value = |v: f64| scope_value(w, target, ind, v);
     let id = format!("{}-{}", pe.programme.id, target.id);
     let progress_svg = (a.status != Status::NotEnoughData)
         .then(|| progress_bar(w, a.distance, w.t("progress_bar_label"), &format!("{id}-progress")))
@@ -215,6 +218,25 @@ fn unit_rows<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize) -> Vec<UnitR
         .collect()
 }
 
+/// A figure of a target's scope: a share in per cent, one unit's typed figure, or a mean of
+/// units rounded to the indicator's decimals.
+fn scope_value(w: &Words<'_>, target: &Target, ind: &Indicator, v: f64) -> String {
+    match target.kind {
+        TargetKind::Share => w.percent(v),
+        _ if target.scope.units.len() == 1 => w.value(ind, v),
+        _ => w.rounded(ind, v),
+    }
+}
+
+/// Value labels of a target chart, written as [`scope_value`] writes them.
+fn scope_number_style(w: &Words<'_>, target: &Target, ind: &Indicator, series: &[(i32, f64)]) -> NumberStyle {
+    match target.kind {
+        TargetKind::Share => NumberStyle { decimals: 1, unit_suffix: "\u{a0}%".to_string() },
+        _ if target.scope.units.len() == 1 => super::charts::number_style(w, ind, series.iter().map(|p| p.1)),
+        _ => NumberStyle { decimals: ind.decimals, unit_suffix: w.unit_suffix(ind) },
+    }
+}
+
 /// The scope's series (mean or share) with the target path.
 fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Option<ChartOut> {
     let pe = &site.data.programmes[p];
@@ -231,16 +253,7 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
         TargetKind::AnnualIncrease => b.1 + target.value * span,
     };
     let share = target.kind == TargetKind::Share;
-    let suffix = if share { "\u{a0}%".to_string() } else { w.unit_suffix(ind) };
-    let fmt = |v: f64| {
-        if share {
-            format!("{}{suffix}", crate::locale::format_number(v, 1, w.lang))
-        } else if target.scope.units.len() == 1 {
-            w.value(ind, v)
-        } else {
-            w.rounded(ind, v)
-        }
-    };
+    let fmt = |v: f64| scope_value(w, target, ind, v);
     let scope = scope_text(w, site, target);
     let label = if share || target.scope.units.len() == 1 {
         scope.clone()
@@ -255,13 +268,7 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
     );
     let chart = LineChart {
         meta: ChartMeta { id: super::charts::chart_id(id), title: target.title.clone(), desc, lang: w.lang },
-        number: if share {
-            NumberStyle { decimals: 1, unit_suffix: suffix.clone() }
-        } else if target.scope.units.len() == 1 {
-            super::charts::number_style(w, ind, series.iter().map(|p| p.1))
-        } else {
-            NumberStyle { decimals: ind.decimals, unit_suffix: suffix.clone() }
-        },
+        number: scope_number_style(w, target, ind, series),
         series: vec![LineSeries { label: capitalize(&scope), points: series.clone() }],
         target: Some(TargetLine { label: target_label, points: vec![b, (target.target_year, goal)] }),
         baseline_year: Some(target.baseline_year),

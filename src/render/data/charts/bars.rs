@@ -89,8 +89,10 @@ pub fn ranking(
     let reference = site.data.indicators[i]
         .headline
         .and_then(|h| ind.value(h, &ind.total_key(), year).map(|v| (site.data.geo.units[h].name.clone(), v)));
-    let bars: Vec<Bar> =
-        shown.iter().map(|r| Bar { label: unit_label(site, r.unit), value: r.value, highlight: false }).collect();
+    let bars: Vec<Bar> = shown
+        .iter()
+        .map(|r| Bar { label: unit_label(site, r.unit), value: r.value, highlight: false })
+        .collect();
     let items: Vec<String> =
         shown.iter().map(|r| format!("{} {}", unit_label(site, r.unit), w.value(ind, r.value))).collect();
     let desc =
@@ -98,8 +100,10 @@ pub fn ranking(
     let number = number_style(w, ind, shown.iter().map(|r| r.value));
     let chart = BarChart { meta: meta(w, id, &title, desc), number, bars, reference };
     let svg = render_bar_chart(&chart).ok()?;
-    let rows =
-        shown.iter().map(|r| vec![r.rank.to_string(), unit_label(site, r.unit), w.value(ind, r.value)]).collect();
+    let rows = shown
+        .iter()
+        .map(|r| vec![r.rank.to_string(), unit_label(site, r.unit), w.value(ind, r.value)])
+        .collect();
     let head = vec![w.t("rank").to_string(), w.t("geo").to_string(), format!("{} {year}", w.t("value"))];
     Some(ChartOut::new(id, "ranking", title, svg, DataTable { head, rows }))
 }
