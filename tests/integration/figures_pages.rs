@@ -164,3 +164,15 @@ fn issue_9_an_indicator_without_figures_says_so() {
     let page = figures().read("indicators/chua-co/index.html");
     assert!(page.contains("<p class=\"no-data\">Chưa có số liệu</p>"), "{}", main_of(&page));
 }
+
+#[test]
+fn issue_9_the_total_code_of_open_data_is_not_a_group_id() {
+    // `_T` marks totals in the CSV files: a group with that id would be read as the total
+    let site = SiteTest::from_fixture("figures");
+    let path = site.root.join("content/indicators/so-ho-ngheo.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    site.write("content/indicators/so-ho-ngheo.yaml", &text.replace("urban", "_T"));
+    let errors = site.errors();
+    assert!(errors.contains("content/indicators/so-ho-ngheo.yaml:13:14:"), "{errors}");
+    assert!(errors.contains("`_T` cannot be the id of a value of `area`"), "{errors}");
+}

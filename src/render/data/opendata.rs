@@ -26,9 +26,7 @@ fn json_num(value: f64) -> serde_json::Value {
     }
 }
 
-/// What a disaggregation column holds on a row that is not broken down by it (SDMX's code for
-/// "total"): a value, so that the columns can be part of the primary key.
-const TOTAL: &str = "_T";
+use crate::indicator::TOTAL_CODE as TOTAL;
 
 /// Whether every value of the indicator is a whole number and it is a count or has no
 /// decimals: its values are then `integer` in the data package.
