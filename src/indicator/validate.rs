@@ -225,6 +225,16 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> V
                     .help("give each value its own id"),
                 );
             }
+            if v.id == super::TOTAL_CODE {
+                errors.push(
+                    Error::new(
+                        ErrorKind::Value,
+                        format!("`{}` cannot be the id of a value of `{}`", v.id, d.id),
+                    )
+                    .at(yaml.locate(&["disaggregations", &i.to_string(), "values", &k.to_string(), "id"]))
+                    .help("`_T` marks totals in the open data files; give the group another id, e.g. `tong`"),
+                );
+            }
             values.push((v.id.clone(), v.name.clone()));
         }
         dims.push(Dim { id: d.id.clone(), name: d.name.clone(), values });

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod cli;
 mod errors;
+mod figures_pages;
 mod harness;
 mod indicators;
 mod new;

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::indicator::TOTAL_CODE as TOTAL;
 use crate::indicator::{Direction, UnitKind};
 use crate::model::Site;
 use crate::model::data::IndicatorEntry;
@@ -16,6 +17,22 @@ use crate::slug::slugify;
 /// A number as data files write it: shortest round-trip form, `.` for decimals.
 fn num(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
+}
+
+/// A number for JSON: whole values as integers (`20411`, never `20411.0`: issue 9).
+fn json_num(value: f64) -> serde_json::Value {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        serde_json::Value::from(value as i64)
+    } else {
+        serde_json::Value::from(value)
+    }
+}
+
+/// Whether every value of the indicator is a whole number and it is a count or has no
+/// decimals: its values are then `integer` in the data package.
+fn whole_numbers(ind: &crate::indicator::Indicator) -> bool {
+    (ind.unit == UnitKind::Count || ind.decimals == 0)
+        && ind.series.iter().all(|s| s.points.iter().all(|p| p.1.fract() == 0.0 && p.1.abs() < 1e15))
 }
 
 /// A text cell of a CSV file: quoted when needed, never a formula.
@@ -42,7 +59,9 @@ pub fn indicator_csv(site: &Site, i: usize) -> String {
             .breakdown
             .iter()
             .zip(&ind.dims)
-            .map(|(v, d)| format!(",{}", v.map(|v| cell(&d.values[v as usize].0)).unwrap_or_default()))
+            .map(|(v, d)| {
+                format!(",{}", v.map_or_else(|| TOTAL.to_string(), |v| cell(&d.values[v as usize].0)))
+            })
             .collect();
         for (year, value) in &s.points {
             let _ = writeln!(
@@ -124,7 +143,7 @@ struct ObservationJson<'a> {
     year: i32,
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     disaggregation: std::collections::BTreeMap<&'a str, &'a str>,
-    value: f64,
+    value: serde_json::Value,
 }
 
 /// `/data/<id>.json`: metadata and every observation.
@@ -143,7 +162,7 @@ pub fn indicator_json(site: &Site, i: usize) -> String {
                 geo,
                 year,
                 disaggregation: dis.clone(),
-                value,
+                value: json_num(value),
             })
         })
         .collect();
@@ -271,10 +290,11 @@ pub fn datapackage_json(site: &Site) -> String {
             ];
             let mut key = vec!["geo".to_string(), "year".to_string()];
             for d in &ind.dims {
-                fields.push(field(&d.id, "string", &d.name));
+                fields.push(field(&d.id, "string", &format!("{} ({TOTAL}: all groups)", d.name)));
                 key.push(d.id.clone());
             }
-            fields.push(field("value", "number", &ind.title));
+            let kind = if whole_numbers(ind) { "integer" } else { "number" };
+            fields.push(field("value", kind, &ind.title));
             fields.push(field("unit", "string", "Unit of the value"));
             serde_json::json!({
                 "name": ind.id,
@@ -286,12 +306,8 @@ pub fn datapackage_json(site: &Site) -> String {
                 "mediatype": "text/csv",
                 "encoding": "utf-8-sig",
                 "sources": [{"title": ind.source}],
-                // with breakdowns, total rows leave those columns empty: no primary key then
-                "schema": if ind.dims.is_empty() {
-                    serde_json::json!({"fields": fields, "primaryKey": key})
-                } else {
-                    serde_json::json!({"fields": fields})
-                },
+                // total rows write `_T` in the disaggregation columns, so the key is never empty
+                "schema": serde_json::json!({"fields": fields, "primaryKey": key}),
             })
         })
         .collect();
