@@ -163,3 +163,23 @@ pub(super) fn current_root(units: &[Unit], roots: &[usize]) -> Option<usize> {
         _ => None,
     }
 }
+
+/// An error when `data.province` names a unit that no longer exists (a province merged on
+/// 1 July 2025): headline figures are about the current one.
+pub fn check_home(units: &[Unit], home: usize) -> Option<Error> {
+    let unit = &units[home];
+    let until = unit.until?;
+    let successor = unit.merged_into.first().map(|&s| &units[s]);
+    let merged = successor.map(|s| format!(", merged into `{}`", s.id)).unwrap_or_default();
+    let help = match successor {
+        Some(s) => format!("name the {} that exists today: province: {}", unit.level.name(), s.id),
+        None => "name a unit of content/geo.yaml that exists today (without `until:`)".to_string(),
+    };
+    Some(
+        Error::new(
+            ErrorKind::Value,
+            format!("`{}` no longer exists (it ended on {}{merged})", unit.id, until.dmy()),
+        )
+        .help(help),
+    )
+}

@@ -63,6 +63,10 @@ fn check_config_refs(
     if let Some(p) = config.data.province.as_deref().filter(|p| geo.find(p).is_none()) {
         errors.push(geo.unknown(p).at(yaml.locate(&["data", "province"])));
     }
+    let home = config.data.province.as_deref().and_then(|p| geo.find(p));
+    if let Some(e) = home.and_then(|h| crate::geo::periods::check_home(&geo.units, h)) {
+        errors.push(e.at(yaml.locate(&["data", "province"])));
+    }
     for (i, id) in config.data.key_figures.iter().enumerate() {
         if !indicators.iter().any(|x| &x.id == id) {
             let ids = indicators.iter().map(|x| x.id.as_str());

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod cli;
 mod errors;
+mod geo_periods;
 mod harness;
 mod indicators;
 mod new;

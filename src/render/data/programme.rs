@@ -102,7 +102,7 @@ fn counts<'a>(w: &Words<'a>, statuses: &[(Status, bool)]) -> Vec<Count<'a>> {
             None => out.push(Count { status: view, n: 1 }),
         }
     }
-    let order = ["achieved", "on_track", "at_risk", "off_track", "not_achieved", "not_enough_data"];
+    let order = ["achieved", "on_track", "at_risk", "off_track", "not_achieved", "not_enough_data", "not_comparable"];
     out.sort_by_key(|c| order.iter().position(|o| *o == c.status.name));
     out
 }
@@ -140,7 +140,7 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
         _ => w.value(ind, v),
     };
     let id = format!("{}-{}", pe.programme.id, target.id);
-    let progress_svg = (a.status != Status::NotEnoughData)
+    let progress_svg = (!matches!(a.status, Status::NotEnoughData | Status::NotComparable))
         .then(|| progress_bar(w, a.fraction, w.t("progress_bar_label"), &format!("{id}-progress")))
         .flatten();
     let units = if full { unit_rows(w, site, p, t) } else { Vec::new() };
