@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::site::{BuildOptions, BuildReport, Progress, build_with_progress};
+use crate::site::{BuildOptions, BuildReport, Progress, build_with_warnings};
 
 /// Progress is shown only for builds that take longer than this.
 const SHOW_AFTER: Duration = Duration::from_secs(1);
@@ -20,15 +20,17 @@ pub(super) fn run(
     base_url: Option<String>,
     drafts: bool,
     quiet: bool,
+    deny_warnings: bool,
 ) -> i32 {
     let output = output.unwrap_or_else(|| root.join("public"));
     let opts = BuildOptions { root, output, base_url, drafts };
     let started = Instant::now();
     let shown = Shown::new(started, quiet);
-    let result = build_with_progress(&opts, &|p| shown.update(p));
+    let result = build_with_warnings(&opts, deny_warnings, &|p| shown.update(p));
     shown.finish();
     match result {
-        Ok(report) => {
+        Ok((report, warnings)) => {
+            super::print_warnings(&warnings);
             if !quiet {
                 out_line!("{}", summary(&report, started.elapsed(), &opts.output.display().to_string()));
             }

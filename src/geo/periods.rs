@@ -88,8 +88,9 @@ fn period_help(units: &[Unit], parent: usize, unit: &Unit) -> String {
             "give it a parent that existed for its whole period, e.g. parent: {} ({} {})",
             units[c].id, units[c].kind, units[c].name
         ),
-        None => "give it a parent that existed for its whole period, or fix the from:/until: dates"
-            .to_string(),
+        None => {
+            "give it a parent that existed for its whole period, or fix the from:/until: dates".to_string()
+        }
     }
 }
 
@@ -146,7 +147,10 @@ pub(super) fn check_roots(units: &[Unit], roots: &[usize], yaml: &YamlText<'_>, 
         errors.push(
             Error::new(
                 ErrorKind::Schema,
-                format!("`{}` ({}) has no parent; only a province may be without one", units[r].id, units[r].kind),
+                format!(
+                    "`{}` ({}) has no parent; only a province may be without one",
+                    units[r].id, units[r].kind
+                ),
             )
             .at(yaml.locate(&["units", &r.to_string(), "id"]))
             .help(parent_help(units[r].level)),

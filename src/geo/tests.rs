@@ -44,7 +44,12 @@ fn reports_unknown_parents_types_and_duplicates() {
 }
 
 fn messages(text: &str) -> Vec<String> {
-    geo(text).unwrap_err().0.iter().map(|e| format!("{} | {}", e.message, e.help.as_deref().unwrap_or(""))).collect()
+    geo(text)
+        .unwrap_err()
+        .0
+        .iter()
+        .map(|e| format!("{} | {}", e.message, e.help.as_deref().unwrap_or("")))
+        .collect()
 }
 
 #[test]
@@ -64,8 +69,14 @@ fn issue_9_a_new_commune_under_an_abolished_district_is_rejected() {
 
 #[test]
 fn issue_9_a_province_under_a_province_is_rejected() {
-    let m = messages("units:\n  - {id: a, name: A, type: tỉnh}\n  - {id: b, name: B, type: tỉnh, parent: a}\n");
-    assert_eq!(m, ["`b` (tỉnh) cannot be under `a` (tỉnh): a parent is a larger unit | a province has no parent: remove `parent:`"]);
+    let m =
+        messages("units:\n  - {id: a, name: A, type: tỉnh}\n  - {id: b, name: B, type: tỉnh, parent: a}\n");
+    assert_eq!(
+        m,
+        [
+            "`b` (tỉnh) cannot be under `a` (tỉnh): a parent is a larger unit | a province has no parent: remove `parent:`"
+        ]
+    );
 }
 
 #[test]
@@ -98,7 +109,9 @@ fn issue_9_a_national_site_has_no_single_root_and_a_commune_needs_a_parent() {
 
 #[test]
 fn issue_9_a_province_merges_only_into_a_province() {
-    let m = messages("units:\n  - {id: a, name: A, type: tỉnh, until: 2025-06-30, merged_into: x}\n  - {id: b, name: B, type: tỉnh}\n  - {id: x, name: X, type: xã, parent: b}\n");
+    let m = messages(
+        "units:\n  - {id: a, name: A, type: tỉnh, until: 2025-06-30, merged_into: x}\n  - {id: b, name: B, type: tỉnh}\n  - {id: x, name: X, type: xã, parent: b}\n",
+    );
     assert_eq!(m.len(), 1);
     assert!(m[0].contains("a merger joins units of one level"), "{m:?}");
 }

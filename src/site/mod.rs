@@ -131,11 +131,25 @@ pub fn build_with_progress(
     opts: &BuildOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport, Errors> {
+    build_with_warnings(opts, false, progress).map(|(report, _)| report)
+}
+
+/// [`build_with_progress`], also returning the warnings. With `deny_warnings`, a warning fails
+/// the build like an error, before anything is written.
+pub fn build_with_warnings(
+    opts: &BuildOptions,
+    deny_warnings: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(BuildReport, Errors), Errors> {
     let compiled = compile(opts)?;
+    let warnings = compiled.site.data.warnings.clone();
+    if deny_warnings && !warnings.is_empty() {
+        return Err(warnings.denied());
+    }
     let output = write::Output::create(&opts.output, &opts.root)?;
     render_into_with_progress(&compiled, &output, progress)?;
     let stats = output.commit()?;
-    Ok(BuildReport::of_plan(&compiled, stats.files, stats.bytes))
+    Ok((BuildReport::of_plan(&compiled, stats.files, stats.bytes), warnings))
 }
 
 /// Every stage up to rendering: load, parse, validate, derive, plan, compile templates.

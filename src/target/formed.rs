@@ -39,7 +39,13 @@ pub fn formed_after(geo: &Geo, unit: usize, year: i32) -> bool {
 }
 
 /// The figure of `unit` in `year`, before it was formed, from the units it was formed from.
-pub fn formed_value(ind: &Indicator, geo: &Geo, unit: usize, breakdown: &[Option<u16>], year: i32) -> Option<f64> {
+pub fn formed_value(
+    ind: &Indicator,
+    geo: &Geo,
+    unit: usize,
+    breakdown: &[Option<u16>],
+    year: i32,
+) -> Option<f64> {
     formed_value_at(ind, geo, unit, breakdown, year, 0)
 }
 

@@ -102,7 +102,8 @@ fn counts<'a>(w: &Words<'a>, statuses: &[(Status, bool)]) -> Vec<Count<'a>> {
             None => out.push(Count { status: view, n: 1 }),
         }
     }
-    let order = ["achieved", "on_track", "at_risk", "off_track", "not_achieved", "not_enough_data", "not_comparable"];
+    let order =
+        ["achieved", "on_track", "at_risk", "off_track", "not_achieved", "not_enough_data", "not_comparable"];
     out.sort_by_key(|c| order.iter().position(|o| *o == c.status.name));
     out
 }
