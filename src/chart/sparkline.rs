@@ -47,33 +47,36 @@ pub fn render_sparkline(spark: &Sparkline) -> Result<Svg, Error> {
 /// build. `the_direct_body_is_what_plotters_draws` keeps the two byte-identical.
 fn sparkline_body(placed: &[(f64, f64)], highlight_last: bool) -> String {
     let px = |(x, y): (f64, f64)| (x.round() as i32, y.round() as i32);
-    let hex = |c: RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
-    let mut out = String::with_capacity(160 + 8 * placed.len());
+    let mut out = String::with_capacity(300 + 8 * placed.len());
     // writing into a String cannot fail
-    let _ = writeln!(
-        out,
-        "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-        SIZE.0,
-        SIZE.1,
-        hex(PAPER)
-    );
+    let _ = write!(out, "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"", SIZE.0, SIZE.1);
+    push_hex(&mut out, PAPER);
+    out.push_str("\"/>\n");
     if placed.len() > 1 {
-        let points: Vec<String> = placed.iter().map(|&p| px(p)).map(|(x, y)| format!("{x},{y}")).collect();
-        let _ = writeln!(
-            out,
-            "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"3\" points=\"{}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>",
-            hex(BLUE),
-            points.join(" ")
-        );
+        out.push_str("<polyline fill=\"none\" stroke=\"");
+        push_hex(&mut out, BLUE);
+        out.push_str("\" stroke-width=\"3\" points=\"");
+        for (i, &p) in placed.iter().enumerate() {
+            let (x, y) = px(p);
+            let _ = write!(out, "{}{x},{y}", if i == 0 { "" } else { " " });
+        }
+        out.push_str("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n");
     }
     let Some(&last) = placed.last() else { return out };
     let (x, y) = px(last);
     let marks: &[(u32, RGBColor)] =
         if highlight_last { &[(8, PAPER), (6, VERMILLION)] } else { &[(4, BLUE)] };
     for &(r, colour) in marks {
-        let _ = writeln!(out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\" fill=\"{}\"/>", hex(colour));
+        let _ = write!(out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\" fill=\"");
+        push_hex(&mut out, colour);
+        out.push_str("\"/>\n");
     }
     out
+}
+
+/// `#0072B2`, as plotters writes a colour.
+fn push_hex(out: &mut String, c: RGBColor) {
+    let _ = write!(out, "#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
 }
 
 /// Positions in the viewBox: years across, values up; a flat series runs through the middle.
