@@ -84,3 +84,72 @@ fn formed_value_at(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::parse_geo;
+    use crate::indicator::{Direction, Series};
+    use crate::source::SourceFile;
+
+    /// a (weight 3) and b (weight 1) formed c on 1 July 2025; d was split between c and e.
+    const GEO: &str = "units:
+  - {id: a, name: A, type: tỉnh, until: 2025-06-30, merged_into: c, population: 300}
+  - {id: b, name: B, type: tỉnh, until: 2025-06-30, merged_into: c, population: 100}
+  - {id: c, name: C, type: tỉnh, from: 2025-07-01}
+  - {id: d, name: D, type: tỉnh, until: 2025-06-30, merged_into: [e, f]}
+  - {id: e, name: E, type: tỉnh, from: 2025-07-01}
+  - {id: f, name: F, type: tỉnh, from: 2025-07-01}
+";
+
+    fn indicator(unit: UnitKind, series: Vec<Series>) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            path: String::new(),
+            title: String::new(),
+            short_title: String::new(),
+            theme: String::new(),
+            unit,
+            unit_label: None,
+            decimals: 1,
+            direction: Direction::Lower,
+            description: String::new(),
+            source: String::new(),
+            source_url: None,
+            methodology: String::new(),
+            notes: String::new(),
+            updated: crate::date::Date { year: 2025, month: 1, day: 1 },
+            next_update: None,
+            revisions: Vec::new(),
+            dims: Vec::new(),
+            series,
+        }
+    }
+
+    fn series(geo: usize, points: &[(i32, f64)]) -> Series {
+        Series { geo, breakdown: vec![], points: points.to_vec() }
+    }
+
+    #[test]
+    fn issue_9_rates_are_weighted_by_population_and_counts_add_up() {
+        let geo = parse_geo(&SourceFile::new("content/geo.yaml", GEO)).unwrap();
+        let data = vec![series(0, &[(2020, 8.0)]), series(1, &[(2020, 16.0), (2021, 1.0)])];
+        let rate = indicator(UnitKind::Percent, data.clone());
+        // 0.75 × 8 + 0.25 × 16 = 10
+        assert_eq!(formed_value(&rate, &geo, 2, &[], 2020), Some(10.0));
+        // a former unit without a figure that year: none
+        assert_eq!(formed_value(&rate, &geo, 2, &[], 2021), None);
+        // the unit exists at the end of 2025: its own figure is needed
+        assert_eq!(formed_value(&rate, &geo, 2, &[], 2025), None);
+        assert_eq!(formed_value(&indicator(UnitKind::Count, data.clone()), &geo, 2, &[], 2020), Some(24.0));
+        assert_eq!(formed_value(&indicator(UnitKind::Custom, data), &geo, 2, &[], 2020), None);
+    }
+
+    #[test]
+    fn issue_9_a_unit_split_among_several_gives_no_aggregate() {
+        let geo = parse_geo(&SourceFile::new("content/geo.yaml", GEO)).unwrap();
+        let ind = indicator(UnitKind::Count, vec![series(3, &[(2020, 5.0)])]);
+        assert!(formed_after(&geo, 4, 2020));
+        assert_eq!(formed_value(&ind, &geo, 4, &[], 2020), None);
+    }
+}
