@@ -35,7 +35,7 @@ pub struct RawUnit {
     /// Unit type: tỉnh, thành phố trực thuộc trung ương, huyện, thị xã, thành phố, quận, xã, phường, thị trấn, đặc khu.
     #[serde(rename = "type")]
     pub kind: String,
-    /// Id of the unit it belongs to; omitted only for the root.
+    /// Id of the unit it belongs to; omitted only for provinces (several may exist, over time or at once).
     #[serde(default)]
     pub parent: Option<String>,
     /// First day it existed, YYYY-MM-DD.
