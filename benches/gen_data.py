@@ -60,9 +60,15 @@ into them, and values exist only in years their unit existed (old units until
 of the programme are chosen so that their statuses come out mixed with the
 default seed: some achieved, some on track, some at risk, some off track.
 
+  3. The national variant (issue 9, item 8): a whole invented country over the
+     2025 reform, written by gen_national.py (see its docstring):
+
+         python3 benches/gen_data.py --national --out /tmp/national
+
 Usage
   python3 benches/gen_data.py --out DIR [--seed 7] [--communes 150]
                               [--years 2019-2025] [--heavy]
+  python3 benches/gen_data.py --national --out DIR [--seed 7] [--scale 1.0]
 """
 
 import argparse
@@ -412,6 +418,7 @@ def build_new(seed, province, districts, old, poor_ids):
     old_ids = {u.id for u in old} | {d.id for d in districts} | {PROVINCE_ID}
     old_slugs = {slugify(u.name) for u in old} | {slugify(d.name) for d in districts}
     used_names = set()
+    new_ids = set()
     for d in districts:
         members = sorted((u for u in old if u.parent == d.id), key=lambda u: (u.pos, u.id))
         # the named pair Tà Lùng + Pa Cheo are neighbours and end in one new commune
@@ -456,6 +463,10 @@ def build_new(seed, province, districts, old, poor_ids):
             used_names.add(name)
             s = slugify(name)
             uid = f"{s}-{REFORM_YEAR}" if (s in old_ids or s in old_slugs) else s
+            if uid in new_ids:
+                # two old districts gave the same name (issue 9, item 8: --communes 3300)
+                uid = f"{uid}-{d.id}"
+            new_ids.add(uid)
             n = Unit(uid, name, typ, PROVINCE_ID)
             n.frm = NEW_FROM
             n.district = d.id
@@ -1533,7 +1544,16 @@ def main(argv=None):
                     help="first-last year of the figures (default 2019-2025; must include 2021-2025)")
     ap.add_argument("--heavy", action="store_true",
                     help="benchmark variant: commune tables for 12 of the 14 indicators")
+    ap.add_argument("--national", action="store_true",
+                    help="national variant: 63 -> 34 provinces, 10,000 -> 3,300 communes, 50 "
+                         "indicators, 10 years (see gen_national.py; writes a whole site.yaml)")
+    ap.add_argument("--scale", type=float, default=1.0,
+                    help="with --national: share of the districts and communes (default 1)")
     args = ap.parse_args(argv)
+    if args.national:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import gen_national
+        return gen_national.main(["--out", args.out, "--seed", str(args.seed), "--scale", str(args.scale)])
     try:
         y0, y1 = (int(x) for x in args.years.split("-"))
     except ValueError:

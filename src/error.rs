@@ -87,6 +87,27 @@ impl fmt::Display for Location {
     }
 }
 
+/// Whether a problem stops the build (an error) or is reported beside it (a warning, which
+/// `--deny-warnings` turns into an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Severity {
+    /// The build fails.
+    #[default]
+    Error,
+    /// The build goes on; the message is printed and counted.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, as printed and in JSON reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem, with where it is and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
@@ -98,12 +119,24 @@ pub struct Error {
     pub location: Option<Location>,
     /// What to write instead.
     pub help: Option<String>,
+    /// Error (the default) or warning.
+    pub severity: Severity,
 }
 
 impl Error {
     /// A new error without location or help.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), location: None, help: None }
+        Error { kind, message: message.into(), location: None, help: None, severity: Severity::Error }
+    }
+
+    /// A new warning: reported, counted, and fatal only with `--deny-warnings`.
+    pub fn warning(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error { severity: Severity::Warning, ..Error::new(kind, message) }
+    }
+
+    /// Whether this is a warning.
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     /// An I/O error that names the path it happened on.
@@ -137,7 +170,7 @@ impl fmt::Display for Error {
         if let Some(location) = &self.location {
             write!(f, "{location}: ")?;
         }
-        write!(f, "error: {}", self.message)?;
+        write!(f, "{}: {}", self.severity.name(), self.message)?;
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }
@@ -191,6 +224,17 @@ impl Errors {
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
         self.0.dedup();
+    }
+
+    /// Split into (warnings, errors), keeping the order of each.
+    pub fn split_warnings(self) -> (Errors, Errors) {
+        let (warnings, errors) = self.0.into_iter().partition(Error::is_warning);
+        (Errors(warnings), Errors(errors))
+    }
+
+    /// The same problems as errors (for `--deny-warnings`).
+    pub fn denied(self) -> Errors {
+        Errors(self.0.into_iter().map(|e| Error { severity: Severity::Error, ..e }).collect())
     }
 
     /// Keep the `Ok` value of a result, recording its error.

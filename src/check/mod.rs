@@ -20,12 +20,22 @@ pub struct CheckReport {
     pub errors: Errors,
     /// HTML pages rendered and checked (0 when the site did not get that far).
     pub pages: usize,
+    /// Warnings (issue 9): reported and counted; they fail the check only when denied.
+    pub warnings: Errors,
 }
 
 impl CheckReport {
-    /// Whether the site is clean.
+    /// Whether the site is clean (warnings allowed).
     pub fn ok(&self) -> bool {
         self.errors.is_empty()
+    }
+
+    /// The report with its warnings made errors (`--deny-warnings`).
+    pub fn deny_warnings(self) -> CheckReport {
+        let mut errors = self.errors;
+        errors.extend(self.warnings.denied());
+        errors.sort();
+        CheckReport { errors, pages: self.pages, warnings: Errors::new() }
     }
 }
 
@@ -33,14 +43,15 @@ impl CheckReport {
 pub fn check_site(opts: &BuildOptions) -> CheckReport {
     let compiled = match compile(opts) {
         Ok(compiled) => compiled,
-        Err(errors) => return CheckReport { errors, pages: 0 },
+        Err(errors) => return CheckReport { errors, ..CheckReport::default() },
     };
+    let warnings = compiled.site.data.warnings.clone();
     let files = match render_to_memory(&compiled) {
         Ok(files) => files,
-        Err(errors) => return CheckReport { errors, pages: 0 },
+        Err(errors) => return CheckReport { errors, pages: 0, warnings },
     };
     let pages = files.keys().filter(|f| f.ends_with(".html")).count();
     let mut errors = links::check_rendered(&compiled, &files);
     errors.sort();
-    CheckReport { errors, pages }
+    CheckReport { errors, pages, warnings }
 }

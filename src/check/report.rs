@@ -11,9 +11,9 @@ pub enum Format {
     /// Compiler-style messages and a closing count.
     #[default]
     Human,
-    /// One `::error …::message` workflow command per error, shown on the pull request.
+    /// One `::error …::message` (or `::warning …`) workflow command per problem, shown on the pull request.
     Github,
-    /// `{"ok": …, "errors": […], "pages": N}`.
+    /// `{"ok": …, "errors": […], "warnings": […], "pages": N}`; each entry has a `severity`.
     Json,
 }
 
@@ -31,19 +31,34 @@ fn human(report: &CheckReport) -> String {
     for e in &report.errors.0 {
         out.push_str(&format!("{e}\n\n"));
     }
+    for w in &report.warnings.0 {
+        out.push_str(&format!("{w}\n\n"));
+    }
     let n = report.errors.len();
-    if n == 0 {
+    let warnings = count_warnings(report.warnings.len());
+    if n == 0 && warnings.is_empty() {
         out.push_str(&format!("Checked {} pages: no problems found\n", report.pages));
+    } else if n == 0 {
+        out.push_str(&format!("Checked {} pages: {}\n", report.pages, &warnings[2..]));
     } else {
-        out.push_str(&format!("{n} error{}; nothing was written\n", if n == 1 { "" } else { "s" }));
+        out.push_str(&format!("{n} error{}{warnings}; nothing was written\n", if n == 1 { "" } else { "s" }));
     }
     out
+}
+
+/// `, 2 warnings` (empty when there are none), for closing lines.
+pub fn count_warnings(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
+    }
 }
 
 /// See "Workflow commands for GitHub Actions": `::error file=F,line=L,col=C::message`.
 fn github(report: &CheckReport) -> String {
     let mut out = String::new();
-    for e in &report.errors.0 {
+    for e in report.errors.0.iter().chain(&report.warnings.0) {
         let mut message = e.message.clone();
         if let Some(help) = &e.help {
             message.push_str(&format!("\nhelp: {help}"));
@@ -59,7 +74,7 @@ fn github(report: &CheckReport) -> String {
             }
         }
         let props = if props.is_empty() { String::new() } else { format!(" {}", props.join(",")) };
-        out.push_str(&format!("::error{props}::{}\n", escape_data(&message)));
+        out.push_str(&format!("::{}{props}::{}\n", e.severity.name(), escape_data(&message)));
     }
     out
 }
@@ -78,11 +93,13 @@ fn escape_property(text: &str) -> String {
 struct JsonReport<'a> {
     ok: bool,
     errors: Vec<JsonError<'a>>,
+    warnings: Vec<JsonError<'a>>,
     pages: usize,
 }
 
 #[derive(Serialize)]
 struct JsonError<'a> {
+    severity: &'static str,
     kind: &'static str,
     message: &'a str,
     file: Option<&'a str>,
@@ -93,7 +110,8 @@ struct JsonError<'a> {
 
 fn json(report: &CheckReport) -> String {
     let errors = report.errors.0.iter().map(json_error).collect();
-    let doc = JsonReport { ok: report.ok(), errors, pages: report.pages };
+    let warnings = report.warnings.0.iter().map(json_error).collect();
+    let doc = JsonReport { ok: report.ok(), errors, warnings, pages: report.pages };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{\"ok\": false}".into());
     text.push('\n');
     text
@@ -102,6 +120,7 @@ fn json(report: &CheckReport) -> String {
 fn json_error(e: &Error) -> JsonError<'_> {
     let location = e.location.as_ref();
     JsonError {
+        severity: e.severity.name(),
         kind: e.kind.name(),
         message: &e.message,
         file: location.map(|l| l.path.as_str()),
@@ -124,7 +143,7 @@ mod tests {
                 .help("fix it"),
         );
         errors.push(Error::new(ErrorKind::Io, "no site"));
-        CheckReport { errors, pages: 2 }
+        CheckReport { errors, pages: 2, warnings: Errors::new() }
     }
 
     #[test]

@@ -20,12 +20,13 @@ pub(super) fn run(
     base_url: Option<String>,
     drafts: bool,
     quiet: bool,
+    deny_warnings: bool,
 ) -> i32 {
     let output = output.unwrap_or_else(|| root.join("public"));
     let opts = BuildOptions { root, output, base_url, drafts };
     let started = Instant::now();
     let shown = Shown::new(started, quiet);
-    let result = build_with_events(&opts, &|event| match event {
+    let result = build_with_events(&opts, deny_warnings, &|event| match event {
         // shown even with --quiet: a build that waits without a word looks hung
         BuildEvent::Waiting { lock } => {
             err_line!(
@@ -38,7 +39,8 @@ pub(super) fn run(
     });
     shown.finish();
     match result {
-        Ok(report) => {
+        Ok((report, warnings)) => {
+            super::print_warnings(&warnings);
             if !quiet {
                 out_line!("{}", summary(&report, started.elapsed(), &opts.output.display().to_string()));
             }

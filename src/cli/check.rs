@@ -9,10 +9,17 @@ use crate::check::report::{Format, format_report};
 use crate::site::BuildOptions;
 
 /// Run `gazette check`; returns the exit code (0 only when the site is clean).
-pub(super) fn run(root: PathBuf, base_url: Option<String>, drafts: bool, format: CheckFormat) -> i32 {
+pub(super) fn run(
+    root: PathBuf,
+    base_url: Option<String>,
+    drafts: bool,
+    format: CheckFormat,
+    deny_warnings: bool,
+) -> i32 {
     // `output` is required by the options but never used: a check writes nothing
     let output = root.join("public");
     let report = check_site(&BuildOptions { root, output, base_url, drafts });
+    let report = if deny_warnings { report.deny_warnings() } else { report };
     let format = match format {
         CheckFormat::Human => Format::Human,
         CheckFormat::Github => Format::Github,

@@ -44,9 +44,12 @@ pub enum Command {
         /// Also build items marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Print nothing but errors.
+        /// Print nothing but errors and warnings.
         #[arg(long, short)]
         quiet: bool,
+        /// Treat warnings as errors: exit 1 and leave the output folder untouched (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Check everything a build checks, plus every internal link, image and anchor of the
     /// rendered pages; writes nothing.
@@ -63,6 +66,9 @@ pub enum Command {
         /// How to print the result.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// Treat warnings as errors: exit 1 when there is any (for CI).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Preview the site at http://127.0.0.1:PORT/, rebuilding and reloading on every save.
     #[cfg(feature = "serve")]
@@ -101,10 +107,12 @@ pub enum CheckFormat {
 /// Run the parsed command; returns the process exit code.
 pub fn run(args: Args) -> i32 {
     match args.command {
-        Command::Build { root, output, base_url, drafts, quiet } => {
-            build::run(root, output, base_url, drafts, quiet)
+        Command::Build { root, output, base_url, drafts, quiet, deny_warnings } => {
+            build::run(root, output, base_url, drafts, quiet, deny_warnings)
         }
-        Command::Check { root, base_url, drafts, format } => check::run(root, base_url, drafts, format),
+        Command::Check { root, base_url, drafts, format, deny_warnings } => {
+            check::run(root, base_url, drafts, format, deny_warnings)
+        }
         #[cfg(feature = "serve")]
         Command::Serve { root, port, open, drafts } => serve::run(root, port, open, drafts),
         Command::New { dir } => new::run(&dir),
@@ -118,4 +126,20 @@ fn print_errors(errors: &Errors, untouched: &Path) {
     }
     let n = errors.len();
     err_line!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
+}
+
+/// Print warnings like a compiler, then how many there were (nothing when there are none).
+fn print_warnings(warnings: &Errors) {
+    for w in &warnings.0 {
+        err_line!("{w}\n");
+    }
+    match warnings.len() {
+        0 => {}
+        1 => {
+            err_line!("1 warning (--deny-warnings makes warnings fail the build)");
+        }
+        n => {
+            err_line!("{n} warnings (--deny-warnings makes warnings fail the build)");
+        }
+    }
 }

@@ -14,6 +14,8 @@ use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, YamlText};
 
+pub mod periods;
+
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 /// `content/geo.yaml` as written.
@@ -33,7 +35,7 @@ pub struct RawUnit {
     /// Unit type: tỉnh, thành phố trực thuộc trung ương, huyện, thị xã, thành phố, quận, xã, phường, thị trấn, đặc khu.
     #[serde(rename = "type")]
     pub kind: String,
-    /// Id of the unit it belongs to; omitted only for the root.
+    /// Id of the unit it belongs to; omitted only for provinces (several may exist, over time or at once).
     #[serde(default)]
     pub parent: Option<String>,
     /// First day it existed, YYYY-MM-DD.
@@ -142,8 +144,11 @@ impl Unit {
 pub struct Geo {
     /// Units in file order.
     pub units: Vec<Unit>,
-    /// Index of the root unit.
+    /// The province the site is about: the only unit without a parent that still exists
+    /// (none on a national site, where several provinces exist at once).
     pub root: Option<usize>,
+    /// Every unit without a parent (provinces, current and former), in file order.
+    pub roots: Vec<usize>,
     index: HashMap<String, usize>,
 }
 
@@ -323,24 +328,15 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
             area_km2: u.area_km2,
         });
     }
-    if roots.len() != 1 {
-        let message = if roots.is_empty() {
-            "no unit is the root (every unit has a parent)".to_string()
-        } else {
-            format!("{} units have no parent; exactly one (the province) may be the root", roots.len())
-        };
-        let at = roots
-            .get(1)
-            .map_or_else(|| yaml.location(1, 1), |&i| yaml.locate(&["units", &i.to_string(), "id"]));
-        errors.push(
-            Error::new(ErrorKind::Schema, message)
-                .at(at)
-                .help("give every unit but the province a `parent:`"),
-        );
-    }
+    periods::check_roots(&units, &roots, &yaml, &mut errors);
     check_cycles(&units, &yaml, &mut errors);
+    if errors.is_empty() {
+        periods::check_parents(&units, &yaml, &mut errors);
+        periods::check_mergers(&units, &yaml, &mut errors);
+    }
     link_units(&mut units);
-    errors.into_result(Geo { units, root: roots.first().copied(), index })
+    let root = periods::current_root(&units, &roots);
+    errors.into_result(Geo { units, root, roots, index })
 }
 
 fn geo_unknown(id: &str, units: &[RawUnit]) -> Error {

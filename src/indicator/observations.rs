@@ -144,6 +144,9 @@ impl Ctx<'_> {
             self.errors.push(e);
             return;
         }
+        if let Some(w) = ceased_during(self.geo, geo, year) {
+            self.errors.push(w.at(self.locate(&place, "year")));
+        }
         self.seen.insert((geo, breakdown.clone(), year), place);
         self.values.entry((geo, breakdown)).or_default().push((year, value));
     }
@@ -277,4 +280,33 @@ fn number_cell(cell: Option<&Cell>, path: &str, what: &str, ctx: &mut Ctx<'_>) -
             None
         }
     }
+}
+
+/// A warning for a year-end figure of a unit that ceased during that year (issue 9, item 6): a
+/// commune merged on 1 July 2025 has no 31 December 2025 figure; its successor has.
+fn ceased_during(geo: &Geo, unit: usize, year: i32) -> Option<Error> {
+    let u = &geo.units[unit];
+    let until = u.until.filter(|d| d.year == year && (d.month, d.day) != (12, 31))?;
+    let successor = u.merged_into.first().map(|&s| &geo.units[s]);
+    let merged = successor.map(|s| format!(" and was merged into `{}` ({})", s.id, s.full_name()));
+    let help = match successor {
+        Some(s) => format!(
+            "give the {year} figure to `{}`, or keep it here only if it was measured before {}",
+            s.id,
+            until.dmy()
+        ),
+        None => format!("check that the {year} figure was measured before {}", until.dmy()),
+    };
+    Some(
+        Error::warning(
+            ErrorKind::Value,
+            format!(
+                "`{}` ceased on {}{}, so a {year} year-end figure cannot be its own",
+                u.id,
+                until.dmy(),
+                merged.unwrap_or_default()
+            ),
+        )
+        .help(help),
+    )
 }

@@ -26,6 +26,16 @@ pub fn parse_indicator(
     geo: &Geo,
     themes: &[String],
 ) -> Result<Indicator, Errors> {
+    parse_indicator_with_warnings(file, tables, geo, themes).map(|(indicator, _)| indicator)
+}
+
+/// [`parse_indicator`], also returning the warnings (a figure of a unit that ceased that year).
+pub fn parse_indicator_with_warnings(
+    file: &SourceFile,
+    tables: &[SourceFile],
+    geo: &Geo,
+    themes: &[String],
+) -> Result<(Indicator, Errors), Errors> {
     let yaml = YamlText::file(file);
     let raw: RawIndicator = yaml.parse("the indicator file")?;
     let stem = file.path.rsplit('/').next().unwrap_or("").trim_end_matches(".yaml").trim_end_matches(".yml");
@@ -90,7 +100,8 @@ pub fn parse_indicator(
         dims,
         series,
     };
-    errors.into_result(indicator)
+    let (warnings, errors) = errors.split_warnings();
+    errors.into_result((indicator, warnings))
 }
 
 fn default_decimals(unit: UnitKind) -> u8 {

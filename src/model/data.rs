@@ -24,6 +24,8 @@ pub struct Data {
     pub key_figures: Vec<usize>,
     /// Site path of each geo unit's profile page, by unit index.
     pub geo_paths: Vec<String>,
+    /// Warnings found in the data files (reported by the CLI, fatal with `--deny-warnings`).
+    pub warnings: crate::error::Errors,
 }
 
 impl Data {

@@ -10,7 +10,7 @@ use crate::content::shortcode::{ArgValue, Shortcode};
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::{Geo, Level, parse_geo};
 use crate::indicator::Indicator;
-use crate::indicator::validate::parse_indicator;
+use crate::indicator::validate::parse_indicator_with_warnings;
 use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
@@ -23,13 +23,19 @@ pub struct ParsedData {
     geo: Geo,
     indicators: Vec<Indicator>,
     programmes: Vec<Programme>,
+    warnings: Errors,
 }
 
 /// Parse every data file; indicators and programmes need the geography, so a broken
 /// `geo.yaml` stops there.
 pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Errors> {
     if source.geo.is_none() && source.indicators.is_empty() && source.programmes.is_empty() {
-        return Ok(ParsedData { geo: Geo::default(), indicators: Vec::new(), programmes: Vec::new() });
+        return Ok(ParsedData {
+            geo: Geo::default(),
+            indicators: Vec::new(),
+            programmes: Vec::new(),
+            warnings: Errors::new(),
+        });
     }
     let Some(geo_file) = &source.geo else {
         return Err(Error::new(ErrorKind::Io, "indicators need `content/geo.yaml`, which does not exist")
@@ -39,9 +45,21 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
     let geo = parse_geo(geo_file)?;
     let mut errors = Errors::new();
     let themes: Vec<String> = config.data.themes.iter().map(|t| t.id.clone()).collect();
-    let results: Vec<Result<Indicator, Errors>> =
-        source.indicators.par_iter().map(|f| parse_indicator(f, &source.tables, &geo, &themes)).collect();
-    let mut indicators: Vec<Indicator> = results.into_iter().filter_map(|r| errors.take_all(r)).collect();
+    let results: Vec<Result<(Indicator, Errors), Errors>> = source
+        .indicators
+        .par_iter()
+        .map(|f| parse_indicator_with_warnings(f, &source.tables, &geo, &themes))
+        .collect();
+    let mut warnings = Errors::new();
+    let mut indicators: Vec<Indicator> = results
+        .into_iter()
+        .filter_map(|r| errors.take_all(r))
+        .map(|(indicator, w)| {
+            warnings.extend(w);
+            indicator
+        })
+        .collect();
+    warnings.sort();
     indicators.sort_by(|a, b| a.id.cmp(&b.id));
     let programmes: Vec<Programme> = source
         .programmes
@@ -49,7 +67,7 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
         .filter_map(|f| errors.take_all(parse_programme(f, &indicators, &geo)))
         .collect();
     check_config_refs(config, &source.config, &geo, &indicators, &mut errors);
-    errors.into_result(ParsedData { geo, indicators, programmes })
+    errors.into_result(ParsedData { geo, indicators, programmes, warnings })
 }
 
 fn check_config_refs(
@@ -62,6 +80,10 @@ fn check_config_refs(
     let yaml = crate::source::YamlText::file(file);
     if let Some(p) = config.data.province.as_deref().filter(|p| geo.find(p).is_none()) {
         errors.push(geo.unknown(p).at(yaml.locate(&["data", "province"])));
+    }
+    let home = config.data.province.as_deref().and_then(|p| geo.find(p));
+    if let Some(e) = home.and_then(|h| crate::geo::periods::check_home(&geo.units, h)) {
+        errors.push(e.at(yaml.locate(&["data", "province"])));
     }
     for (i, id) in config.data.key_figures.iter().enumerate() {
         if !indicators.iter().any(|x| &x.id == id) {
@@ -81,7 +103,7 @@ fn unknown_indicator<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Er
 
 /// Derive the data model: paths, rendered Markdown, progress, headline units, rankings.
 pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>) -> Data {
-    let ParsedData { geo, indicators, programmes } = parsed;
+    let ParsedData { geo, indicators, programmes, warnings } = parsed;
     let home = config.data.province.as_deref().and_then(|p| geo.find(p)).or(geo.root);
     let markdown = |path: &str, text: &str| -> String {
         if text.trim().is_empty() {
@@ -167,7 +189,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         .filter_map(|id| entries.iter().position(|e| &e.indicator.id == id))
         .collect();
     let geo_paths = geo.units.iter().map(|u| format!("/geo/{}/", u.id)).collect();
-    Data { geo, indicators: entries, programmes, themes, home, key_figures, geo_paths }
+    Data { geo, indicators: entries, programmes, themes, home, key_figures, geo_paths, warnings }
 }
 
 /// The home unit if it has figures, else the highest-level unit (never a commune) with the

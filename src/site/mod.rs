@@ -145,7 +145,22 @@ pub fn build_with_progress(
     opts: &BuildOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport, Errors> {
-    build_with_events(opts, &|event| {
+    build_with_events(opts, false, &|event| {
+        if let BuildEvent::Rendering(p) = event {
+            progress(p);
+        }
+    })
+    .map(|(report, _)| report)
+}
+
+/// [`build_with_progress`], also returning the warnings. With `deny_warnings`, a warning fails
+/// the build like an error, before anything is written.
+pub fn build_with_warnings(
+    opts: &BuildOptions,
+    deny_warnings: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(BuildReport, Errors), Errors> {
+    build_with_events(opts, deny_warnings, &|event| {
         if let BuildEvent::Rendering(p) = event {
             progress(p);
         }
@@ -153,20 +168,26 @@ pub fn build_with_progress(
 }
 
 /// [`build`], reporting a wait for another build's lock and rendering progress to `events`
-/// (called from several threads). The output is locked for the whole build, so two builds
-/// into one output run one after the other, and a swap that a crash interrupted is repaired
-/// before anything else, even if this build then fails.
+/// (called from several threads), and returning the warnings. The output is locked for the
+/// whole build, so two builds into one output run one after the other, and a swap that a crash
+/// interrupted is repaired before anything else, even if this build then fails. With
+/// `deny_warnings`, a warning fails the build like an error, before anything is written.
 pub fn build_with_events(
     opts: &BuildOptions,
+    deny_warnings: bool,
     events: &(dyn Fn(BuildEvent<'_>) + Sync),
-) -> Result<BuildReport, Errors> {
+) -> Result<(BuildReport, Errors), Errors> {
     let output = write::Output::create_waiting(&opts.output, &opts.root, &|lock| {
         events(BuildEvent::Waiting { lock })
     })?;
     let compiled = compile(opts)?;
+    let warnings = compiled.site.data.warnings.clone();
+    if deny_warnings && !warnings.is_empty() {
+        return Err(warnings.denied());
+    }
     render_into_with_progress(&compiled, &output, &|p| events(BuildEvent::Rendering(p)))?;
     let stats = output.commit()?;
-    Ok(BuildReport::of_plan(&compiled, stats.files, stats.bytes))
+    Ok((BuildReport::of_plan(&compiled, stats.files, stats.bytes), warnings))
 }
 
 /// Every stage up to rendering: load, parse, validate, derive, plan, compile templates.

@@ -4,6 +4,7 @@
 //! checks a programme file and resolves each target's scope to units; `progress` computes
 //! the status by the documented method (see the README, "How progress is judged").
 
+pub mod formed;
 pub mod parse;
 pub mod progress;
 pub mod schema;

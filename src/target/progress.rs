@@ -13,9 +13,13 @@
 //!    Once the target is met it is achieved (for annual targets: when the target year's
 //!    figure is in); once the target year's figure is in and the target is not met, off track.
 //!    Without a baseline value or a later one: not enough data.
+//! 4. A unit formed after the baseline year (a merged province or commune) takes for earlier
+//!    years the aggregate of the units it was formed from (`formed.rs`); when they cannot be
+//!    combined, the target is not comparable.
 
 use serde::Serialize;
 
+use super::formed::{formed_after, formed_value};
 use super::{Comparator, Target, TargetKind};
 use crate::geo::Geo;
 use crate::indicator::Indicator;
@@ -34,6 +38,8 @@ pub enum Status {
     OffTrack,
     /// No baseline value or no value after it.
     NotEnoughData,
+    /// The baseline predates a merger and the former units' figures cannot be combined.
+    NotComparable,
 }
 
 impl Status {
@@ -45,12 +51,19 @@ impl Status {
             Status::AtRisk => "at_risk",
             Status::OffTrack => "off_track",
             Status::NotEnoughData => "not_enough_data",
+            Status::NotComparable => "not_comparable",
         }
     }
 
     /// All statuses, best first.
-    pub const ALL: [Status; 5] =
-        [Status::Achieved, Status::OnTrack, Status::AtRisk, Status::OffTrack, Status::NotEnoughData];
+    pub const ALL: [Status; 6] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::OffTrack,
+        Status::NotEnoughData,
+        Status::NotComparable,
+    ];
 }
 
 /// The judgement of one series against a target.
@@ -124,6 +137,10 @@ fn followed_in_years(
                 out.push((year, v, current));
                 break;
             }
+            if let Some(v) = formed_value(ind, geo, current, breakdown, year).filter(|_| current == unit) {
+                out.push((year, v, unit));
+                break;
+            }
             let u = &geo.units[current];
             match (u.until, geo.successor(current)) {
                 (Some(until), Some(next)) if until.year <= year => current = next,
@@ -149,7 +166,7 @@ pub fn evaluate(target: &Target, ind: &Indicator, geo: &Geo) -> Progress {
         (TargetKind::Share, Some((cmp, value))) => share_series(&per_unit, cmp, value),
         _ => mean_series(&per_unit),
     };
-    let overall = assess(target, &series);
+    let overall = not_comparable(assess(target, &series), target, geo, &target.scope.units);
     let units = if target.scope.kind != super::ScopeKind::One || target.kind == TargetKind::Share {
         target
             .scope
@@ -162,7 +179,7 @@ pub fn evaluate(target: &Target, ind: &Indicator, geo: &Geo) -> Progress {
                     (TargetKind::Share, Some((cmp, value))) => {
                         meets_condition(&plain, target.target_year, cmp, value)
                     }
-                    _ => assess(target, &plain),
+                    _ => not_comparable(assess(target, &plain), target, geo, &[unit]),
                 };
                 let followed =
                     s.iter().rev().find(|p| p.0 <= target.target_year).map(|p| p.2).filter(|&f| f != unit);
@@ -173,6 +190,18 @@ pub fn evaluate(target: &Target, ind: &Indicator, geo: &Geo) -> Progress {
         Vec::new()
     };
     Progress { overall, series, units }
+}
+
+/// "Not comparable" instead of "not enough data" when the baseline is missing because a unit
+/// was formed after the baseline year from units whose figures cannot be combined.
+fn not_comparable(mut a: Assessment, target: &Target, geo: &Geo, units: &[usize]) -> Assessment {
+    if a.status == Status::NotEnoughData
+        && a.baseline.is_none()
+        && units.iter().any(|&u| formed_after(geo, u, target.baseline_year))
+    {
+        a.status = Status::NotComparable;
+    }
+    a
 }
 
 /// Mean of the units' values, for years where every unit has one.

@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod errors;
 mod figures_pages;
+mod geo_periods;
 mod harness;
 mod indicators;
 mod new;

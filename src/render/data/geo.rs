@@ -34,16 +34,20 @@ fn link(site: &Site, u: usize) -> Link {
     }
 }
 
-/// Units under the root that exist today, and the former districts with their communes.
+/// Units under the province that exist today, and the former units with theirs. A site with
+/// several provinces over time (a merger) also lists the former provinces; a national site
+/// (several provinces at once) lists the provinces.
 pub fn index(_w: &Words<'_>, site: &Site) -> GeoIndex {
     let geo = &site.data.geo;
-    let Some(root) = geo.root else {
-        return GeoIndex { root: None, current: Vec::new(), former: Vec::new() };
+    let (root, top) = match geo.root {
+        Some(r) => {
+            let former_roots = geo.roots.iter().copied().filter(|&x| x != r && geo.units[x].until.is_some());
+            (Some(r), geo.units[r].children.iter().copied().chain(former_roots).collect::<Vec<_>>())
+        }
+        None => (None, geo.roots.clone()),
     };
-    let children = &geo.units[root].children;
-    let current =
-        children.iter().filter(|&&c| geo.units[c].until.is_none()).map(|&c| link(site, c)).collect();
-    let former = children
+    let current = top.iter().filter(|&&c| geo.units[c].until.is_none()).map(|&c| link(site, c)).collect();
+    let former = top
         .iter()
         .filter(|&&c| geo.units[c].until.is_some())
         .map(|&d| FormerDistrict {
@@ -51,7 +55,7 @@ pub fn index(_w: &Words<'_>, site: &Site) -> GeoIndex {
             communes: geo.units[d].children.iter().map(|&c| link(site, c)).collect(),
         })
         .collect();
-    GeoIndex { root: Some(link(site, root)), current, former }
+    GeoIndex { root: root.map(|r| link(site, r)), current, former }
 }
 
 /// A unit's profile.

@@ -348,5 +348,6 @@ fn verdict_key(status: Status, final_result: bool) -> &'static str {
         Status::OffTrack if final_result => "verdict_not_achieved",
         Status::OffTrack => "verdict_off_track",
         Status::NotEnoughData => "verdict_not_enough_data",
+        Status::NotComparable => "verdict_not_comparable",
     }
 }

@@ -130,7 +130,8 @@ fn counts<'a>(w: &Words<'a>, statuses: &[(Status, bool)]) -> Vec<Count<'a>> {
             None => out.push(Count { status: view, n: 1 }),
         }
     }
-    let order = ["achieved", "on_track", "at_risk", "off_track", "not_achieved", "not_enough_data"];
+    let order =
+        ["achieved", "on_track", "at_risk", "off_track", "not_achieved", "not_enough_data", "not_comparable"];
     out.sort_by_key(|c| order.iter().position(|o| *o == c.status.name));
     out
 }
@@ -166,7 +167,7 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
     let single = target.scope.units.len() == 1;
     let level_value = |v: f64| scope_value(w, target, ind, v);
     let id = format!("{}-{}", pe.programme.id, target.id);
-    let progress_svg = (a.status != Status::NotEnoughData)
+    let progress_svg = (!matches!(a.status, Status::NotEnoughData | Status::NotComparable))
         .then(|| progress_bar(w, a.distance, w.t("progress_bar_label"), &format!("{id}-progress")))
         .flatten();
     let (distance, pace) = distance_and_pace(w, a);

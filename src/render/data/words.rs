@@ -147,6 +147,7 @@ impl<'a> Words<'a> {
                 Status::AtRisk => "status_at_risk",
                 Status::OffTrack => "status_off_track",
                 Status::NotEnoughData => "status_not_enough_data",
+                Status::NotComparable => "status_not_comparable",
             }),
         }
     }
