@@ -236,12 +236,35 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
+/// Suggestions are only looked for among this many candidates at most: each suggestion
+/// compares the word with every candidate, and a file with 100,000 wrong references to a
+/// list of 100,000 names must not take 10^10 comparisons (issue 8).
+pub const SUGGEST_AMONG: usize = 1_000;
+
+/// Words and candidates longer than this many bytes get no suggestion (the edit distance is
+/// quadratic in the length, and nobody misspells a 64-character id into a close one).
+const SUGGEST_LENGTH: usize = 64;
+
 /// The closest of `candidates` to a misspelt `word`, if any is close enough to suggest.
+///
+/// `None` without looking when there are more than [`SUGGEST_AMONG`] candidates or the word
+/// is long, so that the cost of one suggestion is bounded.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if word.len() > SUGGEST_LENGTH {
+        return None;
+    }
+    let candidates = candidates.into_iter();
+    if candidates.size_hint().0 > SUGGEST_AMONG {
+        return None;
+    }
+    let candidates: Vec<&str> = candidates.take(SUGGEST_AMONG + 1).collect();
+    if candidates.len() > SUGGEST_AMONG {
+        return None;
+    }
     let close_edits = (word.chars().count() / 4).max(1);
     candidates
         .into_iter()
-        .filter(|c| !c.is_empty())
+        .filter(|c| !c.is_empty() && c.len() <= SUGGEST_LENGTH)
         .map(|c| {
             let edits = strsim::levenshtein(word, c);
             let score = strsim::jaro_winkler(word, c) + if edits <= close_edits { 1.0 } else { 0.0 };

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::slug::{is_slug, slugify};
-use crate::source::{SourceFile, YamlText};
+use crate::source::{SourceFile, YamlPlaces, YamlText};
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -162,6 +162,13 @@ impl Geo {
         Error::new(ErrorKind::Reference, format!("unknown geo id `{id}`")).help(help)
     }
 
+    /// Like [`Geo::unknown`], without looking for the closest id (for the many errors of
+    /// one file after the first few, so error paths stay linear).
+    pub fn unknown_without_hint(&self, id: &str) -> Error {
+        Error::new(ErrorKind::Reference, format!("unknown geo id `{id}`"))
+            .help("use the id of a unit listed in content/geo.yaml")
+    }
+
     /// The unit `unit` was merged into (the first, when it was split among several).
     pub fn successor(&self, unit: usize) -> Option<usize> {
         self.units[unit].merged_into.first().copied()
@@ -219,10 +226,11 @@ pub const UNIT_TYPES: [&str; 10] = [
 pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
     let yaml = YamlText::file(file);
     let raw: RawGeo = yaml.parse("geo.yaml")?;
+    let places = YamlPlaces::new(yaml);
     let mut errors = Errors::new();
     let mut index = HashMap::new();
     for (i, u) in raw.units.iter().enumerate() {
-        let at = |f: &str| yaml.locate(&["units", &i.to_string(), f]);
+        let at = |f: &str| places.locate(&["units", &i.to_string(), f]);
         if !is_slug(&u.id) {
             errors.push(
                 Error::new(ErrorKind::Value, format!("geo id `{}` is not a slug", u.id)).at(at("id")).help(
@@ -241,7 +249,7 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
     let mut units = Vec::with_capacity(raw.units.len());
     let mut roots = Vec::new();
     for (i, u) in raw.units.iter().enumerate() {
-        let at = |f: &str| yaml.locate(&["units", &i.to_string(), f]);
+        let at = |f: &str| places.locate(&["units", &i.to_string(), f]);
         let parent = u.parent.as_ref().and_then(|p| match index.get(p) {
             Some(&j) => Some(j),
             None => {
@@ -331,14 +339,14 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
         };
         let at = roots
             .get(1)
-            .map_or_else(|| yaml.location(1, 1), |&i| yaml.locate(&["units", &i.to_string(), "id"]));
+            .map_or_else(|| yaml.location(1, 1), |&i| places.locate(&["units", &i.to_string(), "id"]));
         errors.push(
             Error::new(ErrorKind::Schema, message)
                 .at(at)
                 .help("give every unit but the province a `parent:`"),
         );
     }
-    check_cycles(&units, &yaml, &mut errors);
+    check_cycles(&units, &places, &mut errors);
     link_units(&mut units);
     errors.into_result(Geo { units, root: roots.first().copied(), index })
 }
@@ -351,24 +359,48 @@ fn geo_unknown(id: &str, units: &[RawUnit]) -> Error {
     Error::new(ErrorKind::Reference, format!("unknown geo id `{id}`")).help(help)
 }
 
-fn check_cycles(units: &[Unit], yaml: &YamlText<'_>, errors: &mut Errors) {
-    for (i, _) in units.iter().enumerate() {
-        let mut current = units[i].parent;
-        for _ in 0..=units.len() {
-            match current {
-                Some(c) if c == i => {
-                    errors.push(
-                        Error::new(ErrorKind::Value, format!("unit `{}` is its own ancestor", units[i].id))
-                            .at(yaml.locate(&["units", &i.to_string(), "parent"]))
-                            .help("a parent must be a larger unit that contains this one"),
-                    );
-                    break;
-                }
-                Some(c) => current = units[c].parent,
-                None => break,
+fn check_cycles(units: &[Unit], places: &YamlPlaces<'_>, errors: &mut Errors) {
+    for i in units_on_cycles(units) {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("unit `{}` is its own ancestor", units[i].id))
+                .at(places.locate(&["units", &i.to_string(), "parent"]))
+                .help("a parent must be a larger unit that contains this one"),
+        );
+    }
+}
+
+/// The units (in file order) that are their own ancestors, in time linear in the number of
+/// units: each chain of parents is walked once, not once per unit (a chain of 100,000
+/// units would take 10^10 steps; issue 8).
+fn units_on_cycles(units: &[Unit]) -> Vec<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        No,
+        OnPath,
+        Done,
+    }
+    let mut seen = vec![Seen::No; units.len()];
+    let mut on_cycle = vec![false; units.len()];
+    let mut path = Vec::new();
+    for start in 0..units.len() {
+        let mut current = Some(start);
+        while let Some(c) = current.filter(|&c| seen[c] == Seen::No) {
+            seen[c] = Seen::OnPath;
+            path.push(c);
+            current = units[c].parent;
+        }
+        if let Some(c) = current.filter(|&c| seen[c] == Seen::OnPath)
+            && let Some(first) = path.iter().position(|&p| p == c)
+        {
+            for &p in &path[first..] {
+                on_cycle[p] = true;
             }
         }
+        for p in path.drain(..) {
+            seen[p] = Seen::Done;
+        }
     }
+    (0..units.len()).filter(|&i| on_cycle[i]).collect()
 }
 
 /// Fill the derived `children` and `merged_from` lists.

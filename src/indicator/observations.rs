@@ -11,7 +11,7 @@ use super::schema::{RawIndicator, UnitKind};
 use super::validate::YEARS;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::geo::Geo;
-use crate::source::{SourceFile, YamlText};
+use crate::source::{SourceFile, YamlPlaces};
 
 /// Where an observation was written, to locate duplicates and bad values.
 #[derive(Debug, Clone)]
@@ -22,7 +22,7 @@ pub(super) enum Place {
 }
 
 pub(super) struct Ctx<'a> {
-    pub(super) yaml: YamlText<'a>,
+    pub(super) yaml: &'a YamlPlaces<'a>,
     pub(super) geo: &'a Geo,
     pub(super) dims: &'a [Dim],
     pub(super) bounds: (f64, f64),
@@ -30,7 +30,12 @@ pub(super) struct Ctx<'a> {
     pub(super) errors: Errors,
     pub(super) seen: HashMap<(usize, Breakdown, i32), Place>,
     pub(super) values: BTreeMap<(usize, Breakdown), Vec<(i32, f64)>>,
+    /// The error for each unknown geo id met so far.
+    pub(super) unknown: HashMap<String, Error>,
 }
+
+/// Unknown geo ids of one file that get a "did you mean" hint; later ones get the plain help.
+const SUGGESTED_IDS: usize = 200;
 
 impl Ctx<'_> {
     fn locate(&self, place: &Place, field: &str) -> Location {
@@ -46,7 +51,21 @@ impl Ctx<'_> {
     fn resolve_geo(&mut self, id: &str, at: impl FnOnce() -> Location) -> Option<usize> {
         let found = self.geo.find(id);
         if found.is_none() {
-            self.errors.push(self.geo.unknown(id).at(at()));
+            // one suggestion per distinct id, and only for the first few: a file repeating a
+            // wrong id 100,000 times stays linear (issue 8)
+            let error = match self.unknown.get(id) {
+                Some(error) => error.clone(),
+                None => {
+                    let error = if self.unknown.len() < SUGGESTED_IDS {
+                        self.geo.unknown(id)
+                    } else {
+                        self.geo.unknown_without_hint(id)
+                    };
+                    self.unknown.insert(id.to_string(), error.clone());
+                    error
+                }
+            };
+            self.errors.push(error.at(at()));
         }
         found
     }

@@ -4,7 +4,7 @@
 //! lifetime, impossible values, duplicates across the three observation forms), each pointing
 //! at its line: in the YAML through the locator, in CSV files directly.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::observations::{Ctx, read_observations, read_series, read_table};
 use super::schema::{RawIndicator, UnitKind};
@@ -13,7 +13,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::Geo;
 use crate::slug::is_slug;
-use crate::source::{SourceFile, YamlText};
+use crate::source::{SourceFile, YamlPlaces, YamlText};
 
 /// Years a value may belong to.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
@@ -27,6 +27,7 @@ pub fn parse_indicator(
 ) -> Result<Indicator, Errors> {
     let yaml = YamlText::file(file);
     let raw: RawIndicator = yaml.parse("the indicator file")?;
+    let yaml = YamlPlaces::new(yaml);
     let stem = file.path.rsplit('/').next().unwrap_or("").trim_end_matches(".yaml").trim_end_matches(".yml");
     let mut errors = Errors::new();
     check_metadata(&raw, stem, &yaml, themes, &mut errors);
@@ -46,7 +47,7 @@ pub fn parse_indicator(
         .collect();
     revisions.sort_by_key(|r| std::cmp::Reverse(r.date));
     let mut ctx = Ctx {
-        yaml,
+        yaml: &yaml,
         geo,
         dims: &dims,
         bounds,
@@ -54,6 +55,7 @@ pub fn parse_indicator(
         errors,
         seen: HashMap::new(),
         values: BTreeMap::new(),
+        unknown: HashMap::new(),
     };
     read_series(&raw, &mut ctx);
     read_observations(&raw, &mut ctx);
@@ -120,14 +122,14 @@ fn bounds(raw: &RawIndicator) -> (f64, f64) {
 fn check_metadata(
     raw: &RawIndicator,
     stem: &str,
-    yaml: &YamlText<'_>,
+    yaml: &YamlPlaces<'_>,
     themes: &[String],
     errors: &mut Errors,
 ) {
     if !is_slug(stem) {
         errors.push(
             Error::new(ErrorKind::Value, format!("the file name `{stem}` is not a valid indicator id"))
-                .at(yaml.location(1, 1))
+                .at(yaml.yaml.location(1, 1))
                 .help("name the file with lower-case ASCII letters, digits and hyphens, e.g. ho-ngheo.yaml"),
         );
     }
@@ -190,10 +192,12 @@ fn check_metadata(
     }
 }
 
-fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> Vec<Dim> {
+fn parse_dims(raw: &RawIndicator, yaml: &YamlPlaces<'_>, errors: &mut Errors) -> Vec<Dim> {
     let mut dims: Vec<Dim> = Vec::new();
+    // sets, not scans of the lists so far: a list of 100,000 values stays linear (issue 8)
+    let mut dim_ids = HashSet::new();
     for (i, d) in raw.disaggregations.iter().enumerate() {
-        if dims.iter().any(|x| x.id == d.id) {
+        if !dim_ids.insert(d.id.as_str()) {
             errors.push(
                 Error::new(ErrorKind::Duplicate, format!("disaggregation `{}` is defined twice", d.id))
                     .at(yaml.locate(&["disaggregations", &i.to_string(), "id"]))
@@ -201,8 +205,9 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> V
             );
         }
         let mut values: Vec<(String, String)> = Vec::new();
+        let mut value_ids = HashSet::new();
         for (k, v) in d.values.iter().enumerate() {
-            if v.id.is_empty() || values.iter().any(|x| x.0 == v.id) {
+            if v.id.is_empty() || !value_ids.insert(v.id.as_str()) {
                 errors.push(
                     Error::new(
                         ErrorKind::Duplicate,
@@ -219,7 +224,7 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> V
     dims
 }
 
-fn date(yaml: &YamlText<'_>, text: &str, path: &[&str], errors: &mut Errors) -> Option<Date> {
+fn date(yaml: &YamlPlaces<'_>, text: &str, path: &[&str], errors: &mut Errors) -> Option<Date> {
     match Date::parse(text) {
         Ok(d) => Some(d),
         Err(e) => {

@@ -8,6 +8,9 @@
 //! [`YamlLocator`], which re-reads the text with an event parser only on that error path.
 
 pub mod flat;
+mod locate;
+
+pub use locate::{YamlIndex, YamlLocator, YamlPlaces};
 
 use serde::de::DeserializeOwned;
 
@@ -281,105 +284,6 @@ fn type_help(expected: &str) -> String {
         }
         "a list" => "write a list, one `- item` per line, or [a, b] on one line".into(),
         _ => format!("write {expected} here"),
-    }
-}
-
-/// Finds where a value stands in YAML text, by replaying parser events.
-pub struct YamlLocator;
-
-impl YamlLocator {
-    /// 1-based (line, column) of the node at `path` (mapping keys and sequence indices);
-    /// for a mapping key, the position of the value. `None` if not found or not parseable.
-    pub fn find(text: &str, path: &[&str]) -> Option<(usize, usize)> {
-        use yaml_rust2::parser::{Event, Parser};
-        let mut parser = Parser::new_from_str(text);
-        // Stack of containers: (is_mapping, index or expecting_key, current key)
-        let mut stack: Vec<Frame> = Vec::new();
-        loop {
-            let (event, marker) = parser.next_token().ok()?;
-            let here = (marker.line(), marker.col() + 1);
-            match event {
-                Event::StreamEnd => return None,
-                Event::Scalar(value, ..) => {
-                    if let Some(found) = advance(&mut stack, path, Some(&value), here) {
-                        return Some(found);
-                    }
-                }
-                Event::Alias(_) => {
-                    if let Some(found) = advance(&mut stack, path, None, here) {
-                        return Some(found);
-                    }
-                }
-                Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    let is_map = matches!(event, Event::MappingStart(..));
-                    if let Some(found) = node_at(&stack, path, here) {
-                        return Some(found);
-                    }
-                    stack.push(Frame { is_map, expecting_key: true, key: None, index: 0 });
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    stack.pop();
-                    finish_value(&mut stack);
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-struct Frame {
-    is_map: bool,
-    expecting_key: bool,
-    key: Option<String>,
-    index: usize,
-}
-
-/// Current path of the node about to start, as owned segments.
-fn current_path(stack: &[Frame]) -> Vec<String> {
-    stack
-        .iter()
-        .map(|f| if f.is_map { f.key.clone().unwrap_or_default() } else { f.index.to_string() })
-        .collect()
-}
-
-fn path_matches(stack: &[Frame], path: &[&str]) -> bool {
-    let current = current_path(stack);
-    current.len() == path.len() && current.iter().zip(path).all(|(a, b)| a == b)
-}
-
-/// A container or value node is starting: is it the one we look for?
-fn node_at(stack: &[Frame], path: &[&str], here: (usize, usize)) -> Option<(usize, usize)> {
-    match stack.last() {
-        Some(top) if top.is_map && top.expecting_key => None,
-        _ if path_matches(stack, path) => Some(here),
-        _ => None,
-    }
-}
-
-/// A scalar arrived: either a key, or a value (which may be the target).
-fn advance(
-    stack: &mut [Frame],
-    path: &[&str],
-    scalar: Option<&str>,
-    here: (usize, usize),
-) -> Option<(usize, usize)> {
-    if let Some(top) = stack.last_mut().filter(|top| top.is_map && top.expecting_key) {
-        top.key = scalar.map(str::to_string);
-        top.expecting_key = false;
-        return None;
-    }
-    let found = node_at(stack, path, here);
-    finish_value(stack);
-    found
-}
-
-fn finish_value(stack: &mut [Frame]) {
-    if let Some(top) = stack.last_mut() {
-        if top.is_map {
-            top.expecting_key = true;
-        } else {
-            top.index += 1;
-        }
     }
 }
 
