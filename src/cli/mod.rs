@@ -111,9 +111,7 @@ pub fn run(args: Args) -> i32 {
 
 /// Print errors like a compiler, then how many there were and what was left alone.
 fn print_errors(errors: &Errors, untouched: &Path) {
-    for e in &errors.0 {
-        eprintln!("{e}\n");
-    }
+    eprint!("{}", errors.for_people());
     let n = errors.len();
     eprintln!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
 }

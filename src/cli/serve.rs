@@ -58,9 +58,7 @@ fn show(event: &Event<'_>) {
             );
         }
         Event::Failed { errors, changed } => {
-            for e in &errors.0 {
-                eprintln!("{e}\n");
-            }
+            eprint!("{}", errors.for_people());
             let n = errors.len();
             let what = if changed.is_empty() { "the site".to_string() } else { describe(changed) };
             eprintln!(
