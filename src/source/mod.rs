@@ -8,6 +8,7 @@
 //! [`YamlLocator`], which re-reads the text with an event parser only on that error path.
 
 pub mod flat;
+mod guard;
 mod locate;
 
 pub use locate::{YamlIndex, YamlLocator, YamlPlaces};
@@ -93,6 +94,10 @@ impl<'a> YamlText<'a> {
         // An empty document deserializes like an empty mapping, so "missing field" errors
         // name the field rather than complaining about `null`.
         let text = if self.text.trim().is_empty() { "{}" } else { self.text };
+        if let Some((offset, error)) = guard::check_yaml(text) {
+            let (line, column) = line_col(text, offset);
+            return Err(error.at(self.location(line, column)));
+        }
         serde_yaml::from_str(text).map_err(|err| self.map_error(&err, what))
     }
 
@@ -211,6 +216,11 @@ fn explain_syntax(body: &str) -> Option<Error> {
         (
             "a value contains `: ` (colon and space), which YAML reads as a new field",
             "put the whole value in double quotes, e.g. title: \"Sơn Cao: khởi công cầu treo\"",
+        )
+    } else if body.contains("control characters are not allowed") {
+        (
+            "the text holds a control character (such as NUL), which YAML does not allow",
+            "delete the invisible character at this place (retype the line if you cannot see it)",
         )
     } else if body.contains("found character that cannot start any token") && body.contains('\t') {
         ("a tab character is used for indentation", "indent with spaces only")
