@@ -9,22 +9,37 @@
 
 pub mod flat;
 mod guard;
+mod lines;
 mod locate;
 
+pub use lines::LineIndex;
 pub use locate::{YamlIndex, YamlLocator, YamlPlaces};
+
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorKind, Location, did_you_mean};
 
 /// One text file of the site, read once, with BOM removed and line endings normalised to `\n`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the site root, with `/` separators (e.g. `content/news/a.md`).
     pub path: String,
     /// The text, UTF-8, without BOM, with `\n` line endings.
     pub text: String,
+    /// Line and column marks, built by the first [`SourceFile::location`] (error paths only).
+    lines: OnceLock<LineIndex>,
 }
+
+/// Files are equal when their paths and texts are (whether the marks were built or not).
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.text == other.text
+    }
+}
+
+impl Eq for SourceFile {}
 
 impl SourceFile {
     /// Wrap raw text: strip a UTF-8 BOM and turn CRLF (and lone CR) into LF.
@@ -35,7 +50,7 @@ impl SourceFile {
         } else {
             text.to_string()
         };
-        SourceFile { path: path.into(), text }
+        SourceFile { path: path.into(), text, lines: OnceLock::new() }
     }
 
     /// Like [`SourceFile::new`], taking ownership of the text (no copy when it needs no change).
@@ -43,12 +58,14 @@ impl SourceFile {
         if text.starts_with('\u{feff}') || text.contains('\r') {
             return SourceFile::new(path, &text);
         }
-        SourceFile { path: path.into(), text }
+        SourceFile { path: path.into(), text, lines: OnceLock::new() }
     }
 
-    /// The location of a byte offset in this file.
+    /// The location of a byte offset in this file. The first call indexes the text, so that
+    /// each error of a file with 100,000 errors costs little (issue 8); the text must not be
+    /// changed afterwards.
     pub fn location(&self, offset: usize) -> Location {
-        let (line, column) = line_col(&self.text, offset);
+        let (line, column) = self.lines.get_or_init(|| LineIndex::new(&self.text)).line_col(&self.text, offset);
         Location::at(&self.path, line, column)
     }
 }

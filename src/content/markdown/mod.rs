@@ -5,14 +5,16 @@
 //! URLs, wrap tables for horizontal scrolling, and cut shortcodes out of the text into
 //! placeholders that the render stage fills in. Raw HTML is sanitised unless the site opts in.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use super::shortcode::{SHORTCODES, Shortcode, find_open, parse_shortcode};
-use crate::error::{Error, ErrorKind, Errors};
+use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::slug::slugify;
 use crate::source::SourceFile;
+
+mod nesting;
 
 /// Start and end marks of a shortcode placeholder in rendered HTML (private-use characters).
 pub const PLACEHOLDER_OPEN: char = '\u{E000}';
@@ -91,6 +93,7 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
         body: Body::default(),
         errors: Errors::new(),
         ids: opts.reserved_ids.iter().map(|s| s.to_string()).collect(),
+        next_suffix: HashMap::new(),
         raw_html: false,
         paragraph_depth: 0,
         first_paragraph_done: false,
@@ -104,7 +107,17 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
     let State { out, mut body, errors, raw_html, .. } = st;
     let mut html = String::with_capacity(text.len() + text.len() / 4);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    body.html = if raw_html && !opts.allow_raw_html { sanitize(&html) } else { html };
+    let mut errors = errors;
+    body.html = if raw_html && !opts.allow_raw_html {
+        if nesting::too_deep(&html) {
+            errors.push(too_deep(file));
+            String::new()
+        } else {
+            sanitize(&html)
+        }
+    } else {
+        html
+    };
     errors.into_result(body)
 }
 
@@ -116,6 +129,8 @@ struct State<'a, 'f> {
     body: Body,
     errors: Errors,
     ids: HashSet<String>,
+    /// For each wanted heading id, the first suffix not yet tried.
+    next_suffix: HashMap<String, usize>,
     raw_html: bool,
     paragraph_depth: usize,
     first_paragraph_done: bool,
@@ -275,12 +290,15 @@ impl<'a> State<'a, '_> {
     }
 
     fn unique_id(&mut self, wanted: String) -> String {
-        let mut id = wanted.clone();
-        let mut n = 1;
+        // start after the last suffix given to this id: ids are never freed, so the smaller
+        // ones are taken, and 100,000 equal headings stay linear (issue 8)
+        let mut n = self.next_suffix.get(&wanted).copied().unwrap_or(1);
+        let mut id = if n == 1 { wanted.clone() } else { format!("{wanted}-{n}") };
         while self.ids.contains(&id) {
             id = format!("{wanted}-{n}");
             n += 1;
         }
+        self.next_suffix.insert(wanted, n);
         self.ids.insert(id.clone());
         id
     }
@@ -383,7 +401,7 @@ impl<'a> State<'a, '_> {
             );
         }
         let n = self.body.shortcodes.len();
-        let (line, column) = crate::source::line_col(&self.file.text, offset);
+        let Location { line, column, .. } = self.file.location(offset);
         self.body.shortcodes.push(Shortcode { name, args, offset, line, column, block });
         let placeholder = format!("{PLACEHOLDER_OPEN}{n}{PLACEHOLDER_CLOSE}");
         if block {
@@ -440,6 +458,16 @@ pub fn html_attr(text: &str) -> String {
         }
     }
     out
+}
+
+/// The error for HTML nested too deeply to sanitise in linear time.
+fn too_deep(file: &SourceFile) -> Error {
+    Error::new(
+        ErrorKind::Value,
+        format!("the HTML of this text is nested more than {} elements deep", nesting::MAX_HTML_DEPTH),
+    )
+    .at(Location::file(&file.path))
+    .help("close the HTML tags you open (`<div>` needs `</div>`) and quote with fewer `>` marks")
 }
 
 /// Remove scripts, event handlers, `javascript:` URLs and unknown tags from HTML.
