@@ -153,7 +153,11 @@ mod tests {
         assert!(human.ends_with("and 300 more errors\n\n500 errors; nothing was written\n"), "{human}");
         let github = format_report(&report, Format::Github);
         assert_eq!(github.lines().count(), 201);
-        assert!(github.ends_with("::error::and 300 more errors%0Ahelp: gazette check --format json lists them all\n"));
+        assert!(
+            github.ends_with(
+                "::error::and 300 more errors%0Ahelp: gazette check --format json lists them all\n"
+            )
+        );
         let value: serde_json::Value = serde_json::from_str(&format_report(&report, Format::Json)).unwrap();
         assert_eq!(value["count"], 500);
         assert_eq!(value["errors"].as_array().unwrap().len(), 500);

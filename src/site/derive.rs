@@ -12,8 +12,8 @@ use crate::content::front_matter::yaml_of;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::model::{News, PageEntry, Site, Taxonomy, TaxonomyKind, Term, page_count};
 use crate::site::load::SiteSource;
-use crate::source::YamlPlaces;
 use crate::slug::slugify;
+use crate::source::YamlPlaces;
 
 /// First path segments the generator uses itself; a page may not take them.
 pub const RESERVED_SEGMENTS: [&str; 12] = [

@@ -49,8 +49,8 @@ pub fn check_links(site: &Site, known: &HashSet<String>, source: &SiteSource) ->
             if exists(known, &path) {
                 continue;
             }
-            let file =
-                *file.get_or_insert_with(|| source.news.iter().chain(&source.pages).find(|f| f.path == item.path));
+            let file = *file
+                .get_or_insert_with(|| source.news.iter().chain(&source.pages).find(|f| f.path == item.path));
             let location = file.map(|f| f.location(link.offset));
             let mut e = Error::new(
                 ErrorKind::Reference,
@@ -131,7 +131,8 @@ pub fn exists(known: &HashSet<String>, path: &str) -> bool {
 /// A hint for a broken link: the closest existing address, if one is close.
 pub fn suggest(known: &HashSet<String>, path: &str) -> String {
     // did_you_mean breaks ties by name, so the set's order does not matter
-    let candidates = known.iter().map(String::as_str).filter(|p| !p.ends_with(".html") || p.ends_with("404.html"));
+    let candidates =
+        known.iter().map(String::as_str).filter(|p| !p.ends_with(".html") || p.ends_with("404.html"));
     match crate::error::did_you_mean(path, candidates) {
         Some(best) => format!(
             "did you mean `{best}`? News items are at /news/<slug>/ (the file name without date and .md)"

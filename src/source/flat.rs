@@ -38,7 +38,11 @@ pub fn parse_flat(text: &str) -> Option<Vec<(&str, FlatValue)>> {
         let (key, rest) = line.split_once(':')?;
         // keys are compared with each earlier one: past a few dozen, serde_yaml is faster
         // (and 100,000 keys would take 5·10^9 comparisons; issue 8)
-        if out.len() >= MAX_KEYS || !is_key(key) || !(rest.is_empty() || rest.starts_with(' ')) || out.iter().any(|(k, _)| *k == key) {
+        if out.len() >= MAX_KEYS
+            || !is_key(key)
+            || !(rest.is_empty() || rest.starts_with(' '))
+            || out.iter().any(|(k, _)| *k == key)
+        {
             return None;
         }
         let rest = trim(rest);

@@ -50,8 +50,11 @@ fn is_nul_escape(after: &[u8]) -> bool {
 }
 
 fn too_deep() -> Error {
-    Error::new(ErrorKind::Syntax, format!("lists and mappings are nested more than {MAX_NESTING} levels deep"))
-        .help("close each `[` with `]` and each `{` with `}`; data files need only a few levels")
+    Error::new(
+        ErrorKind::Syntax,
+        format!("lists and mappings are nested more than {MAX_NESTING} levels deep"),
+    )
+    .help("close each `[` with `]` and each `{` with `}`; data files need only a few levels")
 }
 
 fn nul_escape() -> Error {
@@ -76,7 +79,8 @@ mod tests {
 
     #[test]
     fn refuses_nul_escapes_but_not_escaped_backslashes_issue_8() {
-        for text in ["t: \"a\\0b\"", "t: \"\\x00\"", "t: \"\\u0000\"", "t: \"\\U00000000\"", "t: \"\\\\\\0\""] {
+        for text in ["t: \"a\\0b\"", "t: \"\\x00\"", "t: \"\\u0000\"", "t: \"\\U00000000\"", "t: \"\\\\\\0\""]
+        {
             assert!(check_yaml(text).is_some(), "{text}");
         }
         for text in ["t: \"a\\\\0b\"", "t: \"\\x01\"", "t: \"\\u00e9\"", "t: a\\", "t: \"\\x0\""] {

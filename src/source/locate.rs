@@ -103,8 +103,11 @@ impl YamlIndex {
             self.root.get_or_insert(here);
             return;
         };
-        let segment: Box<str> =
-            if top.is_map { top.key.as_deref().unwrap_or_default().into() } else { top.index.to_string().into() };
+        let segment: Box<str> = if top.is_map {
+            top.key.as_deref().unwrap_or_default().into()
+        } else {
+            top.index.to_string().into()
+        };
         self.nodes.entry((top.id, segment)).or_insert((id, here));
     }
 }

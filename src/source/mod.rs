@@ -65,7 +65,8 @@ impl SourceFile {
     /// each error of a file with 100,000 errors costs little (issue 8); the text must not be
     /// changed afterwards.
     pub fn location(&self, offset: usize) -> Location {
-        let (line, column) = self.lines.get_or_init(|| LineIndex::new(&self.text)).line_col(&self.text, offset);
+        let (line, column) =
+            self.lines.get_or_init(|| LineIndex::new(&self.text)).line_col(&self.text, offset);
         Location::at(&self.path, line, column)
     }
 }

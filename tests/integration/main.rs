@@ -11,5 +11,6 @@ mod indicators;
 mod new;
 mod news;
 mod progress;
+mod security_bounds;
 #[cfg(feature = "serve")]
 mod serve;

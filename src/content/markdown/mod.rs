@@ -107,6 +107,11 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
     let State { out, mut body, errors, raw_html, .. } = st;
     let mut html = String::with_capacity(text.len() + text.len() / 4);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    if html.contains('\0') {
+        // raw HTML and code pass NUL through, and the sanitiser would drop it: CommonMark
+        // (2.3) wants U+FFFD, and so do HTML parsers (issue 8)
+        html = html.replace('\0', "\u{FFFD}");
+    }
     let mut errors = errors;
     body.html = if raw_html && !opts.allow_raw_html {
         if nesting::too_deep(&html) {
@@ -378,7 +383,9 @@ impl<'a> State<'a, '_> {
             in_word = !space;
         }
         if self.paragraph_depth > 0 && !self.first_paragraph_done && self.body.first_paragraph.len() < 400 {
-            self.body.first_paragraph.push_str(text);
+            // pulldown-cmark's HTML writer turns NUL into U+FFFD (CommonMark 2.3); this plain
+            // text does not pass through it, and feeds descriptions (issue 8)
+            self.body.first_paragraph.extend(text.chars().map(|c| if c == '\0' { '\u{FFFD}' } else { c }));
         }
     }
 
