@@ -78,12 +78,11 @@ impl Ctx<'_> {
         let mut key = vec![None; self.dims.len()];
         for (dim, value) in pairs {
             let Some(d) = self.dims.iter().position(|x| &x.id == dim) else {
-                let known: Vec<&str> = self.dims.iter().map(|d| d.id.as_str()).collect();
-                let help = if known.is_empty() {
+                let help = if self.dims.is_empty() {
                     "this indicator has no disaggregations; define them under `disaggregations:` first"
                         .to_string()
                 } else {
-                    format!("use one of: {}", known.join(", "))
+                    format!("use one of: {}", some_of(self.dims.iter().map(|d| d.id.as_str())))
                 };
                 self.errors.push(
                     Error::new(ErrorKind::Reference, format!("unknown disaggregation `{dim}`"))
@@ -93,14 +92,14 @@ impl Ctx<'_> {
                 return None;
             };
             let Some(v) = self.dims[d].values.iter().position(|x| &x.0 == value) else {
-                let known: Vec<&str> = self.dims[d].values.iter().map(|x| x.0.as_str()).collect();
+                let known = some_of(self.dims[d].values.iter().map(|x| x.0.as_str()));
                 self.errors.push(
                     Error::new(
                         ErrorKind::Reference,
                         format!("`{value}` is not a value of disaggregation `{dim}`"),
                     )
                     .at(at())
-                    .help(format!("use one of: {}", known.join(", "))),
+                    .help(format!("use one of: {known}")),
                 );
                 return None;
             };
@@ -181,6 +180,18 @@ impl Ctx<'_> {
             _ => format!("check the value, or set min:/max: for this indicator ({range})"),
         };
         (format!("the value {value} is impossible here: it must be {range}"), help)
+    }
+}
+
+/// The first few names of a list, comma-separated, then how many more: help texts of
+/// many errors must not each copy a list of 100,000 names (issue 8).
+fn some_of<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String {
+    const SHOWN: usize = 20;
+    let more = names.len().saturating_sub(SHOWN);
+    let shown: Vec<&str> = names.take(SHOWN).collect();
+    match more {
+        0 => shown.join(", "),
+        n => format!("{} and {n} more", shown.join(", ")),
     }
 }
 
@@ -265,8 +276,11 @@ pub(super) fn read_table(file: &SourceFile, name: &str, tables: &[SourceFile], c
         let Some(geo) = cell(g).and_then(|c| ctx.resolve_geo(&c.text, || at(Some(c)))) else { continue };
         let Some(year) = number_cell(cell(y), &table.path, "year", ctx).map(|n| n as i64) else { continue };
         let Some(value) = number_cell(cell(v), &table.path, "value", ctx) else { continue };
+        // only the columns this row has: a header of a million columns must not make every
+        // short row cost a million steps (issue 8)
         let pairs: BTreeMap<String, String> = dim_columns
             .iter()
+            .take_while(|(i, _)| *i < row.len())
             .filter_map(|(i, name)| {
                 cell(*i).filter(|c| !c.text.is_empty()).map(|c| (name.to_string(), c.text.clone()))
             })

@@ -219,6 +219,18 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlPlaces<'_>, errors: &mut Errors) ->
             }
             values.push((v.id.clone(), v.name.clone()));
         }
+        if values.len() > usize::from(u16::MAX) {
+            // a breakdown stores the index of a value in 16 bits
+            errors.push(
+                Error::new(
+                    ErrorKind::Value,
+                    format!("`{}` has {} values; at most 65,535 are allowed", d.id, values.len()),
+                )
+                .at(yaml.locate(&["disaggregations", &i.to_string(), "values"]))
+                .help("group the values into fewer categories"),
+            );
+            values.truncate(usize::from(u16::MAX));
+        }
         dims.push(Dim { id: d.id.clone(), name: d.name.clone(), values });
     }
     dims
