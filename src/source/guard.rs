@@ -27,7 +27,7 @@ pub(super) fn check_yaml(text: &str) -> Option<(usize, Error)> {
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\\' if backslashes % 2 == 0 && is_nul_escape(&bytes[i + 1..]) => {
+            b'\\' if backslashes.is_multiple_of(2) && is_nul_escape(&bytes[i + 1..]) => {
                 return Some((i, nul_escape()));
             }
             _ => {}

@@ -30,9 +30,12 @@ impl YamlLocator {
 pub struct YamlIndex {
     /// Position of the first document's root node.
     root: Option<(usize, usize)>,
-    /// (parent container id, key or index) → (container id if the node is one, position).
-    nodes: HashMap<(usize, Box<str>), (Option<usize>, (usize, usize))>,
+    /// (parent container id, key or index) → the node.
+    nodes: HashMap<(usize, Box<str>), Node>,
 }
+
+/// A node of the index: its container id when it is a list or mapping, and its position.
+type Node = (Option<usize>, (usize, usize));
 
 struct Frame {
     id: usize,

@@ -115,7 +115,7 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
     let mut errors = errors;
     body.html = if raw_html && !opts.allow_raw_html {
         if nesting::too_deep(&html) {
-            errors.push(too_deep(file));
+            errors.push(nesting::too_deep_error(file));
             String::new()
         } else {
             sanitize(&html)
@@ -465,16 +465,6 @@ pub fn html_attr(text: &str) -> String {
         }
     }
     out
-}
-
-/// The error for HTML nested too deeply to sanitise in linear time.
-fn too_deep(file: &SourceFile) -> Error {
-    Error::new(
-        ErrorKind::Value,
-        format!("the HTML of this text is nested more than {} elements deep", nesting::MAX_HTML_DEPTH),
-    )
-    .at(Location::file(&file.path))
-    .help("close the HTML tags you open (`<div>` needs `</div>`) and quote with fewer `>` marks")
 }
 
 /// Remove scripts, event handlers, `javascript:` URLs and unknown tags from HTML.

@@ -4,6 +4,9 @@
 //! nested `<div>` (or `>` quote marks beside raw HTML) take minutes to sanitise. One linear
 //! scan measures the depth first; past [`MAX_HTML_DEPTH`] the item is refused (issue 8).
 
+use crate::error::{Error, ErrorKind, Location};
+use crate::source::SourceFile;
+
 /// Deepest element nesting accepted in an item's HTML when it is sanitised.
 pub(super) const MAX_HTML_DEPTH: usize = 512;
 
@@ -44,6 +47,16 @@ pub(super) fn too_deep(html: &str) -> bool {
         }
     }
     false
+}
+
+/// The error for an item whose HTML is nested more than [`MAX_HTML_DEPTH`] deep.
+pub(super) fn too_deep_error(file: &SourceFile) -> Error {
+    Error::new(
+        ErrorKind::Value,
+        format!("the HTML of this text is nested more than {MAX_HTML_DEPTH} elements deep"),
+    )
+    .at(Location::file(&file.path))
+    .help("close the HTML tags you open (`<div>` needs `</div>`) and quote with fewer `>` marks")
 }
 
 #[cfg(test)]
