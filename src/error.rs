@@ -180,6 +180,10 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// At most this many errors are printed for people; the others are counted in one line
+/// ("and 300 more errors"). Machine-readable reports (`gazette check --format json`) hold all.
+pub const PRINTED_ERRORS: usize = 200;
+
 /// Several errors found by one stage, reported together.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Errors(pub Vec<Error>);
@@ -208,6 +212,24 @@ impl Errors {
     /// How many errors were recorded.
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// The errors as printed for people: the first [`PRINTED_ERRORS`], each followed by a
+    /// blank line, then `and N more errors` when some were left out. The one place the cap
+    /// is applied, so a file with 100,000 mistakes prints a screenful, not a megabyte.
+    pub fn for_people(&self) -> String {
+        let mut out = String::new();
+        for error in self.0.iter().take(PRINTED_ERRORS) {
+            out.push_str(&format!("{error}\n\n"));
+        }
+        if let Some(more) = self.len().checked_sub(PRINTED_ERRORS).filter(|&n| n > 0) {
+            let noun = match self.0.first().map(|e| e.severity) {
+                Some(Severity::Warning) => "warning",
+                _ => "error",
+            };
+            out.push_str(&format!("and {more} more {noun}{}\n\n", if more == 1 { "" } else { "s" }));
+        }
+        out
     }
 
     /// Keep the value when there were no errors; otherwise return the errors sorted by place.
@@ -280,12 +302,35 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
+/// Suggestions are only looked for among this many candidates at most: each suggestion
+/// compares the word with every candidate, and a file with 100,000 wrong references to a
+/// list of 100,000 names must not take 10^10 comparisons (issue 8).
+pub const SUGGEST_AMONG: usize = 1_000;
+
+/// Words and candidates longer than this many bytes get no suggestion (the edit distance is
+/// quadratic in the length, and nobody misspells a 64-character id into a close one).
+const SUGGEST_LENGTH: usize = 64;
+
 /// The closest of `candidates` to a misspelt `word`, if any is close enough to suggest.
+///
+/// `None` without looking when there are more than [`SUGGEST_AMONG`] candidates or the word
+/// is long, so that the cost of one suggestion is bounded.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if word.len() > SUGGEST_LENGTH {
+        return None;
+    }
+    let candidates = candidates.into_iter();
+    if candidates.size_hint().0 > SUGGEST_AMONG {
+        return None;
+    }
+    let candidates: Vec<&str> = candidates.take(SUGGEST_AMONG + 1).collect();
+    if candidates.len() > SUGGEST_AMONG {
+        return None;
+    }
     let close_edits = (word.chars().count() / 4).max(1);
     candidates
         .into_iter()
-        .filter(|c| !c.is_empty())
+        .filter(|c| !c.is_empty() && c.len() <= SUGGEST_LENGTH)
         .map(|c| {
             let edits = strsim::levenshtein(word, c);
             let score = strsim::jaro_winkler(word, c) + if edits <= close_edits { 1.0 } else { 0.0 };
@@ -315,6 +360,29 @@ mod tests {
     fn suggests_the_closest_field() {
         assert_eq!(did_you_mean("tittle", ["title", "date", "tags"]), Some("title"));
         assert_eq!(did_you_mean("zzz", ["title", "date"]), None);
+    }
+
+    #[test]
+    fn prints_the_first_200_errors_and_counts_the_rest_issue_8() {
+        let errors = Errors((0..500).map(|i| Error::new(ErrorKind::Value, format!("e{i}"))).collect());
+        let text = errors.for_people();
+        assert_eq!(text.matches("error: e").count(), 200);
+        assert!(text.contains("error: e199\n"));
+        assert!(!text.contains("error: e200\n"));
+        assert!(text.ends_with("and 300 more errors\n\n"), "{text}");
+        let one_more = Errors((0..201).map(|i| Error::new(ErrorKind::Value, format!("e{i}"))).collect());
+        assert!(one_more.for_people().ends_with("and 1 more error\n\n"));
+        let few = Errors(vec![Error::new(ErrorKind::Value, "x")]);
+        assert_eq!(few.for_people(), "error: x\n\n");
+    }
+
+    #[test]
+    fn suggestions_have_a_bounded_cost_issue_8() {
+        let many: Vec<String> = (0..SUGGEST_AMONG + 1).map(|i| format!("unit-{i}")).collect();
+        assert_eq!(did_you_mean("unit-1x", many.iter().map(String::as_str)), None);
+        assert_eq!(did_you_mean("unit-1x", many[..10].iter().map(String::as_str)), Some("unit-1"));
+        let long = "a".repeat(1_000_000);
+        assert_eq!(did_you_mean(&long, [long.as_str()]), None);
     }
 
     #[test]

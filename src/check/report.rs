@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::CheckReport;
-use crate::error::Error;
+use crate::error::{Error, PRINTED_ERRORS};
 
 /// How to print a check's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -13,7 +13,8 @@ pub enum Format {
     Human,
     /// One `::error …::message` (or `::warning …`) workflow command per problem, shown on the pull request.
     Github,
-    /// `{"ok": …, "errors": […], "warnings": […], "pages": N}`; each entry has a `severity`.
+    /// `{"ok": …, "count": N, "errors": […], "warnings": […], "pages": N}`, with every error
+    /// (not only the first 200); each entry has a `severity`.
     Json,
 }
 
@@ -27,13 +28,8 @@ pub fn format_report(report: &CheckReport, format: Format) -> String {
 }
 
 fn human(report: &CheckReport) -> String {
-    let mut out = String::new();
-    for e in &report.errors.0 {
-        out.push_str(&format!("{e}\n\n"));
-    }
-    for w in &report.warnings.0 {
-        out.push_str(&format!("{w}\n\n"));
-    }
+    let mut out = report.errors.for_people();
+    out.push_str(&report.warnings.for_people());
     let n = report.errors.len();
     let warnings = count_warnings(report.warnings.len());
     if n == 0 && warnings.is_empty() {
@@ -58,7 +54,8 @@ pub fn count_warnings(n: usize) -> String {
 /// See "Workflow commands for GitHub Actions": `::error file=F,line=L,col=C::message`.
 fn github(report: &CheckReport) -> String {
     let mut out = String::new();
-    for e in report.errors.0.iter().chain(&report.warnings.0) {
+    for e in report.errors.0.iter().take(PRINTED_ERRORS).chain(report.warnings.0.iter().take(PRINTED_ERRORS))
+    {
         let mut message = e.message.clone();
         if let Some(help) = &e.help {
             message.push_str(&format!("\nhelp: {help}"));
@@ -76,6 +73,11 @@ fn github(report: &CheckReport) -> String {
         let props = if props.is_empty() { String::new() } else { format!(" {}", props.join(",")) };
         out.push_str(&format!("::{}{props}::{}\n", e.severity.name(), escape_data(&message)));
     }
+    if let Some(more) = report.errors.len().checked_sub(PRINTED_ERRORS).filter(|&n| n > 0) {
+        out.push_str(&format!(
+            "::error::and {more} more errors%0Ahelp: gazette check --format json lists them all\n"
+        ));
+    }
     out
 }
 
@@ -92,6 +94,8 @@ fn escape_property(text: &str) -> String {
 #[derive(Serialize)]
 struct JsonReport<'a> {
     ok: bool,
+    /// How many errors there are (all of them are listed, unlike the human report).
+    count: usize,
     errors: Vec<JsonError<'a>>,
     warnings: Vec<JsonError<'a>>,
     pages: usize,
@@ -111,7 +115,8 @@ struct JsonError<'a> {
 fn json(report: &CheckReport) -> String {
     let errors = report.errors.0.iter().map(json_error).collect();
     let warnings = report.warnings.0.iter().map(json_error).collect();
-    let doc = JsonReport { ok: report.ok(), errors, warnings, pages: report.pages };
+    let doc =
+        JsonReport { ok: report.ok(), count: report.errors.len(), errors, warnings, pages: report.pages };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{\"ok\": false}".into());
     text.push('\n');
     text
@@ -153,6 +158,29 @@ mod tests {
             text,
             "::error file=content/news/a%2Cb%3Ac.md,line=3,col=7::100%25 broken%0Areally%0Ahelp: fix it\n::error::no site\n"
         );
+    }
+
+    fn many(n: usize) -> CheckReport {
+        let errors = Errors((0..n).map(|i| Error::new(ErrorKind::Value, format!("e{i}"))).collect());
+        CheckReport { errors, warnings: crate::error::Errors::new(), pages: 1 }
+    }
+
+    #[test]
+    fn people_and_github_see_200_errors_json_sees_all_issue_8() {
+        let report = many(500);
+        let human = format_report(&report, Format::Human);
+        assert_eq!(human.matches("error: e").count(), 200);
+        assert!(human.ends_with("and 300 more errors\n\n500 errors; nothing was written\n"), "{human}");
+        let github = format_report(&report, Format::Github);
+        assert_eq!(github.lines().count(), 201);
+        assert!(
+            github.ends_with(
+                "::error::and 300 more errors%0Ahelp: gazette check --format json lists them all\n"
+            )
+        );
+        let value: serde_json::Value = serde_json::from_str(&format_report(&report, Format::Json)).unwrap();
+        assert_eq!(value["count"], 500);
+        assert_eq!(value["errors"].as_array().unwrap().len(), 500);
     }
 
     #[test]

@@ -121,18 +121,14 @@ pub fn run(args: Args) -> i32 {
 
 /// Print errors like a compiler, then how many there were and what was left alone.
 fn print_errors(errors: &Errors, untouched: &Path) {
-    for e in &errors.0 {
-        err_line!("{e}\n");
-    }
+    output::write_stderr(&errors.for_people());
     let n = errors.len();
     err_line!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
 }
 
 /// Print warnings like a compiler, then how many there were (nothing when there are none).
 fn print_warnings(warnings: &Errors) {
-    for w in &warnings.0 {
-        err_line!("{w}\n");
-    }
+    output::write_stderr(&warnings.for_people());
     match warnings.len() {
         0 => {}
         1 => {

@@ -59,9 +59,7 @@ fn show(event: &Event<'_>) {
             );
         }
         Event::Failed { errors, changed } => {
-            for e in &errors.0 {
-                err_line!("{e}\n");
-            }
+            super::output::write_stderr(&errors.for_people());
             let n = errors.len();
             let what = if changed.is_empty() { "the site".to_string() } else { describe(changed) };
             err_line!(

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::slug::{is_slug, slugify};
-use crate::source::{SourceFile, YamlText};
+use crate::source::{SourceFile, YamlPlaces, YamlText};
 
 pub mod periods;
 
@@ -167,6 +167,13 @@ impl Geo {
         Error::new(ErrorKind::Reference, format!("unknown geo id `{id}`")).help(help)
     }
 
+    /// Like [`Geo::unknown`], without looking for the closest id (for the many errors of
+    /// one file after the first few, so error paths stay linear).
+    pub fn unknown_without_hint(&self, id: &str) -> Error {
+        Error::new(ErrorKind::Reference, format!("unknown geo id `{id}`"))
+            .help("use the id of a unit listed in content/geo.yaml")
+    }
+
     /// The unit `unit` was merged into (the first, when it was split among several).
     pub fn successor(&self, unit: usize) -> Option<usize> {
         self.units[unit].merged_into.first().copied()
@@ -224,10 +231,11 @@ pub const UNIT_TYPES: [&str; 10] = [
 pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
     let yaml = YamlText::file(file);
     let raw: RawGeo = yaml.parse("geo.yaml")?;
+    let places = YamlPlaces::new(yaml);
     let mut errors = Errors::new();
     let mut index = HashMap::new();
     for (i, u) in raw.units.iter().enumerate() {
-        let at = |f: &str| yaml.locate(&["units", &i.to_string(), f]);
+        let at = |f: &str| places.locate(&["units", &i.to_string(), f]);
         if !is_slug(&u.id) {
             errors.push(
                 Error::new(ErrorKind::Value, format!("geo id `{}` is not a slug", u.id)).at(at("id")).help(
@@ -246,7 +254,7 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
     let mut units = Vec::with_capacity(raw.units.len());
     let mut roots = Vec::new();
     for (i, u) in raw.units.iter().enumerate() {
-        let at = |f: &str| yaml.locate(&["units", &i.to_string(), f]);
+        let at = |f: &str| places.locate(&["units", &i.to_string(), f]);
         let parent = u.parent.as_ref().and_then(|p| match index.get(p) {
             Some(&j) => Some(j),
             None => {
@@ -328,11 +336,11 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
             area_km2: u.area_km2,
         });
     }
-    periods::check_roots(&units, &roots, &yaml, &mut errors);
-    check_cycles(&units, &yaml, &mut errors);
+    periods::check_roots(&units, &roots, &places, &mut errors);
+    cycles::check_cycles(&units, &places, &mut errors);
     if errors.is_empty() {
-        periods::check_parents(&units, &yaml, &mut errors);
-        periods::check_mergers(&units, &yaml, &mut errors);
+        periods::check_parents(&units, &places, &mut errors);
+        periods::check_mergers(&units, &places, &mut errors);
     }
     link_units(&mut units);
     let root = periods::current_root(&units, &roots);
@@ -345,26 +353,6 @@ fn geo_unknown(id: &str, units: &[RawUnit]) -> Error {
         None => "use the id of another unit of this file".to_string(),
     };
     Error::new(ErrorKind::Reference, format!("unknown geo id `{id}`")).help(help)
-}
-
-fn check_cycles(units: &[Unit], yaml: &YamlText<'_>, errors: &mut Errors) {
-    for (i, _) in units.iter().enumerate() {
-        let mut current = units[i].parent;
-        for _ in 0..=units.len() {
-            match current {
-                Some(c) if c == i => {
-                    errors.push(
-                        Error::new(ErrorKind::Value, format!("unit `{}` is its own ancestor", units[i].id))
-                            .at(yaml.locate(&["units", &i.to_string(), "parent"]))
-                            .help("a parent must be a larger unit that contains this one"),
-                    );
-                    break;
-                }
-                Some(c) => current = units[c].parent,
-                None => break,
-            }
-        }
-    }
 }
 
 /// Fill the derived `children` and `merged_from` lists.
@@ -383,6 +371,8 @@ fn link_units(units: &mut [Unit]) {
         u.merged_from.sort_by(|a, b| names[*a].cmp(&names[*b]).then(a.cmp(b)));
     }
 }
+
+mod cycles;
 
 #[cfg(test)]
 mod tests;

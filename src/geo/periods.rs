@@ -11,7 +11,7 @@
 use super::{Level, Unit};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors};
-use crate::source::YamlText;
+use crate::source::YamlPlaces;
 
 /// "from 01/07/2025", "until 30/06/2025", "from 01/01/2020 to 30/06/2025" or "always".
 pub fn describe_period(unit: &Unit) -> String {
@@ -31,7 +31,7 @@ fn covers(outer: &Unit, inner: &Unit) -> bool {
 }
 
 /// Check every unit's parent: a larger unit that existed for the whole of its period.
-pub(super) fn check_parents(units: &[Unit], yaml: &YamlText<'_>, errors: &mut Errors) {
+pub(super) fn check_parents(units: &[Unit], yaml: &YamlPlaces<'_>, errors: &mut Errors) {
     for (i, unit) in units.iter().enumerate() {
         let Some(p) = unit.parent else { continue };
         let parent = &units[p];
@@ -95,7 +95,7 @@ fn period_help(units: &[Unit], parent: usize, unit: &Unit) -> String {
 }
 
 /// Check `merged_into`: units of the same level that still existed after this one ended.
-pub(super) fn check_mergers(units: &[Unit], yaml: &YamlText<'_>, errors: &mut Errors) {
+pub(super) fn check_mergers(units: &[Unit], yaml: &YamlPlaces<'_>, errors: &mut Errors) {
     for (i, unit) in units.iter().enumerate() {
         for &m in &unit.merged_into {
             let target = &units[m];
@@ -135,11 +135,11 @@ pub(super) fn check_mergers(units: &[Unit], yaml: &YamlText<'_>, errors: &mut Er
 }
 
 /// Check the units without a parent: there is at least one, and each is a province.
-pub(super) fn check_roots(units: &[Unit], roots: &[usize], yaml: &YamlText<'_>, errors: &mut Errors) {
+pub(super) fn check_roots(units: &[Unit], roots: &[usize], yaml: &YamlPlaces<'_>, errors: &mut Errors) {
     if roots.is_empty() {
         errors.push(
             Error::new(ErrorKind::Schema, "no unit is a province without a parent (every unit has a parent)")
-                .at(yaml.location(1, 1))
+                .at(yaml.yaml.location(1, 1))
                 .help("leave out `parent:` on the province (or on each province of a national site)"),
         );
     }

@@ -11,7 +11,7 @@ use super::schema::{RawIndicator, UnitKind};
 use super::validate::YEARS;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::geo::Geo;
-use crate::source::{SourceFile, YamlText};
+use crate::source::{SourceFile, YamlPlaces};
 
 /// Where an observation was written, to locate duplicates and bad values.
 #[derive(Debug, Clone)]
@@ -22,7 +22,7 @@ pub(super) enum Place {
 }
 
 pub(super) struct Ctx<'a> {
-    pub(super) yaml: YamlText<'a>,
+    pub(super) yaml: &'a YamlPlaces<'a>,
     pub(super) geo: &'a Geo,
     pub(super) dims: &'a [Dim],
     pub(super) bounds: (f64, f64),
@@ -30,7 +30,12 @@ pub(super) struct Ctx<'a> {
     pub(super) errors: Errors,
     pub(super) seen: HashMap<(usize, Breakdown, i32), Place>,
     pub(super) values: BTreeMap<(usize, Breakdown), Vec<(i32, f64)>>,
+    /// The error for each unknown geo id met so far.
+    pub(super) unknown: HashMap<String, Error>,
 }
+
+/// Unknown geo ids of one file that get a "did you mean" hint; later ones get the plain help.
+const SUGGESTED_IDS: usize = 200;
 
 impl Ctx<'_> {
     fn locate(&self, place: &Place, field: &str) -> Location {
@@ -46,7 +51,21 @@ impl Ctx<'_> {
     fn resolve_geo(&mut self, id: &str, at: impl FnOnce() -> Location) -> Option<usize> {
         let found = self.geo.find(id);
         if found.is_none() {
-            self.errors.push(self.geo.unknown(id).at(at()));
+            // one suggestion per distinct id, and only for the first few: a file repeating a
+            // wrong id 100,000 times stays linear (issue 8)
+            let error = match self.unknown.get(id) {
+                Some(error) => error.clone(),
+                None => {
+                    let error = if self.unknown.len() < SUGGESTED_IDS {
+                        self.geo.unknown(id)
+                    } else {
+                        self.geo.unknown_without_hint(id)
+                    };
+                    self.unknown.insert(id.to_string(), error.clone());
+                    error
+                }
+            };
+            self.errors.push(error.at(at()));
         }
         found
     }
@@ -59,12 +78,11 @@ impl Ctx<'_> {
         let mut key = vec![None; self.dims.len()];
         for (dim, value) in pairs {
             let Some(d) = self.dims.iter().position(|x| &x.id == dim) else {
-                let known: Vec<&str> = self.dims.iter().map(|d| d.id.as_str()).collect();
-                let help = if known.is_empty() {
+                let help = if self.dims.is_empty() {
                     "this indicator has no disaggregations; define them under `disaggregations:` first"
                         .to_string()
                 } else {
-                    format!("use one of: {}", known.join(", "))
+                    format!("use one of: {}", some_of(self.dims.iter().map(|d| d.id.as_str())))
                 };
                 self.errors.push(
                     Error::new(ErrorKind::Reference, format!("unknown disaggregation `{dim}`"))
@@ -74,14 +92,14 @@ impl Ctx<'_> {
                 return None;
             };
             let Some(v) = self.dims[d].values.iter().position(|x| &x.0 == value) else {
-                let known: Vec<&str> = self.dims[d].values.iter().map(|x| x.0.as_str()).collect();
+                let known = some_of(self.dims[d].values.iter().map(|x| x.0.as_str()));
                 self.errors.push(
                     Error::new(
                         ErrorKind::Reference,
                         format!("`{value}` is not a value of disaggregation `{dim}`"),
                     )
                     .at(at())
-                    .help(format!("use one of: {}", known.join(", "))),
+                    .help(format!("use one of: {known}")),
                 );
                 return None;
             };
@@ -168,6 +186,18 @@ impl Ctx<'_> {
     }
 }
 
+/// The first few names of a list, comma-separated, then how many more: help texts of
+/// many errors must not each copy a list of 100,000 names (issue 8).
+fn some_of<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> String {
+    const SHOWN: usize = 20;
+    let more = names.len().saturating_sub(SHOWN);
+    let shown: Vec<&str> = names.take(SHOWN).collect();
+    match more {
+        0 => shown.join(", "),
+        n => format!("{} and {n} more", shown.join(", ")),
+    }
+}
+
 pub(super) fn read_series(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
     for (i, s) in raw.series.iter().enumerate() {
         let yaml = ctx.yaml;
@@ -249,8 +279,11 @@ pub(super) fn read_table(file: &SourceFile, name: &str, tables: &[SourceFile], c
         let Some(geo) = cell(g).and_then(|c| ctx.resolve_geo(&c.text, || at(Some(c)))) else { continue };
         let Some(year) = number_cell(cell(y), &table.path, "year", ctx).map(|n| n as i64) else { continue };
         let Some(value) = number_cell(cell(v), &table.path, "value", ctx) else { continue };
+        // only the columns this row has: a header of a million columns must not make every
+        // short row cost a million steps (issue 8)
         let pairs: BTreeMap<String, String> = dim_columns
             .iter()
+            .take_while(|(i, _)| *i < row.len())
             .filter_map(|(i, name)| {
                 cell(*i).filter(|c| !c.text.is_empty()).map(|c| (name.to_string(), c.text.clone()))
             })

@@ -4,7 +4,7 @@
 //! lifetime, impossible values, duplicates across the three observation forms), each pointing
 //! at its line: in the YAML through the locator, in CSV files directly.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::observations::{Ctx, read_observations, read_series, read_table};
 use super::schema::{RawIndicator, UnitKind};
@@ -13,7 +13,7 @@ use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::Geo;
 use crate::slug::is_slug;
-use crate::source::{SourceFile, YamlText};
+use crate::source::{SourceFile, YamlPlaces, YamlText};
 use crate::url::{Accept, UrlField, check_url};
 
 /// Years a value may belong to.
@@ -38,6 +38,7 @@ pub fn parse_indicator_with_warnings(
 ) -> Result<(Indicator, Errors), Errors> {
     let yaml = YamlText::file(file);
     let raw: RawIndicator = yaml.parse("the indicator file")?;
+    let yaml = YamlPlaces::new(yaml);
     let stem = file.path.rsplit('/').next().unwrap_or("").trim_end_matches(".yaml").trim_end_matches(".yml");
     let mut errors = Errors::new();
     check_metadata(&raw, stem, &yaml, themes, &mut errors);
@@ -57,7 +58,7 @@ pub fn parse_indicator_with_warnings(
         .collect();
     revisions.sort_by_key(|r| std::cmp::Reverse(r.date));
     let mut ctx = Ctx {
-        yaml,
+        yaml: &yaml,
         geo,
         dims: &dims,
         bounds,
@@ -65,6 +66,7 @@ pub fn parse_indicator_with_warnings(
         errors,
         seen: HashMap::new(),
         values: BTreeMap::new(),
+        unknown: HashMap::new(),
     };
     read_series(&raw, &mut ctx);
     read_observations(&raw, &mut ctx);
@@ -132,14 +134,14 @@ fn bounds(raw: &RawIndicator) -> (f64, f64) {
 fn check_metadata(
     raw: &RawIndicator,
     stem: &str,
-    yaml: &YamlText<'_>,
+    yaml: &YamlPlaces<'_>,
     themes: &[String],
     errors: &mut Errors,
 ) {
     if !is_slug(stem) {
         errors.push(
             Error::new(ErrorKind::Value, format!("the file name `{stem}` is not a valid indicator id"))
-                .at(yaml.location(1, 1))
+                .at(yaml.yaml.location(1, 1))
                 .help("name the file with lower-case ASCII letters, digits and hyphens, e.g. ho-ngheo.yaml"),
         );
     }
@@ -203,8 +205,10 @@ fn check_metadata(
     }
 }
 
-fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> Vec<Dim> {
+fn parse_dims(raw: &RawIndicator, yaml: &YamlPlaces<'_>, errors: &mut Errors) -> Vec<Dim> {
     let mut dims: Vec<Dim> = Vec::new();
+    // sets, not scans of the lists so far: a list of 100,000 values stays linear (issue 8)
+    let mut dim_ids = HashSet::new();
     for (i, d) in raw.disaggregations.iter().enumerate() {
         // the id names a column of the open-data CSV and a key of the JSON (issue 8)
         if !is_slug(&d.id) {
@@ -217,7 +221,7 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> V
                     )),
             );
         }
-        if dims.iter().any(|x| x.id == d.id) {
+        if !dim_ids.insert(d.id.as_str()) {
             errors.push(
                 Error::new(ErrorKind::Duplicate, format!("disaggregation `{}` is defined twice", d.id))
                     .at(yaml.locate(&["disaggregations", &i.to_string(), "id"]))
@@ -225,8 +229,9 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> V
             );
         }
         let mut values: Vec<(String, String)> = Vec::new();
+        let mut value_ids = HashSet::new();
         for (k, v) in d.values.iter().enumerate() {
-            if v.id.is_empty() || values.iter().any(|x| x.0 == v.id) {
+            if v.id.is_empty() || !value_ids.insert(v.id.as_str()) {
                 errors.push(
                     Error::new(
                         ErrorKind::Duplicate,
@@ -248,12 +253,24 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlText<'_>, errors: &mut Errors) -> V
             }
             values.push((v.id.clone(), v.name.clone()));
         }
+        if values.len() > usize::from(u16::MAX) {
+            // a breakdown stores the index of a value in 16 bits
+            errors.push(
+                Error::new(
+                    ErrorKind::Value,
+                    format!("`{}` has {} values; at most 65,535 are allowed", d.id, values.len()),
+                )
+                .at(yaml.locate(&["disaggregations", &i.to_string(), "values"]))
+                .help("group the values into fewer categories"),
+            );
+            values.truncate(usize::from(u16::MAX));
+        }
         dims.push(Dim { id: d.id.clone(), name: d.name.clone(), values });
     }
     dims
 }
 
-fn date(yaml: &YamlText<'_>, text: &str, path: &[&str], errors: &mut Errors) -> Option<Date> {
+fn date(yaml: &YamlPlaces<'_>, text: &str, path: &[&str], errors: &mut Errors) -> Option<Date> {
     match Date::parse(text) {
         Ok(d) => Some(d),
         Err(e) => {

@@ -3,7 +3,8 @@
 //! Cross-item rules live here (duplicate slugs, unknown `related` slugs); rules about one
 //! file alone were checked when it was parsed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::Config;
 use crate::content::Item;
@@ -12,6 +13,7 @@ use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::model::{News, PageEntry, Site, Taxonomy, TaxonomyKind, Term, page_count};
 use crate::site::load::SiteSource;
 use crate::slug::slugify;
+use crate::source::YamlPlaces;
 
 /// First path segments the generator uses itself; a page may not take them.
 pub const RESERVED_SEGMENTS: [&str; 12] = [
@@ -174,16 +176,18 @@ fn resolve_related(
     errors: &mut Errors,
 ) -> Vec<usize> {
     let mut out = Vec::new();
+    let mut listed = HashSet::new();
+    let places = ItemPlaces::new(source, item);
     for (k, slug) in item.related.iter().enumerate() {
         let wanted = slugify(slug);
         match by_slug.get(wanted.as_str()) {
             Some(&j) if j == index => errors.push(
                 Error::new(ErrorKind::Reference, format!("`related` names the item itself (`{slug}`)"))
-                    .at(locate(source, item, &["related", &k.to_string()]))
+                    .at(places.locate(&["related", &k.to_string()]))
                     .help("list other news items here"),
             ),
             Some(&j) => {
-                if !out.contains(&j) {
+                if listed.insert(j) {
                     out.push(j);
                 }
             }
@@ -198,7 +202,7 @@ fn resolve_related(
                         ErrorKind::Reference,
                         format!("`related` names `{slug}`, but no published news item has that slug"),
                     )
-                    .at(locate(source, item, &["related", &k.to_string()]))
+                    .at(places.locate(&["related", &k.to_string()]))
                     .help(help),
                 );
             }
@@ -209,10 +213,29 @@ fn resolve_related(
 
 /// The location of a front matter field of `item` (error path only: re-reads the YAML events).
 pub fn locate(source: &SiteSource, item: &Item, field: &[&str]) -> Location {
-    source
-        .news
-        .iter()
-        .chain(&source.pages)
-        .find(|f| f.path == item.path)
-        .map_or_else(|| Location::file(&item.path), |file| yaml_of(file, &item.split).locate(field))
+    ItemPlaces::new(source, item).locate(field)
+}
+
+/// Locates many front matter fields of one item, reading its YAML once (on the first
+/// look-up), so 100,000 bad `related` or `aliases` entries stay linear (issue 8).
+pub struct ItemPlaces<'a> {
+    source: &'a SiteSource,
+    item: &'a Item,
+    places: OnceCell<Option<YamlPlaces<'a>>>,
+}
+
+impl<'a> ItemPlaces<'a> {
+    /// Nothing is read until the first look-up.
+    pub fn new(source: &'a SiteSource, item: &'a Item) -> Self {
+        ItemPlaces { source, item, places: OnceCell::new() }
+    }
+
+    /// The location of a front matter field, or of the file when it cannot be found.
+    pub fn locate(&self, field: &[&str]) -> Location {
+        let places = self.places.get_or_init(|| {
+            let file = self.source.news.iter().chain(&self.source.pages).find(|f| f.path == self.item.path);
+            file.map(|file| YamlPlaces::new(yaml_of(file, &self.item.split)))
+        });
+        places.as_ref().map_or_else(|| Location::file(&self.item.path), |p| p.locate(field))
+    }
 }

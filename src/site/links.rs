@@ -4,7 +4,7 @@
 //! names the file, line and column of the link. (Anchors and links in templates are checked
 //! by `gazette check` on the rendered output.)
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::{PlannedPage, Site};
@@ -26,6 +26,7 @@ pub fn known_paths(plan: &[PlannedPage], assets: &[Asset]) -> HashSet<String> {
 /// Check the Markdown links of every news item and page.
 pub fn check_links(site: &Site, known: &HashSet<String>, source: &SiteSource) -> Result<(), Errors> {
     let mut errors = Errors::new();
+    let mut hints = LinkHints { known, given: HashMap::new() };
     let items = site
         .news
         .iter()
@@ -42,18 +43,20 @@ pub fn check_links(site: &Site, known: &HashSet<String>, source: &SiteSource) ->
                 );
             }
         }
+        let mut file = None;
         for link in &item.body.links {
             let Some(path) = resolve(page_path, &link.target) else { continue };
             if exists(known, &path) {
                 continue;
             }
-            let file = source.news.iter().chain(&source.pages).find(|f| f.path == item.path);
+            let file = *file
+                .get_or_insert_with(|| source.news.iter().chain(&source.pages).find(|f| f.path == item.path));
             let location = file.map(|f| f.location(link.offset));
             let mut e = Error::new(
                 ErrorKind::Reference,
                 format!("the link `{}` leads to no page or file of this site", link.target),
             )
-            .help(suggest(known, &path));
+            .help(hints.hint(&path));
             if let Some(location) = location {
                 e = e.at(location);
             }
@@ -61,6 +64,32 @@ pub fn check_links(site: &Site, known: &HashSet<String>, source: &SiteSource) ->
         }
     }
     errors.into_result(())
+}
+
+/// Hints for the broken links of one build: each distinct target is looked up once, and only
+/// the first [`HINTED_TARGETS`] get a "did you mean", so 100,000 broken links stay linear
+/// (issue 8).
+struct LinkHints<'a> {
+    known: &'a HashSet<String>,
+    given: HashMap<String, String>,
+}
+
+/// Distinct broken link targets that get a "did you mean" hint; later ones get the plain help.
+const HINTED_TARGETS: usize = 200;
+
+impl LinkHints<'_> {
+    fn hint(&mut self, path: &str) -> String {
+        if let Some(hint) = self.given.get(path) {
+            return hint.clone();
+        }
+        let hint = if self.given.len() < HINTED_TARGETS {
+            suggest(self.known, path)
+        } else {
+            suggest(&HashSet::new(), path)
+        };
+        self.given.insert(path.to_string(), hint.clone());
+        hint
+    }
 }
 
 /// A link target as a site path (without query or fragment), resolved against the page's path.
@@ -101,12 +130,9 @@ pub fn exists(known: &HashSet<String>, path: &str) -> bool {
 
 /// A hint for a broken link: the closest existing address, if one is close.
 pub fn suggest(known: &HashSet<String>, path: &str) -> String {
-    let mut candidates: Vec<&str> = known
-        .iter()
-        .map(String::as_str)
-        .filter(|p| !p.ends_with(".html") || p.ends_with("404.html"))
-        .collect();
-    candidates.sort_unstable();
+    // did_you_mean breaks ties by name, so the set's order does not matter
+    let candidates =
+        known.iter().map(String::as_str).filter(|p| !p.ends_with(".html") || p.ends_with("404.html"));
     match crate::error::did_you_mean(path, candidates) {
         Some(best) => format!(
             "did you mean `{best}`? News items are at /news/<slug>/ (the file name without date and .md)"

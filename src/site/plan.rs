@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::{PageKind, PlannedPage, SchemaKind, Site, file_for_path, pager_path};
-use crate::site::derive::locate;
+use crate::site::derive::ItemPlaces;
 use crate::site::load::SiteSource;
 
 /// Every page of the site, in a fixed order.
@@ -56,6 +56,7 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
     let items =
         site.news.iter().map(|n| (&n.item, &n.path)).chain(site.pages.iter().map(|p| (&p.item, &p.path)));
     for (item, target) in items {
+        let places = ItemPlaces::new(source, item);
         for (k, alias) in item.aliases.iter().enumerate() {
             let file = file_for_path(alias);
             if let Some(existing) = taken.get(&file) {
@@ -64,7 +65,7 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
                         ErrorKind::Duplicate,
                         format!("alias `{alias}` is already the address of `{existing}`"),
                     )
-                    .at(locate(source, item, &["aliases", &k.to_string()]))
+                    .at(places.locate(&["aliases", &k.to_string()]))
                     .help("remove this alias: an old address can only lead to one page"),
                 );
                 continue;

@@ -18,6 +18,9 @@ pub enum FlatValue {
     List(Vec<String>),
 }
 
+/// The fast path answers only for mappings of at most this many keys.
+const MAX_KEYS: usize = 64;
+
 /// Parse a flat mapping, or `None` when the text is outside the simple shape.
 pub fn parse_flat(text: &str) -> Option<Vec<(&str, FlatValue)>> {
     if !text.chars().all(is_plain_char) {
@@ -33,7 +36,13 @@ pub fn parse_flat(text: &str) -> Option<Vec<(&str, FlatValue)>> {
             return None;
         }
         let (key, rest) = line.split_once(':')?;
-        if !is_key(key) || !(rest.is_empty() || rest.starts_with(' ')) || out.iter().any(|(k, _)| *k == key) {
+        // keys are compared with each earlier one: past a few dozen, serde_yaml is faster
+        // (and 100,000 keys would take 5·10^9 comparisons; issue 8)
+        if out.len() >= MAX_KEYS
+            || !is_key(key)
+            || !(rest.is_empty() || rest.starts_with(' '))
+            || out.iter().any(|(k, _)| *k == key)
+        {
             return None;
         }
         let rest = trim(rest);
@@ -206,6 +215,13 @@ fn flow_list(inner: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leaves_long_mappings_to_serde_yaml_issue_8() {
+        let keys = |n: usize| (0..n).map(|i| format!("k{i}: v\n")).collect::<String>();
+        assert_eq!(parse_flat(&keys(MAX_KEYS)).map(|m| m.len()), Some(MAX_KEYS));
+        assert_eq!(parse_flat(&keys(100_000)), None);
+    }
 
     #[test]
     fn reads_the_common_shapes() {

@@ -5,22 +5,45 @@
 //! maintained fork replaces it by editing one file. Errors are mapped to our `Error` with
 //! the location inside the file, including the line offset of front matter inside a `.md`
 //! file. Values that deserialized fine but fail validation later are located with
-//! [`YamlLocator`], which re-reads the text with an event parser only on that error path.
+//! [`YamlPlaces`], which indexes the text with an event parser once, on the first error.
+//!
+//! Bounds (issue 8): text reaches serde_yaml only after `guard` has refused flow nesting
+//! deeper than 200 and NUL escapes; locating N errors in a file costs O(size + N), never
+//! O(size × N) (`locate`, `lines`).
 
 pub mod flat;
+mod guard;
+mod lines;
+mod locate;
+
+pub use lines::LineIndex;
+pub use locate::{YamlIndex, YamlLocator, YamlPlaces};
+
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorKind, Location, did_you_mean};
 
 /// One text file of the site, read once, with BOM removed and line endings normalised to `\n`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the site root, with `/` separators (e.g. `content/news/a.md`).
     pub path: String,
     /// The text, UTF-8, without BOM, with `\n` line endings.
     pub text: String,
+    /// Line and column marks, built by the first [`SourceFile::location`] (error paths only).
+    lines: OnceLock<LineIndex>,
 }
+
+/// Files are equal when their paths and texts are (whether the marks were built or not).
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.text == other.text
+    }
+}
+
+impl Eq for SourceFile {}
 
 impl SourceFile {
     /// Wrap raw text: strip a UTF-8 BOM and turn CRLF (and lone CR) into LF.
@@ -31,7 +54,7 @@ impl SourceFile {
         } else {
             text.to_string()
         };
-        SourceFile { path: path.into(), text }
+        SourceFile { path: path.into(), text, lines: OnceLock::new() }
     }
 
     /// Like [`SourceFile::new`], taking ownership of the text (no copy when it needs no change).
@@ -39,12 +62,15 @@ impl SourceFile {
         if text.starts_with('\u{feff}') || text.contains('\r') {
             return SourceFile::new(path, &text);
         }
-        SourceFile { path: path.into(), text }
+        SourceFile { path: path.into(), text, lines: OnceLock::new() }
     }
 
-    /// The location of a byte offset in this file.
+    /// The location of a byte offset in this file. The first call indexes the text, so that
+    /// each error of a file with 100,000 errors costs little (issue 8); the text must not be
+    /// changed afterwards.
     pub fn location(&self, offset: usize) -> Location {
-        let (line, column) = line_col(&self.text, offset);
+        let (line, column) =
+            self.lines.get_or_init(|| LineIndex::new(&self.text)).line_col(&self.text, offset);
         Location::at(&self.path, line, column)
     }
 }
@@ -90,6 +116,10 @@ impl<'a> YamlText<'a> {
         // An empty document deserializes like an empty mapping, so "missing field" errors
         // name the field rather than complaining about `null`.
         let text = if self.text.trim().is_empty() { "{}" } else { self.text };
+        if let Some((offset, error)) = guard::check_yaml(text) {
+            let (line, column) = line_col(text, offset);
+            return Err(error.at(self.location(line, column)));
+        }
         serde_yaml::from_str(text).map_err(|err| self.map_error(&err, what))
     }
 
@@ -209,6 +239,11 @@ fn explain_syntax(body: &str) -> Option<Error> {
             "a value contains `: ` (colon and space), which YAML reads as a new field",
             "put the whole value in double quotes, e.g. title: \"Sơn Cao: khởi công cầu treo\"",
         )
+    } else if body.contains("control characters are not allowed") {
+        (
+            "the text holds a control character (such as NUL), which YAML does not allow",
+            "delete the invisible character at this place (retype the line if you cannot see it)",
+        )
     } else if body.contains("found character that cannot start any token") && body.contains('\t') {
         ("a tab character is used for indentation", "indent with spaces only")
     } else if body.contains("found character that cannot start any token") {
@@ -281,105 +316,6 @@ fn type_help(expected: &str) -> String {
         }
         "a list" => "write a list, one `- item` per line, or [a, b] on one line".into(),
         _ => format!("write {expected} here"),
-    }
-}
-
-/// Finds where a value stands in YAML text, by replaying parser events.
-pub struct YamlLocator;
-
-impl YamlLocator {
-    /// 1-based (line, column) of the node at `path` (mapping keys and sequence indices);
-    /// for a mapping key, the position of the value. `None` if not found or not parseable.
-    pub fn find(text: &str, path: &[&str]) -> Option<(usize, usize)> {
-        use yaml_rust2::parser::{Event, Parser};
-        let mut parser = Parser::new_from_str(text);
-        // Stack of containers: (is_mapping, index or expecting_key, current key)
-        let mut stack: Vec<Frame> = Vec::new();
-        loop {
-            let (event, marker) = parser.next_token().ok()?;
-            let here = (marker.line(), marker.col() + 1);
-            match event {
-                Event::StreamEnd => return None,
-                Event::Scalar(value, ..) => {
-                    if let Some(found) = advance(&mut stack, path, Some(&value), here) {
-                        return Some(found);
-                    }
-                }
-                Event::Alias(_) => {
-                    if let Some(found) = advance(&mut stack, path, None, here) {
-                        return Some(found);
-                    }
-                }
-                Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    let is_map = matches!(event, Event::MappingStart(..));
-                    if let Some(found) = node_at(&stack, path, here) {
-                        return Some(found);
-                    }
-                    stack.push(Frame { is_map, expecting_key: true, key: None, index: 0 });
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    stack.pop();
-                    finish_value(&mut stack);
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-struct Frame {
-    is_map: bool,
-    expecting_key: bool,
-    key: Option<String>,
-    index: usize,
-}
-
-/// Current path of the node about to start, as owned segments.
-fn current_path(stack: &[Frame]) -> Vec<String> {
-    stack
-        .iter()
-        .map(|f| if f.is_map { f.key.clone().unwrap_or_default() } else { f.index.to_string() })
-        .collect()
-}
-
-fn path_matches(stack: &[Frame], path: &[&str]) -> bool {
-    let current = current_path(stack);
-    current.len() == path.len() && current.iter().zip(path).all(|(a, b)| a == b)
-}
-
-/// A container or value node is starting: is it the one we look for?
-fn node_at(stack: &[Frame], path: &[&str], here: (usize, usize)) -> Option<(usize, usize)> {
-    match stack.last() {
-        Some(top) if top.is_map && top.expecting_key => None,
-        _ if path_matches(stack, path) => Some(here),
-        _ => None,
-    }
-}
-
-/// A scalar arrived: either a key, or a value (which may be the target).
-fn advance(
-    stack: &mut [Frame],
-    path: &[&str],
-    scalar: Option<&str>,
-    here: (usize, usize),
-) -> Option<(usize, usize)> {
-    if let Some(top) = stack.last_mut().filter(|top| top.is_map && top.expecting_key) {
-        top.key = scalar.map(str::to_string);
-        top.expecting_key = false;
-        return None;
-    }
-    let found = node_at(stack, path, here);
-    finish_value(stack);
-    found
-}
-
-fn finish_value(stack: &mut [Frame]) {
-    if let Some(top) = stack.last_mut() {
-        if top.is_map {
-            top.expecting_key = true;
-        } else {
-            top.index += 1;
-        }
     }
 }
 

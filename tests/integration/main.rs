@@ -14,6 +14,7 @@ mod new;
 mod news;
 mod progress;
 mod real_data;
+mod security_bounds;
 mod security_fs;
 mod security_output;
 #[cfg(feature = "serve")]

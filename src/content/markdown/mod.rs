@@ -5,14 +5,16 @@
 //! URLs, wrap tables for horizontal scrolling, and cut shortcodes out of the text into
 //! placeholders that the render stage fills in. Raw HTML is sanitised unless the site opts in.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use super::shortcode::{SHORTCODES, Shortcode, find_open, parse_shortcode};
-use crate::error::{Error, ErrorKind, Errors};
+use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::slug::slugify;
 use crate::source::SourceFile;
+
+mod nesting;
 
 /// Start and end marks of a shortcode placeholder in rendered HTML (private-use characters).
 pub const PLACEHOLDER_OPEN: char = '\u{E000}';
@@ -91,6 +93,7 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
         body: Body::default(),
         errors: Errors::new(),
         ids: opts.reserved_ids.iter().map(|s| s.to_string()).collect(),
+        next_suffix: HashMap::new(),
         raw_html: false,
         paragraph_depth: 0,
         first_paragraph_done: false,
@@ -104,7 +107,22 @@ pub fn render_markdown(file: &SourceFile, start: usize, opts: &MarkdownOptions<'
     let State { out, mut body, errors, raw_html, .. } = st;
     let mut html = String::with_capacity(text.len() + text.len() / 4);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    body.html = if raw_html && !opts.allow_raw_html { sanitize(&html) } else { html };
+    if html.contains('\0') {
+        // raw HTML and code pass NUL through, and the sanitiser would drop it: CommonMark
+        // (2.3) wants U+FFFD, and so do HTML parsers (issue 8)
+        html = html.replace('\0', "\u{FFFD}");
+    }
+    let mut errors = errors;
+    body.html = if raw_html && !opts.allow_raw_html {
+        if nesting::too_deep(&html) {
+            errors.push(nesting::too_deep_error(file));
+            String::new()
+        } else {
+            sanitize(&html)
+        }
+    } else {
+        html
+    };
     errors.into_result(body)
 }
 
@@ -116,6 +134,8 @@ struct State<'a, 'f> {
     body: Body,
     errors: Errors,
     ids: HashSet<String>,
+    /// For each wanted heading id, the first suffix not yet tried.
+    next_suffix: HashMap<String, usize>,
     raw_html: bool,
     paragraph_depth: usize,
     first_paragraph_done: bool,
@@ -275,12 +295,15 @@ impl<'a> State<'a, '_> {
     }
 
     fn unique_id(&mut self, wanted: String) -> String {
-        let mut id = wanted.clone();
-        let mut n = 1;
+        // start after the last suffix given to this id: ids are never freed, so the smaller
+        // ones are taken, and 100,000 equal headings stay linear (issue 8)
+        let mut n = self.next_suffix.get(&wanted).copied().unwrap_or(1);
+        let mut id = if n == 1 { wanted.clone() } else { format!("{wanted}-{n}") };
         while self.ids.contains(&id) {
             id = format!("{wanted}-{n}");
             n += 1;
         }
+        self.next_suffix.insert(wanted, n);
         self.ids.insert(id.clone());
         id
     }
@@ -363,7 +386,9 @@ impl<'a> State<'a, '_> {
             in_word = !space;
         }
         if self.paragraph_depth > 0 && !self.first_paragraph_done && self.body.first_paragraph.len() < 400 {
-            self.body.first_paragraph.push_str(text);
+            // pulldown-cmark's HTML writer turns NUL into U+FFFD (CommonMark 2.3); this plain
+            // text does not pass through it, and feeds descriptions (issue 8)
+            self.body.first_paragraph.extend(text.chars().map(|c| if c == '\0' { '\u{FFFD}' } else { c }));
         }
     }
 
@@ -386,7 +411,7 @@ impl<'a> State<'a, '_> {
             );
         }
         let n = self.body.shortcodes.len();
-        let (line, column) = crate::source::line_col(&self.file.text, offset);
+        let Location { line, column, .. } = self.file.location(offset);
         self.body.shortcodes.push(Shortcode { name, args, offset, line, column, block });
         let placeholder = format!("{PLACEHOLDER_OPEN}{n}{PLACEHOLDER_CLOSE}");
         if block {
