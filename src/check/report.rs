@@ -1,9 +1,15 @@
 //! A check's result as text: for people, for GitHub Actions, or as one JSON document.
+//!
+//! People and GitHub annotations read the messages in the chosen language. JSON is for
+//! programs and people alike: `message` and `help` are in the chosen language, and
+//! `message_en` and `help_en` keep the English text, stable for scripts that match on it.
 
 use serde::Serialize;
 
 use super::CheckReport;
 use crate::error::Error;
+use crate::locale::Lang;
+use crate::messages::{display, translate};
 
 /// How to print a check's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -17,36 +23,38 @@ pub enum Format {
     Json,
 }
 
-/// The report as the text to print (ends with a newline).
-pub fn format_report(report: &CheckReport, format: Format) -> String {
+/// The report as the text to print (ends with a newline), with messages in `lang`.
+pub fn format_report(report: &CheckReport, format: Format, lang: Lang) -> String {
     match format {
-        Format::Human => human(report),
-        Format::Github => github(report),
-        Format::Json => json(report),
+        Format::Human => human(report, lang),
+        Format::Github => github(report, lang),
+        Format::Json => json(report, lang),
     }
 }
 
-fn human(report: &CheckReport) -> String {
+fn human(report: &CheckReport, lang: Lang) -> String {
     let mut out = String::new();
     for e in &report.errors.0 {
-        out.push_str(&format!("{e}\n\n"));
+        out.push_str(&format!("{}\n\n", display(e, lang)));
     }
     let n = report.errors.len();
-    if n == 0 {
-        out.push_str(&format!("Checked {} pages: no problems found\n", report.pages));
+    let line = if n == 0 {
+        format!("Checked {} pages: no problems found", report.pages)
     } else {
-        out.push_str(&format!("{n} error{}; nothing was written\n", if n == 1 { "" } else { "s" }));
-    }
+        format!("{n} error{}; nothing was written", if n == 1 { "" } else { "s" })
+    };
+    out.push_str(&translate(&line, lang));
+    out.push('\n');
     out
 }
 
 /// See "Workflow commands for GitHub Actions": `::error file=F,line=L,col=C::message`.
-fn github(report: &CheckReport) -> String {
+fn github(report: &CheckReport, lang: Lang) -> String {
     let mut out = String::new();
     for e in &report.errors.0 {
-        let mut message = e.message.clone();
+        let mut message = translate(&e.message, lang);
         if let Some(help) = &e.help {
-            message.push_str(&format!("\nhelp: {help}"));
+            message.push_str(&format!("\n{}: {}", translate("help", lang), translate(help, lang)));
         }
         let mut props = Vec::new();
         if let Some(l) = &e.location {
@@ -84,30 +92,34 @@ struct JsonReport<'a> {
 #[derive(Serialize)]
 struct JsonError<'a> {
     kind: &'static str,
-    message: &'a str,
+    message: String,
+    message_en: &'a str,
     file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
-    help: Option<&'a str>,
+    help: Option<String>,
+    help_en: Option<&'a str>,
 }
 
-fn json(report: &CheckReport) -> String {
-    let errors = report.errors.0.iter().map(json_error).collect();
+fn json(report: &CheckReport, lang: Lang) -> String {
+    let errors = report.errors.0.iter().map(|e| json_error(e, lang)).collect();
     let doc = JsonReport { ok: report.ok(), errors, pages: report.pages };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{\"ok\": false}".into());
     text.push('\n');
     text
 }
 
-fn json_error(e: &Error) -> JsonError<'_> {
+fn json_error(e: &Error, lang: Lang) -> JsonError<'_> {
     let location = e.location.as_ref();
     JsonError {
         kind: e.kind.name(),
-        message: &e.message,
+        message: translate(&e.message, lang),
+        message_en: &e.message,
         file: location.map(|l| l.path.as_str()),
         line: location.map(|l| l.line).filter(|&n| n > 0),
         column: location.map(|l| l.column).filter(|&n| n > 0),
-        help: e.help.as_deref(),
+        help: e.help.as_deref().map(|h| translate(h, lang)),
+        help_en: e.help.as_deref(),
     }
 }
 
@@ -129,7 +141,7 @@ mod tests {
 
     #[test]
     fn github_commands_escape_data_and_properties() {
-        let text = format_report(&report(), Format::Github);
+        let text = format_report(&report(), Format::Github, Lang::En);
         assert_eq!(
             text,
             "::error file=content/news/a%2Cb%3Ac.md,line=3,col=7::100%25 broken%0Areally%0Ahelp: fix it\n::error::no site\n"
@@ -138,7 +150,8 @@ mod tests {
 
     #[test]
     fn json_has_nulls_for_missing_parts() {
-        let value: serde_json::Value = serde_json::from_str(&format_report(&report(), Format::Json)).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&format_report(&report(), Format::Json, Lang::En)).unwrap();
         assert_eq!(value["ok"], false);
         assert_eq!(value["pages"], 2);
         assert_eq!(value["errors"][0]["line"], 3);

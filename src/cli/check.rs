@@ -6,10 +6,17 @@ use std::path::PathBuf;
 use super::CheckFormat;
 use crate::check::check_site;
 use crate::check::report::{Format, format_report};
+use crate::locale::Lang;
 use crate::site::BuildOptions;
 
 /// Run `gazette check`; returns the exit code (0 only when the site is clean).
-pub(super) fn run(root: PathBuf, base_url: Option<String>, drafts: bool, format: CheckFormat) -> i32 {
+pub(super) fn run(
+    root: PathBuf,
+    base_url: Option<String>,
+    drafts: bool,
+    format: CheckFormat,
+    lang: Lang,
+) -> i32 {
     // `output` is required by the options but never used: a check writes nothing
     let output = root.join("public");
     let report = check_site(&BuildOptions { root, output, base_url, drafts });
@@ -18,7 +25,7 @@ pub(super) fn run(root: PathBuf, base_url: Option<String>, drafts: bool, format:
         CheckFormat::Github => Format::Github,
         CheckFormat::Json => Format::Json,
     };
-    let text = format_report(&report, format);
+    let text = format_report(&report, format, lang);
     if format == Format::Human && !report.ok() {
         write_stderr(&text);
     } else {

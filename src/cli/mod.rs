@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Errors;
+use crate::locale::Lang;
+use crate::messages::{choose_lang, display, translate};
 use output::err_line;
 
 /// gazette: a static site generator for public reporting.
@@ -47,6 +49,9 @@ pub enum Command {
         /// Print nothing but errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Language of messages: en or vi (default: from LANG, else the site's `language:`).
+        #[arg(long, value_enum)]
+        lang: Option<MessageLang>,
     },
     /// Check everything a build checks, plus every internal link, image and anchor of the
     /// rendered pages; writes nothing.
@@ -63,6 +68,9 @@ pub enum Command {
         /// How to print the result.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// Language of messages: en or vi (default: from LANG, else the site's `language:`).
+        #[arg(long, value_enum)]
+        lang: Option<MessageLang>,
     },
     /// Preview the site at http://127.0.0.1:PORT/, rebuilding and reloading on every save.
     #[cfg(feature = "serve")]
@@ -79,6 +87,9 @@ pub enum Command {
         /// Also show items marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Language of messages: en or vi (default: from LANG, else the site's `language:`).
+        #[arg(long, value_enum)]
+        lang: Option<MessageLang>,
     },
     /// Create a new site in DIR (which must be empty or not exist yet).
     New {
@@ -98,24 +109,53 @@ pub enum CheckFormat {
     Json,
 }
 
+/// The language of messages asked for on the command line (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageLang {
+    /// English.
+    En,
+    /// Vietnamese (Tiếng Việt).
+    Vi,
+}
+
 /// Run the parsed command; returns the process exit code.
 pub fn run(args: Args) -> i32 {
     match args.command {
-        Command::Build { root, output, base_url, drafts, quiet } => {
-            build::run(root, output, base_url, drafts, quiet)
+        Command::Build { root, output, base_url, drafts, quiet, lang } => {
+            let lang = message_lang(lang, &root);
+            build::run(root, output, base_url, drafts, quiet, lang)
         }
-        Command::Check { root, base_url, drafts, format } => check::run(root, base_url, drafts, format),
+        Command::Check { root, base_url, drafts, format, lang } => {
+            let lang = message_lang(lang, &root);
+            check::run(root, base_url, drafts, format, lang)
+        }
         #[cfg(feature = "serve")]
-        Command::Serve { root, port, open, drafts } => serve::run(root, port, open, drafts),
+        Command::Serve { root, port, open, drafts, lang } => {
+            let lang = message_lang(lang, &root);
+            serve::run(root, port, open, drafts, lang)
+        }
         Command::New { dir } => new::run(&dir),
     }
 }
 
+/// The language messages are printed in: `--lang`, else `LC_ALL`/`LC_MESSAGES`/`LANG` when
+/// they name vi or en, else the `language:` line of the site's content/site.yaml (read on its
+/// own, so it is known even when the file has mistakes), else Vietnamese.
+fn message_lang(flag: Option<MessageLang>, root: &Path) -> Lang {
+    let flag = flag.map(|l| match l {
+        MessageLang::En => Lang::En,
+        MessageLang::Vi => Lang::Vi,
+    });
+    let site_yaml = std::fs::read_to_string(root.join("content/site.yaml")).ok();
+    choose_lang(flag, |name| std::env::var(name).ok(), site_yaml.as_deref())
+}
+
 /// Print errors like a compiler, then how many there were and what was left alone.
-fn print_errors(errors: &Errors, untouched: &Path) {
+fn print_errors(errors: &Errors, untouched: &Path, lang: Lang) {
     for e in &errors.0 {
-        err_line!("{e}\n");
+        err_line!("{}\n", display(e, lang));
     }
     let n = errors.len();
-    err_line!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
+    let line = format!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
+    err_line!("{}", translate(&line, lang));
 }

@@ -8,6 +8,7 @@ mod cli;
 mod errors;
 mod harness;
 mod indicators;
+mod messages_vi;
 mod new;
 mod news;
 mod progress;
