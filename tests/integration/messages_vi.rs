@@ -117,6 +117,21 @@ fn check_human_and_json_follow_the_language_and_json_keeps_the_english() {
     assert!(e["help_en"].as_str().unwrap().starts_with("write the date"), "{e}");
 }
 
+/// The check reports of both fixtures of `check.rs`, in Vietnamese, for people and for GitHub.
+#[test]
+fn check_reports_in_vietnamese_for_people_and_for_github() {
+    for fixture in ["links", "content"] {
+        for format in ["human", "github"] {
+            let site = SiteTest::from_fixture(&format!("check/{fixture}"));
+            let (out, stdout, stderr) =
+                run(gazette().args(["check", "--lang", "vi", "--format", format, "--root"]).arg(&site.root));
+            assert_eq!(out.status.code(), Some(1));
+            let text = format!("--- stdout\n{stdout}--- stderr\n{stderr}");
+            insta::assert_snapshot!(format!("vi_check_{fixture}_{format}"), text);
+        }
+    }
+}
+
 #[test]
 fn the_build_summary_is_in_vietnamese() {
     let site = SiteTest::from_fixture("minimal");
@@ -236,7 +251,6 @@ mod scan {
         let literals = literals(code);
         let mut found = Vec::new();
         for lit in &literals {
-            let before = code[..lit.start].trim_end();
             let after = code[lit.end..].trim_start();
             let converted = [".into()", ".to_string()", ".to_owned()"].iter().any(|s| after.starts_with(s));
             let wanted = lit.format || converted || in_message_span(code, &literals, lit.start);
@@ -244,7 +258,6 @@ mod scan {
             if wanted && has_words(&shape) && !found.contains(&shape) {
                 found.push(shape);
             }
-            let _ = before;
         }
         found
     }
@@ -362,7 +375,7 @@ mod scan {
     }
 
     fn is_ident_byte(code: &str, i: usize) -> bool {
-        i > 0 && code.as_bytes()[i - 1].is_ascii_alphanumeric() || (i > 0 && code.as_bytes()[i - 1] == b'_')
+        i > 0 && (code.as_bytes()[i - 1].is_ascii_alphanumeric() || code.as_bytes()[i - 1] == b'_')
     }
 
     fn is_format(code: &str, at: usize) -> bool {
