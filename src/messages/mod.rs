@@ -17,6 +17,7 @@ mod choose;
 mod template;
 mod vi;
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::error::{Error, Errors};
@@ -34,14 +35,38 @@ pub struct Entry {
     pub vi: Template,
 }
 
+/// The parsed catalogue: entries without holes are found by their text at once, the others
+/// are tried one by one.
+struct Catalogue {
+    entries: Vec<Entry>,
+    /// English text → index, for entries without holes.
+    exact: HashMap<String, usize>,
+    /// Indices of the entries with holes.
+    patterns: Vec<usize>,
+}
+
 /// The Vietnamese catalogue, parsed once (it is constant data).
-static CATALOGUE: LazyLock<Vec<Entry>> = LazyLock::new(|| {
-    vi::ENTRIES.iter().map(|(en, vi)| Entry { en: Template::parse(en), vi: Template::parse(vi) }).collect()
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
+    let entries: Vec<Entry> = vi::ENTRIES
+        .iter()
+        .map(|(en, vi)| Entry { en: Template::parse(en), vi: Template::parse(vi) })
+        .collect();
+    let mut exact = HashMap::new();
+    let mut patterns = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        match entry.en.holes().next() {
+            None => {
+                exact.insert(entry.en.shape(), i);
+            }
+            Some(_) => patterns.push(i),
+        }
+    }
+    Catalogue { entries, exact, patterns }
 });
 
 /// Every entry of the Vietnamese catalogue (for the coverage tests).
 pub fn catalogue() -> &'static [Entry] {
-    &CATALOGUE
+    &CATALOGUE.entries
 }
 
 /// Holes inside holes are translated this many levels deep at most.
@@ -60,8 +85,14 @@ fn translate_vi(text: &str, depth: usize) -> Option<String> {
     if depth > MAX_DEPTH || text.is_empty() {
         return None;
     }
-    let (entry, values) = CATALOGUE
+    let catalogue = &*CATALOGUE;
+    if let Some(&i) = catalogue.exact.get(text) {
+        return Some(catalogue.entries[i].vi.fill(|_| String::new()));
+    }
+    let (entry, values) = catalogue
+        .patterns
         .iter()
+        .map(|&i| &catalogue.entries[i])
         .filter_map(|e| e.en.matches(text).map(|values| (e, values)))
         .max_by_key(|(e, _)| e.en.literal_len())?;
     let code = entry.en.code_holes();

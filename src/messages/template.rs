@@ -94,6 +94,24 @@ impl Template {
 
     /// Match the whole of `text`; on success, the value of each hole by name, in order.
     pub fn matches<'t>(&self, text: &'t str) -> Option<Vec<(&str, &'t str)>> {
+        // cheap rejections first: most templates start or end otherwise, or lack a literal
+        if let Some(Segment::Literal(first)) = self.segments.first()
+            && !text.starts_with(first.as_str())
+        {
+            return None;
+        }
+        if let Some(Segment::Literal(last)) = self.segments.last()
+            && !text.ends_with(last.as_str())
+        {
+            return None;
+        }
+        let literals_present = self.segments.iter().all(|s| match s {
+            Segment::Literal(literal) => text.contains(literal.as_str()),
+            Segment::Hole(_) => true,
+        });
+        if !literals_present {
+            return None;
+        }
         let mut values = Vec::new();
         match_from(&self.segments, text, &mut values).then_some(values)
     }
