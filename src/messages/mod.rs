@@ -6,8 +6,9 @@
 //! English one with named holes, exactly as the code writes it, and the Vietnamese one that
 //! reuses the holes. A message is translated at display time by the entry whose English
 //! template matches it whole (the most specific one when several do); each hole's text is
-//! itself translated when it is an English phrase of the catalogue (`a news item`,
-//! ` in `series[0]``) and kept as it is otherwise (ids, paths, numbers). A message no entry
+//! itself translated when it is an English phrase of the catalogue ("the news item …",
+//! "a whole number"), unless it stands between backticks (ids, paths, field names), and kept
+//! as it is otherwise (numbers, user text). A message no entry
 //! matches is shown in English, so a missing translation never hides a problem.
 //!
 //! The library's `Display for Error` stays English; the CLI and the check reports call
