@@ -70,6 +70,10 @@ pub fn catalogue() -> &'static [Entry] {
     &CATALOGUE.entries
 }
 
+/// Holes with these names hold paths and addresses: never translated, even when a folder is
+/// called `page` or `list` (holes between backticks are kept as they are too).
+const VERBATIM_HOLES: [&str; 6] = ["path", "dir", "out", "lock", "url", "file"];
+
 /// Holes inside holes are translated this many levels deep at most.
 const MAX_DEPTH: usize = 4;
 
@@ -96,7 +100,8 @@ fn translate_vi(text: &str, depth: usize) -> Option<String> {
         .map(|&i| &catalogue.entries[i])
         .filter_map(|e| e.en.matches(text).map(|values| (e, values)))
         .max_by_key(|(e, _)| e.en.literal_len())?;
-    let code = entry.en.code_holes();
+    let mut code = entry.en.code_holes();
+    code.extend(VERBATIM_HOLES);
     Some(entry.vi.fill(|name| {
         let value = values.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v);
         if code.contains(&name) {
@@ -109,11 +114,17 @@ fn translate_vi(text: &str, depth: usize) -> Option<String> {
 /// One error as the CLI prints it, in `lang`:
 /// `path:line:col: error: message` and, on the next line, `  help: …`.
 pub fn display(error: &Error, lang: Lang) -> String {
+    display_as(error, "error", lang)
+}
+
+/// Like [`display`] with another label in place of `error` (e.g. `warning`, which the
+/// catalogue translates as `cảnh báo`).
+pub fn display_as(error: &Error, label: &str, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(location) = &error.location {
         out.push_str(&format!("{location}: "));
     }
-    out.push_str(&format!("{}: {}", translate("error", lang), translate(&error.message, lang)));
+    out.push_str(&format!("{}: {}", translate(label, lang), translate(&error.message, lang)));
     if let Some(help) = &error.help {
         out.push_str(&format!("\n  {}: {}", translate("help", lang), translate(help, lang)));
     }
@@ -154,6 +165,16 @@ mod tests {
     fn names_between_backticks_are_never_translated() {
         let text = translate("did you mean `category`? Allowed fields: `title`, `category`", Lang::Vi);
         assert!(text.starts_with("có phải ý bạn là `category`?"), "{text}");
+    }
+
+    #[test]
+    fn paths_are_never_translated_even_when_they_are_words() {
+        assert_eq!(
+            translate("1 error; page was not changed", Lang::Vi),
+            "1 lỗi; thư mục page không bị thay đổi"
+        );
+        let w = display_as(&Error::new(ErrorKind::Value, "write"), "warning", Lang::Vi);
+        assert_eq!(w, "cảnh báo: ghi");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! The English side is the message exactly as the code writes it, with each `{}` of its
 //! `format!` given a name; the Vietnamese side reuses those names. `{{` is a literal `{`.
-//! Paths, field names, ids and code stay in backticks and are never translated. Adding a
+//! Paths, field names, ids and code stay in backticks and are never translated; neither are
+//! holes named `path`, `dir`, `out`, `lock`, `url` or `file`. Adding a
 //! message: copy its English text here and write the Vietnamese beside it, in the formal,
 //! plain style of a statistics office.
 
