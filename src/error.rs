@@ -218,16 +218,25 @@ impl Errors {
     /// blank line, then `and N more errors` when some were left out. The one place the cap
     /// is applied, so a file with 100,000 mistakes prints a screenful, not a megabyte.
     pub fn for_people(&self) -> String {
+        self.for_people_with(&|e| e.to_string(), &|line| line.to_string())
+    }
+
+    /// [`Errors::for_people`] with each error shown by `show` and the closing line passed
+    /// through `line` (for messages in another language).
+    pub fn for_people_with(&self, show: &dyn Fn(&Error) -> String, line: &dyn Fn(&str) -> String) -> String {
         let mut out = String::new();
         for error in self.0.iter().take(PRINTED_ERRORS) {
-            out.push_str(&format!("{error}\n\n"));
+            out.push_str(&show(error));
+            out.push_str("\n\n");
         }
         if let Some(more) = self.len().checked_sub(PRINTED_ERRORS).filter(|&n| n > 0) {
             let noun = match self.0.first().map(|e| e.severity) {
                 Some(Severity::Warning) => "warning",
                 _ => "error",
             };
-            out.push_str(&format!("and {more} more {noun}{}\n\n", if more == 1 { "" } else { "s" }));
+            let text = format!("and {more} more {noun}{}", if more == 1 { "" } else { "s" });
+            out.push_str(&line(&text));
+            out.push_str("\n\n");
         }
         out
     }

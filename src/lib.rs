@@ -20,6 +20,7 @@ pub mod date;
 pub mod error;
 pub mod escape;
 pub mod locale;
+pub mod messages;
 pub mod slug;
 pub mod source;
 pub mod url;

@@ -1,9 +1,15 @@
 //! A check's result as text: for people, for GitHub Actions, or as one JSON document.
+//!
+//! People and GitHub annotations read the messages in the chosen language. JSON is for
+//! programs and people alike: `message` and `help` are in the chosen language, and
+//! `message_en` and `help_en` keep the English text, stable for scripts that match on it.
 
 use serde::Serialize;
 
 use super::CheckReport;
 use crate::error::{Error, PRINTED_ERRORS};
+use crate::locale::Lang;
+use crate::messages::{for_people, translate};
 
 /// How to print a check's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,47 +24,38 @@ pub enum Format {
     Json,
 }
 
-/// The report as the text to print (ends with a newline).
-pub fn format_report(report: &CheckReport, format: Format) -> String {
+/// The report as the text to print (ends with a newline), with messages in `lang`.
+pub fn format_report(report: &CheckReport, format: Format, lang: Lang) -> String {
     match format {
-        Format::Human => human(report),
-        Format::Github => github(report),
-        Format::Json => json(report),
+        Format::Human => human(report, lang),
+        Format::Github => github(report, lang),
+        Format::Json => json(report, lang),
     }
 }
 
-fn human(report: &CheckReport) -> String {
-    let mut out = report.errors.for_people();
-    out.push_str(&report.warnings.for_people());
-    let n = report.errors.len();
-    let warnings = count_warnings(report.warnings.len());
-    if n == 0 && warnings.is_empty() {
-        out.push_str(&format!("Checked {} pages: no problems found\n", report.pages));
-    } else if n == 0 {
-        out.push_str(&format!("Checked {} pages: {}\n", report.pages, &warnings[2..]));
-    } else {
-        out.push_str(&format!("{n} error{}{warnings}; nothing was written\n", if n == 1 { "" } else { "s" }));
-    }
+fn human(report: &CheckReport, lang: Lang) -> String {
+    let mut out = for_people(&report.errors, lang);
+    out.push_str(&for_people(&report.warnings, lang));
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let line = match (report.errors.len(), report.warnings.len()) {
+        (0, 0) => format!("Checked {} pages: no problems found", report.pages),
+        (0, w) => format!("Checked {} pages: {w} warning{}", report.pages, plural(w)),
+        (n, 0) => format!("{n} error{}; nothing was written", plural(n)),
+        (n, w) => format!("{n} error{}, {w} warning{}; nothing was written", plural(n), plural(w)),
+    };
+    out.push_str(&translate(&line, lang));
+    out.push('\n');
     out
 }
 
-/// `, 2 warnings` (empty when there are none), for closing lines.
-pub fn count_warnings(n: usize) -> String {
-    match n {
-        0 => String::new(),
-        1 => ", 1 warning".to_string(),
-        n => format!(", {n} warnings"),
-    }
-}
-
 /// See "Workflow commands for GitHub Actions": `::error file=F,line=L,col=C::message`.
-fn github(report: &CheckReport) -> String {
+fn github(report: &CheckReport, lang: Lang) -> String {
     let mut out = String::new();
     for e in report.errors.0.iter().take(PRINTED_ERRORS).chain(report.warnings.0.iter().take(PRINTED_ERRORS))
     {
-        let mut message = e.message.clone();
+        let mut message = translate(&e.message, lang);
         if let Some(help) = &e.help {
-            message.push_str(&format!("\nhelp: {help}"));
+            message.push_str(&format!("\n{}: {}", translate("help", lang), translate(help, lang)));
         }
         let mut props = Vec::new();
         if let Some(l) = &e.location {
@@ -74,9 +71,13 @@ fn github(report: &CheckReport) -> String {
         out.push_str(&format!("::{}{props}::{}\n", e.severity.name(), escape_data(&message)));
     }
     if let Some(more) = report.errors.len().checked_sub(PRINTED_ERRORS).filter(|&n| n > 0) {
-        out.push_str(&format!(
-            "::error::and {more} more errors%0Ahelp: gazette check --format json lists them all\n"
-        ));
+        let message = format!(
+            "{}\n{}: {}",
+            translate(&format!("and {more} more errors"), lang),
+            translate("help", lang),
+            translate("gazette check --format json lists them all", lang)
+        );
+        out.push_str(&format!("::error::{}\n", escape_data(&message)));
     }
     out
 }
@@ -105,16 +106,18 @@ struct JsonReport<'a> {
 struct JsonError<'a> {
     severity: &'static str,
     kind: &'static str,
-    message: &'a str,
+    message: String,
+    message_en: &'a str,
     file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
-    help: Option<&'a str>,
+    help: Option<String>,
+    help_en: Option<&'a str>,
 }
 
-fn json(report: &CheckReport) -> String {
-    let errors = report.errors.0.iter().map(json_error).collect();
-    let warnings = report.warnings.0.iter().map(json_error).collect();
+fn json(report: &CheckReport, lang: Lang) -> String {
+    let errors = report.errors.0.iter().map(|e| json_error(e, lang)).collect();
+    let warnings = report.warnings.0.iter().map(|e| json_error(e, lang)).collect();
     let doc =
         JsonReport { ok: report.ok(), count: report.errors.len(), errors, warnings, pages: report.pages };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{\"ok\": false}".into());
@@ -122,16 +125,18 @@ fn json(report: &CheckReport) -> String {
     text
 }
 
-fn json_error(e: &Error) -> JsonError<'_> {
+fn json_error(e: &Error, lang: Lang) -> JsonError<'_> {
     let location = e.location.as_ref();
     JsonError {
         severity: e.severity.name(),
         kind: e.kind.name(),
-        message: &e.message,
+        message: translate(&e.message, lang),
+        message_en: &e.message,
         file: location.map(|l| l.path.as_str()),
         line: location.map(|l| l.line).filter(|&n| n > 0),
         column: location.map(|l| l.column).filter(|&n| n > 0),
-        help: e.help.as_deref(),
+        help: e.help.as_deref().map(|h| translate(h, lang)),
+        help_en: e.help.as_deref(),
     }
 }
 
@@ -153,7 +158,7 @@ mod tests {
 
     #[test]
     fn github_commands_escape_data_and_properties() {
-        let text = format_report(&report(), Format::Github);
+        let text = format_report(&report(), Format::Github, Lang::En);
         assert_eq!(
             text,
             "::error file=content/news/a%2Cb%3Ac.md,line=3,col=7::100%25 broken%0Areally%0Ahelp: fix it\n::error::no site\n"
@@ -168,24 +173,26 @@ mod tests {
     #[test]
     fn people_and_github_see_200_errors_json_sees_all_issue_8() {
         let report = many(500);
-        let human = format_report(&report, Format::Human);
+        let human = format_report(&report, Format::Human, Lang::En);
         assert_eq!(human.matches("error: e").count(), 200);
         assert!(human.ends_with("and 300 more errors\n\n500 errors; nothing was written\n"), "{human}");
-        let github = format_report(&report, Format::Github);
+        let github = format_report(&report, Format::Github, Lang::En);
         assert_eq!(github.lines().count(), 201);
         assert!(
             github.ends_with(
                 "::error::and 300 more errors%0Ahelp: gazette check --format json lists them all\n"
             )
         );
-        let value: serde_json::Value = serde_json::from_str(&format_report(&report, Format::Json)).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&format_report(&report, Format::Json, Lang::En)).unwrap();
         assert_eq!(value["count"], 500);
         assert_eq!(value["errors"].as_array().unwrap().len(), 500);
     }
 
     #[test]
     fn json_has_nulls_for_missing_parts() {
-        let value: serde_json::Value = serde_json::from_str(&format_report(&report(), Format::Json)).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&format_report(&report(), Format::Json, Lang::En)).unwrap();
         assert_eq!(value["ok"], false);
         assert_eq!(value["pages"], 2);
         assert_eq!(value["errors"][0]["line"], 3);

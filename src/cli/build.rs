@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::locale::Lang;
+use crate::messages::translate;
 use crate::site::{BuildEvent, BuildOptions, BuildReport, Progress, build_with_events};
 
 /// Progress is shown only for builds that take longer than this.
@@ -21,33 +23,36 @@ pub(super) fn run(
     drafts: bool,
     quiet: bool,
     deny_warnings: bool,
+    lang: Lang,
 ) -> i32 {
     let output = output.unwrap_or_else(|| root.join("public"));
     let opts = BuildOptions { root, output, base_url, drafts };
     let started = Instant::now();
-    let shown = Shown::new(started, quiet);
+    let shown = Shown::new(started, quiet, lang);
     let result = build_with_events(&opts, deny_warnings, &|event| match event {
         // shown even with --quiet: a build that waits without a word looks hung
         BuildEvent::Waiting { lock } => {
-            err_line!(
+            let line = format!(
                 "waiting for another build of `{}` to finish (it holds `{}`)",
                 opts.output.display(),
                 lock.display()
             );
+            err_line!("{}", translate(&line, lang));
         }
         BuildEvent::Rendering(p) => shown.update(p),
     });
     shown.finish();
     match result {
         Ok((report, warnings)) => {
-            super::print_warnings(&warnings);
+            super::print_warnings(&warnings, lang);
             if !quiet {
-                out_line!("{}", summary(&report, started.elapsed(), &opts.output.display().to_string()));
+                let line = summary(&report, started.elapsed(), &opts.output.display().to_string());
+                out_line!("{}", translate(&line, lang));
             }
             0
         }
         Err(errors) => {
-            super::print_errors(&errors, &opts.output);
+            super::print_errors(&errors, &opts.output, lang);
             1
         }
     }
@@ -73,12 +78,13 @@ pub(super) fn summary(report: &BuildReport, took: Duration, output: &str) -> Str
 struct Shown {
     started: Instant,
     quiet: bool,
+    lang: Lang,
     bar: Option<ProgressBar>,
     last_line: Mutex<Option<Instant>>,
 }
 
 impl Shown {
-    fn new(started: Instant, quiet: bool) -> Shown {
+    fn new(started: Instant, quiet: bool, lang: Lang) -> Shown {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::hidden();
             if let Ok(style) =
@@ -88,7 +94,7 @@ impl Shown {
             }
             bar
         });
-        Shown { started, quiet, bar, last_line: Mutex::new(None) }
+        Shown { started, quiet, lang, bar, last_line: Mutex::new(None) }
     }
 
     fn update(&self, p: Progress) {
@@ -107,12 +113,13 @@ impl Shown {
                 let Ok(mut last) = self.last_line.lock() else { return };
                 if last.is_none_or(|t| t.elapsed() >= Duration::from_secs(2)) || p.done == p.total {
                     *last = Some(Instant::now());
-                    err_line!(
+                    let line = format!(
                         "rendered {} of {} files ({} ms)",
                         p.done,
                         p.total,
                         self.started.elapsed().as_millis()
                     );
+                    err_line!("{}", translate(&line, self.lang));
                 }
             }
         }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::CheckFormat;
 use crate::check::check_site;
 use crate::check::report::{Format, format_report};
+use crate::locale::Lang;
 use crate::site::BuildOptions;
 
 /// Run `gazette check`; returns the exit code (0 only when the site is clean).
@@ -15,6 +16,7 @@ pub(super) fn run(
     drafts: bool,
     format: CheckFormat,
     deny_warnings: bool,
+    lang: Lang,
 ) -> i32 {
     // `output` is required by the options but never used: a check writes nothing
     let output = root.join("public");
@@ -25,7 +27,7 @@ pub(super) fn run(
         CheckFormat::Github => Format::Github,
         CheckFormat::Json => Format::Json,
     };
-    let text = format_report(&report, format);
+    let text = format_report(&report, format, lang);
     if format == Format::Human && !report.ok() {
         write_stderr(&text);
     } else {

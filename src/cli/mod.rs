@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Errors;
+use crate::locale::Lang;
+use crate::messages::{choose_lang, translate};
 use output::err_line;
 
 /// gazette: a static site generator for public reporting.
@@ -50,6 +52,9 @@ pub enum Command {
         /// Treat warnings as errors: exit 1 and leave the output folder untouched (for CI).
         #[arg(long)]
         deny_warnings: bool,
+        /// Language of messages: en or vi (default: from LANG, else the site's `language:`).
+        #[arg(long, value_enum)]
+        lang: Option<MessageLang>,
     },
     /// Check everything a build checks, plus every internal link, image and anchor of the
     /// rendered pages; writes nothing.
@@ -69,6 +74,9 @@ pub enum Command {
         /// Treat warnings as errors: exit 1 when there is any (for CI).
         #[arg(long)]
         deny_warnings: bool,
+        /// Language of messages: en or vi (default: from LANG, else the site's `language:`).
+        #[arg(long, value_enum)]
+        lang: Option<MessageLang>,
     },
     /// Preview the site at http://127.0.0.1:PORT/, rebuilding and reloading on every save.
     #[cfg(feature = "serve")]
@@ -85,6 +93,9 @@ pub enum Command {
         /// Also show items marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Language of messages: en or vi (default: from LANG, else the site's `language:`).
+        #[arg(long, value_enum)]
+        lang: Option<MessageLang>,
     },
     /// Create a new site in DIR (which must be empty or not exist yet).
     New {
@@ -104,38 +115,62 @@ pub enum CheckFormat {
     Json,
 }
 
+/// The language of messages asked for on the command line (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageLang {
+    /// English.
+    En,
+    /// Vietnamese (Tiếng Việt).
+    Vi,
+}
+
 /// Run the parsed command; returns the process exit code.
 pub fn run(args: Args) -> i32 {
     match args.command {
-        Command::Build { root, output, base_url, drafts, quiet, deny_warnings } => {
-            build::run(root, output, base_url, drafts, quiet, deny_warnings)
+        Command::Build { root, output, base_url, drafts, quiet, deny_warnings, lang } => {
+            let lang = message_lang(lang, &root);
+            build::run(root, output, base_url, drafts, quiet, deny_warnings, lang)
         }
-        Command::Check { root, base_url, drafts, format, deny_warnings } => {
-            check::run(root, base_url, drafts, format, deny_warnings)
+        Command::Check { root, base_url, drafts, format, deny_warnings, lang } => {
+            let lang = message_lang(lang, &root);
+            check::run(root, base_url, drafts, format, deny_warnings, lang)
         }
         #[cfg(feature = "serve")]
-        Command::Serve { root, port, open, drafts } => serve::run(root, port, open, drafts),
+        Command::Serve { root, port, open, drafts, lang } => {
+            let lang = message_lang(lang, &root);
+            serve::run(root, port, open, drafts, lang)
+        }
         Command::New { dir } => new::run(&dir),
     }
 }
 
+/// The language messages are printed in: `--lang`, else `LC_ALL`/`LC_MESSAGES`/`LANG` when
+/// they name vi or en, else the `language:` line of the site's content/site.yaml (read on its
+/// own, so it is known even when the file has mistakes), else Vietnamese.
+fn message_lang(flag: Option<MessageLang>, root: &Path) -> Lang {
+    let flag = flag.map(|l| match l {
+        MessageLang::En => Lang::En,
+        MessageLang::Vi => Lang::Vi,
+    });
+    let site_yaml = std::fs::read_to_string(root.join("content/site.yaml")).ok();
+    choose_lang(flag, |name| std::env::var(name).ok(), site_yaml.as_deref())
+}
+
 /// Print errors like a compiler, then how many there were and what was left alone.
-fn print_errors(errors: &Errors, untouched: &Path) {
-    output::write_stderr(&errors.for_people());
+fn print_errors(errors: &Errors, untouched: &Path, lang: Lang) {
+    output::write_stderr(&crate::messages::for_people(errors, lang));
     let n = errors.len();
-    err_line!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
+    let line = format!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
+    err_line!("{}", translate(&line, lang));
 }
 
 /// Print warnings like a compiler, then how many there were (nothing when there are none).
-fn print_warnings(warnings: &Errors) {
-    output::write_stderr(&warnings.for_people());
-    match warnings.len() {
-        0 => {}
-        1 => {
-            err_line!("1 warning (--deny-warnings makes warnings fail the build)");
-        }
-        n => {
-            err_line!("{n} warnings (--deny-warnings makes warnings fail the build)");
-        }
-    }
+fn print_warnings(warnings: &Errors, lang: Lang) {
+    output::write_stderr(&crate::messages::for_people(warnings, lang));
+    let line = match warnings.len() {
+        0 => return,
+        1 => "1 warning (--deny-warnings makes warnings fail the build)".to_string(),
+        n => format!("{n} warnings (--deny-warnings makes warnings fail the build)"),
+    };
+    err_line!("{}", translate(&line, lang));
 }

@@ -3,51 +3,54 @@
 use super::output::{err_line, out_line};
 use std::path::PathBuf;
 
+use crate::locale::Lang;
+use crate::messages::{display, translate};
 use crate::serve::{Event, ServeOptions, Server};
 
 /// Run `gazette serve`; returns the exit code when stopped.
-pub(super) fn run(root: PathBuf, port: u16, open: bool, drafts: bool) -> i32 {
+pub(super) fn run(root: PathBuf, port: u16, open: bool, drafts: bool, lang: Lang) -> i32 {
     let server = match Server::bind(&ServeOptions { root, port, drafts }) {
         Ok(server) => server,
         Err(e) => {
-            err_line!("{e}");
+            err_line!("{}", display(&e, lang));
             return 1;
         }
     };
     let stopper = server.stopper();
     if let Err(e) = ctrlc::set_handler(move || stopper.stop()) {
-        err_line!("warning: cannot catch Ctrl-C ({e}); the preview folder may stay behind");
+        let line = format!("warning: cannot catch Ctrl-C ({e}); the preview folder may stay behind");
+        err_line!("{}", translate(&line, lang));
     }
     let url = server.url().to_string();
     let result = server.run(&mut |event| {
-        show(&event);
+        show(&event, lang);
         if open && matches!(event, Event::Listening { .. }) {
             open_browser(&url);
         }
     });
     match result {
         Ok(()) => {
-            out_line!("Stopped.");
+            out_line!("{}", translate("Stopped.", lang));
             0
         }
         Err(e) => {
-            err_line!("{e}");
+            err_line!("{}", display(&e, lang));
             1
         }
     }
 }
 
-fn show(event: &Event<'_>) {
-    match event {
+fn show(event: &Event<'_>, lang: Lang) {
+    let line = match event {
         Event::Listening { url, output } => {
-            out_line!("Serving the site at {url} (built into {}); press Ctrl-C to stop", output.display());
+            format!("Serving the site at {url} (built into {}); press Ctrl-C to stop", output.display())
         }
         Event::Built { rebuild, build, since_change: None, .. } => {
             let r = &rebuild.report;
-            out_line!("Built {} pages from {} news items in {} ms", r.pages, r.news, build.as_millis());
+            format!("Built {} pages from {} news items in {} ms", r.pages, r.news, build.as_millis())
         }
         Event::Built { rebuild, build, since_change: Some(total), changed } => {
-            out_line!(
+            format!(
                 "{}: rebuilt in {} ms (build {} ms; {} parsed, {} rendered, {} written, {} removed)",
                 describe(changed),
                 total.as_millis(),
@@ -56,18 +59,21 @@ fn show(event: &Event<'_>) {
                 rebuild.rendered,
                 rebuild.written,
                 rebuild.removed
-            );
+            )
         }
         Event::Failed { errors, changed } => {
-            super::output::write_stderr(&errors.for_people());
+            super::output::write_stderr(&crate::messages::for_people(errors, lang));
             let n = errors.len();
             let what = if changed.is_empty() { "the site".to_string() } else { describe(changed) };
-            err_line!(
+            let line = format!(
                 "{what}: {n} error{}; still serving the last good build, the browser shows the errors",
                 if n == 1 { "" } else { "s" }
             );
+            err_line!("{}", translate(&line, lang));
+            return;
         }
-    }
+    };
+    out_line!("{}", translate(&line, lang));
 }
 
 fn describe(changed: &[PathBuf]) -> String {

@@ -5,7 +5,11 @@ use std::process::{Command, Output};
 use crate::harness::SiteTest;
 
 fn check(site: &SiteTest, format: &str) -> Output {
+    // these tests read the English messages (issue 9: a site without `language:` is Vietnamese)
     Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["check", "--format", format, "--root"])
         .arg(&site.root)
         .output()
@@ -81,6 +85,9 @@ fn a_template_link_on_every_page_is_reported_once() {
 fn under_a_base_path_raw_links_without_it_leave_the_site() {
     let site = SiteTest::from_fixture("check/links");
     let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["check", "--base-url", "https://example.org/portal/", "--root"])
         .arg(&site.root)
         .output()

@@ -4,8 +4,11 @@ use std::process::Command;
 
 use crate::harness::SiteTest;
 
+/// The binary, in English (issue 9: a site without `language:` prints Vietnamese).
 fn gazette() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
+    command.env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    command
 }
 
 #[test]

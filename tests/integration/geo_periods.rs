@@ -78,12 +78,7 @@ fn site_with_mid_year_figure() -> SiteTest {
 }
 
 fn gazette(site: &SiteTest, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .arg("--root")
-        .arg(&site.root)
-        .output()
-        .unwrap()
+    crate::harness::gazette_en().args(args).arg("--root").arg(&site.root).output().unwrap()
 }
 
 /// Issue 9, item 6: a year-end figure of a unit that ceased that year is a warning naming the

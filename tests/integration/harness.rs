@@ -144,3 +144,11 @@ pub fn main_of(html: &str) -> &str {
     let end = html.find("</main>").expect("a </main>") + "</main>".len();
     &html[start..end]
 }
+
+/// The gazette binary with its messages in English, whatever the machine's locale (messages
+/// follow `LANG` and the site's language; these tests read the English text).
+pub fn gazette_en() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"));
+    command.env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    command
+}

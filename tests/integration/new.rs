@@ -3,7 +3,7 @@
 use std::process::Command;
 
 fn gazette() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
+    crate::harness::gazette_en()
 }
 
 #[test]

@@ -187,11 +187,7 @@ fn real_lao_cai_open_data_keeps_the_typed_figures() {
 #[test]
 fn real_lao_cai_site_passes_gazette_check_without_warnings() {
     let site = SiteTest::from_fixture("real-lao-cai");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(["check", "--root"])
-        .arg(&site.root)
-        .output()
-        .unwrap();
+    let out = crate::harness::gazette_en().args(["check", "--root"]).arg(&site.root).output().unwrap();
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert_eq!(out.status.code(), Some(0), "{text}");
     // Every figure is for 2022–2024, before the units ended on 30/06/2025: nothing to warn about.

@@ -3,8 +3,6 @@
 //! an error, NUL becomes U+FFFD. None of these tests measures time (STYLE: no timed tests):
 //! on the old code they run for hours, which is how they fail.
 
-use std::process::Command;
-
 use crate::harness::SiteTest;
 
 /// The `full` fixture with `pho-cap.yaml`'s observations replaced by `body`.
@@ -133,17 +131,13 @@ fn the_cli_prints_200_of_500_errors_and_counts_the_rest_issue_8() {
         // 498 unknown ids, and pho-cap is then unknown to site.yaml and the programme: 500 errors
         (0..498).map(|i| format!("  - {{geo: khong-co-{i}, year: 2021, value: 0}}\n")).collect::<String>()
     ));
-    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .output()
-        .unwrap();
+    let out = crate::harness::gazette_en().args(["build", "--root"]).arg(&site.root).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.matches(": error: unknown geo id").count(), 200, "{stderr}");
     assert!(stderr.contains("\nand 300 more errors\n\n500 errors; "), "{stderr}");
 
-    let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+    let out = crate::harness::gazette_en()
         .args(["check", "--format", "json", "--root"])
         .arg(&site.root)
         .output()

@@ -13,6 +13,7 @@ fn gazette(site: &SiteTest) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gazette"));
     cmd.args(["build", "--quiet", "--root"]).arg(&site.root);
     cmd.env_remove("GAZETTE_TEST_CRASH_AT").env_remove("GAZETTE_TEST_SWAP");
+    cmd.env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     cmd
 }
 

@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 use crate::harness::SiteTest;
 
 fn gazette() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
+    crate::harness::gazette_en()
 }
 
 /// Where the command's stdout (or stderr) goes in a test.

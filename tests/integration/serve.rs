@@ -29,6 +29,7 @@ impl Served {
     pub(crate) fn start(site: &SiteTest) -> Served {
         let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
         command.args(["serve", "--port", "0", "--root"]).arg(&site.root);
+        command.env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
         Served::spawn(command)
     }
 
@@ -36,6 +37,7 @@ impl Served {
     fn start_inside(site: &SiteTest) -> Served {
         let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
         command.args(["serve", "--port", "0"]).current_dir(&site.root);
+        command.env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
         Served::spawn(command)
     }
 
