@@ -22,6 +22,7 @@ pub mod escape;
 pub mod locale;
 pub mod slug;
 pub mod source;
+pub mod url;
 
 pub use error::{Error, ErrorKind, Errors, Location};
 pub use site::{BuildOptions, BuildReport, build};

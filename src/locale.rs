@@ -90,6 +90,18 @@ pub fn format_trimmed(value: f64, decimals: usize, lang: Lang) -> String {
     full.trim_end_matches('0').trim_end_matches(decimal).to_string()
 }
 
+/// How many decimals `value` was typed with: the digits after the point in its shortest
+/// round-trip form (`6364.25` → 2, `14.0` → 0), at most 6. A value read from a data file is
+/// the number typed, so this is the precision the data have; computed values (means) can
+/// have long binary tails and must not be shown this way.
+pub fn typed_decimals(value: f64) -> usize {
+    if !value.is_finite() {
+        return 0;
+    }
+    let text = format!("{value}");
+    text.split_once('.').map_or(0, |(_, frac)| frac.len()).min(6)
+}
+
 /// A whole number with thousands grouping, e.g. `377.437`.
 pub fn format_count(value: u64, lang: Lang) -> String {
     format_number(value as f64, 0, lang)
@@ -121,6 +133,15 @@ mod tests {
         assert_eq!(format_trimmed(3.0, 2, Lang::Vi), "3");
         assert_eq!(format_trimmed(9.6, 2, Lang::Vi), "9,6");
         assert_eq!(format_trimmed(1200.0, 2, Lang::Vi), "1.200");
+    }
+
+    #[test]
+    fn typed_decimals_are_the_digits_written() {
+        // issue 9: an area of 6 364,25 km² has two decimals, not one
+        assert_eq!(typed_decimals(6364.25), 2);
+        assert_eq!(typed_decimals(9.94), 2);
+        assert_eq!(typed_decimals(20411.0), 0);
+        assert_eq!(typed_decimals(0.1 + 0.2), 6);
     }
 
     #[test]

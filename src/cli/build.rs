@@ -1,5 +1,6 @@
 //! `gazette build`: build, show progress while rendering, print a summary.
 
+use super::output::{err_line, out_line};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -7,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::site::{BuildOptions, BuildReport, Progress, build_with_progress};
+use crate::site::{BuildEvent, BuildOptions, BuildReport, Progress, build_with_events};
 
 /// Progress is shown only for builds that take longer than this.
 const SHOW_AFTER: Duration = Duration::from_secs(1);
@@ -24,12 +25,22 @@ pub(super) fn run(
     let opts = BuildOptions { root, output, base_url, drafts };
     let started = Instant::now();
     let shown = Shown::new(started, quiet);
-    let result = build_with_progress(&opts, &|p| shown.update(p));
+    let result = build_with_events(&opts, &|event| match event {
+        // shown even with --quiet: a build that waits without a word looks hung
+        BuildEvent::Waiting { lock } => {
+            err_line!(
+                "waiting for another build of `{}` to finish (it holds `{}`)",
+                opts.output.display(),
+                lock.display()
+            );
+        }
+        BuildEvent::Rendering(p) => shown.update(p),
+    });
     shown.finish();
     match result {
         Ok(report) => {
             if !quiet {
-                println!("{}", summary(&report, started.elapsed(), &opts.output.display().to_string()));
+                out_line!("{}", summary(&report, started.elapsed(), &opts.output.display().to_string()));
             }
             0
         }
@@ -94,7 +105,7 @@ impl Shown {
                 let Ok(mut last) = self.last_line.lock() else { return };
                 if last.is_none_or(|t| t.elapsed() >= Duration::from_secs(2)) || p.done == p.total {
                     *last = Some(Instant::now());
-                    eprintln!(
+                    err_line!(
                         "rendered {} of {} files ({} ms)",
                         p.done,
                         p.total,

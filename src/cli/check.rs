@@ -1,5 +1,6 @@
 //! `gazette check`: validate and check links without writing; print in the chosen format.
 
+use super::output::{write_stderr, write_stdout};
 use std::path::PathBuf;
 
 use super::CheckFormat;
@@ -19,9 +20,9 @@ pub(super) fn run(root: PathBuf, base_url: Option<String>, drafts: bool, format:
     };
     let text = format_report(&report, format);
     if format == Format::Human && !report.ok() {
-        eprint!("{text}");
+        write_stderr(&text);
     } else {
-        print!("{text}");
+        write_stdout(&text);
     }
     if report.ok() { 0 } else { 1 }
 }

@@ -1,12 +1,13 @@
 //! The command line: clap types, and the glue that runs a command and reports on it.
 //!
 //! One file per command (`build.rs`, `check.rs`, `serve.rs`, `new.rs`); this one holds the
-//! argument types and the dispatch. Printing happens here and nowhere else in the crate.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
+//! argument types and the dispatch. Printing happens in this room and nowhere else in the crate,
+//! always through `output.rs` (which never panics on a closed or full stream).
 
 mod build;
 mod check;
 mod new;
+mod output;
 #[cfg(feature = "serve")]
 mod serve;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Errors;
+use output::err_line;
 
 /// gazette: a static site generator for public reporting.
 #[derive(Debug, Parser)]
@@ -111,7 +113,7 @@ pub fn run(args: Args) -> i32 {
 
 /// Print errors like a compiler, then how many there were and what was left alone.
 fn print_errors(errors: &Errors, untouched: &Path) {
-    eprint!("{}", errors.for_people());
+    output::write_stderr(&errors.for_people());
     let n = errors.len();
-    eprintln!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
+    err_line!("{n} error{}; {} was not changed", if n == 1 { "" } else { "s" }, untouched.display());
 }

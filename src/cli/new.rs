@@ -1,5 +1,6 @@
 //! `gazette new DIR`: write a site skeleton and say what to do next.
 
+use super::output::{err_line, out_line};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -10,13 +11,13 @@ pub(super) fn run(dir: &Path) -> i32 {
     let days = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
     match create_site(dir, civil_date(days as i64)) {
         Ok(files) => {
-            println!("Created a new site in {} ({} files).", dir.display(), files.len());
-            println!("Next: cd {} && gazette serve   (then open http://127.0.0.1:1111/)", dir.display());
-            println!("Read README.md there: it explains to the editors how to add news and figures.");
+            out_line!("Created a new site in {} ({} files).", dir.display(), files.len());
+            out_line!("Next: cd {} && gazette serve   (then open http://127.0.0.1:1111/)", dir.display());
+            out_line!("Read README.md there: it explains to the editors how to add news and figures.");
             0
         }
         Err(e) => {
-            eprintln!("{e}");
+            err_line!("{e}");
             1
         }
     }

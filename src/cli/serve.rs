@@ -1,5 +1,6 @@
 //! `gazette serve`: run the preview server, print what it does, stop on Ctrl-C.
 
+use super::output::{err_line, out_line};
 use std::path::PathBuf;
 
 use crate::serve::{Event, ServeOptions, Server};
@@ -9,13 +10,13 @@ pub(super) fn run(root: PathBuf, port: u16, open: bool, drafts: bool) -> i32 {
     let server = match Server::bind(&ServeOptions { root, port, drafts }) {
         Ok(server) => server,
         Err(e) => {
-            eprintln!("{e}");
+            err_line!("{e}");
             return 1;
         }
     };
     let stopper = server.stopper();
     if let Err(e) = ctrlc::set_handler(move || stopper.stop()) {
-        eprintln!("warning: cannot catch Ctrl-C ({e}); the preview folder may stay behind");
+        err_line!("warning: cannot catch Ctrl-C ({e}); the preview folder may stay behind");
     }
     let url = server.url().to_string();
     let result = server.run(&mut |event| {
@@ -26,11 +27,11 @@ pub(super) fn run(root: PathBuf, port: u16, open: bool, drafts: bool) -> i32 {
     });
     match result {
         Ok(()) => {
-            println!("Stopped.");
+            out_line!("Stopped.");
             0
         }
         Err(e) => {
-            eprintln!("{e}");
+            err_line!("{e}");
             1
         }
     }
@@ -39,14 +40,14 @@ pub(super) fn run(root: PathBuf, port: u16, open: bool, drafts: bool) -> i32 {
 fn show(event: &Event<'_>) {
     match event {
         Event::Listening { url, output } => {
-            println!("Serving the site at {url} (built into {}); press Ctrl-C to stop", output.display());
+            out_line!("Serving the site at {url} (built into {}); press Ctrl-C to stop", output.display());
         }
         Event::Built { rebuild, build, since_change: None, .. } => {
             let r = &rebuild.report;
-            println!("Built {} pages from {} news items in {} ms", r.pages, r.news, build.as_millis());
+            out_line!("Built {} pages from {} news items in {} ms", r.pages, r.news, build.as_millis());
         }
         Event::Built { rebuild, build, since_change: Some(total), changed } => {
-            println!(
+            out_line!(
                 "{}: rebuilt in {} ms (build {} ms; {} parsed, {} rendered, {} written, {} removed)",
                 describe(changed),
                 total.as_millis(),
@@ -58,10 +59,10 @@ fn show(event: &Event<'_>) {
             );
         }
         Event::Failed { errors, changed } => {
-            eprint!("{}", errors.for_people());
+            super::output::write_stderr(&errors.for_people());
             let n = errors.len();
             let what = if changed.is_empty() { "the site".to_string() } else { describe(changed) };
-            eprintln!(
+            err_line!(
                 "{what}: {n} error{}; still serving the last good build, the browser shows the errors",
                 if n == 1 { "" } else { "s" }
             );

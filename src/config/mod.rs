@@ -10,6 +10,11 @@ use crate::error::{Error, ErrorKind, Errors};
 use crate::locale::Lang;
 use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, YamlText};
+use crate::url::{Accept, UrlField, check_url};
+
+const MENU_URL: UrlField = UrlField { name: "menu url", example: "url: /news/", accept: Accept::Link };
+const LICENCE_URL: UrlField =
+    UrlField { name: "licence_url", example: "licence_url: /giay-phep/", accept: Accept::Link };
 
 /// `site.yaml` as written.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -148,9 +153,10 @@ pub struct Theme {
 pub struct MenuItem {
     /// Label shown.
     pub name: String,
-    /// Site path (`/news/`) or absolute external URL, as written.
+    /// Site path (`/news/`) or external address (`https://…`, `//host/…`, `mailto:`, `tel:`),
+    /// as written and checked by [`check_url`].
     pub url: String,
-    /// Whether `url` points inside the site.
+    /// Whether `url` is a site path (`//host/…` is not: it is another host).
     pub internal: bool,
 }
 
@@ -281,17 +287,13 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         .into_iter()
         .enumerate()
         .map(|(i, m)| {
-            let internal = !(m.url.starts_with("http://") || m.url.starts_with("https://"));
-            if internal && !m.url.starts_with('/') {
-                errors.push(
-                    Error::new(
-                        ErrorKind::Value,
-                        format!("menu url `{}` is neither a site path nor a web address", m.url),
-                    )
-                    .at(at(&["menu", &i.to_string(), "url"]))
-                    .help("start site paths with `/`, e.g. url: /news/, or give a full https:// address"),
-                );
-            }
+            let internal = match check_url(&m.url, &MENU_URL) {
+                Ok(kind) => kind.is_site_path(),
+                Err(e) => {
+                    errors.push(e.at(at(&["menu", &i.to_string(), "url"])));
+                    false
+                }
+            };
             MenuItem { name: m.name, url: m.url, internal }
         })
         .collect();
@@ -334,6 +336,9 @@ fn resolve_data(
                     )),
             );
         }
+    }
+    if let Some(Err(e)) = raw.licence_url.as_deref().map(|u| check_url(u, &LICENCE_URL)) {
+        errors.push(e.at(at(&["data", "licence_url"])));
     }
     DataConfig {
         province: raw.province,

@@ -49,3 +49,24 @@ fn reads_utc_offsets() {
     assert_eq!(parse_offset("-0530"), Some(-330));
     assert_eq!(parse_offset("7"), None);
 }
+
+#[test]
+fn a_menu_link_to_another_host_is_not_a_site_path_issue_8() {
+    let c = parse(
+        "title: x\nbase_url: https://example.gov.vn/portal\nmenu:\n  - {name: a, url: //evil.example/x}\n  - {name: b, url: /news/}\n  - {name: c, url: \"tel:+84123\"}\n",
+    )
+    .unwrap();
+    let internal: Vec<bool> = c.menu.iter().map(|m| m.internal).collect();
+    assert_eq!(internal, [false, true, false]);
+}
+
+#[test]
+fn a_script_licence_url_is_an_error_at_its_line_issue_8() {
+    let text =
+        "title: x\nbase_url: https://example.gov.vn\ndata:\n  licence_url: \"  JaVaScRiPt:alert(1)\"\n";
+    let errors = parse(text).unwrap_err();
+    let e = &errors.0[0];
+    assert_eq!(e.location.as_ref().map(|l| (l.line, l.column)), Some((4, 16)), "{e}");
+    assert!(e.message.starts_with("licence_url `  JaVaScRiPt:alert(1)`"), "{e}");
+    assert!(parse("title: x\nbase_url: https://example.gov.vn\ndata:\n  licence_url: https://creativecommons.org/licenses/by/4.0/\n").is_ok());
+}

@@ -12,6 +12,7 @@ use crate::date::DateTime;
 use crate::error::{Error, ErrorKind, Errors};
 use crate::slug::slugify;
 use crate::source::SourceFile;
+use crate::url::{Accept, UrlField, check_url};
 use front_matter::{FrontMatter, Split, parse_front_matter, yaml_of};
 use markdown::{Body, MarkdownOptions, render_markdown};
 
@@ -109,14 +110,10 @@ pub fn parse_item(
         (None, ContentKind::Page) => None,
     };
     let slug = item_slug(file, &fm, slug_from_title, &yaml, &mut errors);
-    if let Some(image) =
-        fm.image.as_deref().filter(|i| !i.starts_with('/') && !crate::slug::is_web_address(i))
-    {
-        errors.push(
-            Error::new(ErrorKind::Value, format!("image `{image}` is neither a site path nor a web address"))
-                .at(yaml.locate(&["image"]))
-                .help("write the path from the site root, e.g. image: /media/cau-treo.jpg, or a full https:// address"),
-        );
+    const IMAGE: UrlField =
+        UrlField { name: "image", example: "image: /media/cau-treo.jpg", accept: Accept::Link };
+    if let Some(Err(e)) = fm.image.as_deref().map(|i| check_url(i, &IMAGE)) {
+        errors.push(e.at(yaml.locate(&["image"])));
     }
     if fm.image.is_some() && fm.image_alt.is_none() && kind == ContentKind::News {
         errors.push(
@@ -126,10 +123,13 @@ pub fn parse_item(
         );
     }
     for (i, alias) in fm.aliases.iter().enumerate() {
+        // issue 8: nothing that could name a file outside the output folder (`.`, `//`, control characters)
         if !alias.starts_with('/')
-            || alias.contains("://")
+            || alias.contains("//")
             || alias.contains(['?', '#', '\\'])
             || alias.contains("..")
+            || alias.split('/').any(|part| part == ".")
+            || alias.chars().any(char::is_control)
         {
             errors.push(
                 Error::new(ErrorKind::Value, format!("alias `{alias}` is not a site path"))

@@ -82,6 +82,11 @@ pub struct Dim {
 /// For each dimension, the index of the value, or `None` for the total over that dimension.
 pub type Breakdown = Vec<Option<u16>>;
 
+/// What open data files write in a disaggregation column on a row that is not broken down by
+/// it (SDMX's code for "total"), so that the columns can be part of the primary key; no
+/// disaggregation value may use it as its id.
+pub const TOTAL_CODE: &str = "_T";
+
 /// The values of one geo unit (and breakdown) over the years.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {

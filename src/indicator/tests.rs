@@ -120,6 +120,18 @@ fn disaggregations_must_be_defined() {
 }
 
 #[test]
+fn disaggregation_ids_are_slugs_because_they_head_csv_columns_issue_8() {
+    let body = "disaggregations:\n  - id: \"=cmd|' /C calc'!A0\"\n    name: Nhóm\n    values:\n      - {id: a, name: A}\nseries:\n  - geo: sc\n    values: {2020: 1}\n";
+    let err = parse(body, None).unwrap_err();
+    let m = messages(&err);
+    assert!(m[0].contains(":8:9: disaggregation id `=cmd|' /C calc'!A0` is not a slug"), "{m:?}");
+    assert_eq!(
+        err.0[0].help.as_deref(),
+        Some("use lower-case ASCII letters, digits and hyphens, e.g. id: cmd-c-calc-a0")
+    );
+}
+
+#[test]
 fn csv_cells_are_checked_with_their_positions() {
     let err = parse("csv: ho-ngheo-xa.csv\n", Some("geo,year,value\nsc,2020,n/a\nsc,20x1,3\n")).unwrap_err();
     assert_eq!(

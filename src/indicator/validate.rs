@@ -14,6 +14,7 @@ use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::Geo;
 use crate::slug::is_slug;
 use crate::source::{SourceFile, YamlPlaces, YamlText};
+use crate::url::{Accept, UrlField, check_url};
 
 /// Years a value may belong to.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
@@ -167,12 +168,13 @@ fn check_metadata(
                 .help("add e.g. unit_label: hộ (what is counted)"),
         );
     }
-    if let Some(url) = raw.source_url.as_deref().filter(|u| !crate::slug::is_web_address(u)) {
-        errors.push(
-            Error::new(ErrorKind::Value, format!("`{url}` is not a web address"))
-                .at(yaml.locate(&["source_url"]))
-                .help("write the full address, starting with https:// or http://"),
-        );
+    const SOURCE_URL: UrlField = UrlField {
+        name: "source_url",
+        example: "source_url: https://thongke.gov.vn/",
+        accept: Accept::WebAddress,
+    };
+    if let Some(Err(e)) = raw.source_url.as_deref().map(|u| check_url(u, &SOURCE_URL)) {
+        errors.push(e.at(yaml.locate(&["source_url"])));
     }
     if raw.decimals.is_some_and(|d| d > 6) {
         errors.push(
@@ -197,6 +199,17 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlPlaces<'_>, errors: &mut Errors) ->
     // sets, not scans of the lists so far: a list of 100,000 values stays linear (issue 8)
     let mut dim_ids = HashSet::new();
     for (i, d) in raw.disaggregations.iter().enumerate() {
+        // the id names a column of the open-data CSV and a key of the JSON (issue 8)
+        if !is_slug(&d.id) {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("disaggregation id `{}` is not a slug", d.id))
+                    .at(yaml.locate(&["disaggregations", &i.to_string(), "id"]))
+                    .help(format!(
+                        "use lower-case ASCII letters, digits and hyphens, e.g. id: {}",
+                        crate::slug::slugify(&d.id)
+                    )),
+            );
+        }
         if !dim_ids.insert(d.id.as_str()) {
             errors.push(
                 Error::new(ErrorKind::Duplicate, format!("disaggregation `{}` is defined twice", d.id))
@@ -215,6 +228,16 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlPlaces<'_>, errors: &mut Errors) ->
                     )
                     .at(yaml.locate(&["disaggregations", &i.to_string(), "values", &k.to_string(), "id"]))
                     .help("give each value its own id"),
+                );
+            }
+            if v.id == super::TOTAL_CODE {
+                errors.push(
+                    Error::new(
+                        ErrorKind::Value,
+                        format!("`{}` cannot be the id of a value of `{}`", v.id, d.id),
+                    )
+                    .at(yaml.locate(&["disaggregations", &i.to_string(), "values", &k.to_string(), "id"]))
+                    .help("`_T` marks totals in the open data files; give the group another id, e.g. `tong`"),
                 );
             }
             values.push((v.id.clone(), v.name.clone()));

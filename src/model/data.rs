@@ -86,8 +86,11 @@ pub struct ShareYear {
 }
 
 impl IndicatorEntry {
-    /// The rank (1 = best for the indicator's direction) of `value` among the units of `level`
-    /// in `year`, and how many units there are.
+    /// The rank of `value` among the units of `level` in `year`, and how many units there are.
+    ///
+    /// The one definition of a rank on every page (issue 9): 1 = best for the indicator's
+    /// direction (the lowest value when lower is better), and equal values share a rank, the
+    /// next rank skipping as many places ("competition ranking": 1, 2, 2, 4).
     pub fn rank(&self, level: Level, year: i32, value: f64) -> Option<(usize, usize)> {
         let values = self.peers.get(&(level, year))?;
         let better = match self.indicator.direction {

@@ -1,6 +1,8 @@
 //! Machine-readable files: RSS 2.0 feeds, `sitemap.xml` and `robots.txt`.
 //!
 //! Written directly (not through templates) so escaping and absolute URLs are always right.
+//! RSS readers decode `<title>` and `<description>` as HTML, so plain text goes into them
+//! escaped twice (for HTML, then for XML); every other element holds plain text, escaped once.
 
 use std::fmt::Write as _;
 
@@ -10,6 +12,11 @@ use crate::render::i18n::{Strings, fill};
 /// Escape text for XML content and attributes.
 pub fn xml_escape(text: &str) -> String {
     crate::escape::escape_markup(text)
+}
+
+/// Plain text for an RSS `<title>` or `<description>`, which readers decode as HTML.
+fn rss_text(text: &str) -> String {
+    crate::escape::escape_rss_text(text)
 }
 
 /// RSS 2.0 feed of the latest news of the site or of one category.
@@ -34,12 +41,12 @@ pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
     let mut out = String::with_capacity(4096);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
-    let _ = writeln!(out, "<title>{}</title>", xml_escape(&title));
+    let _ = writeln!(out, "<title>{}</title>", rss_text(&title));
     let _ = writeln!(out, "<link>{}</link>", xml_escape(&c.absolute(&page_path)));
     let _ = writeln!(
         out,
         "<description>{}</description>",
-        xml_escape(if c.description.is_empty() { &c.title } else { &c.description })
+        rss_text(if c.description.is_empty() { &c.title } else { &c.description })
     );
     let _ = writeln!(out, "<language>{}</language>", c.lang.code());
     let _ = writeln!(out, "<generator>gazette</generator>");
@@ -56,7 +63,7 @@ pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
         let item = &news.item;
         let url = xml_escape(&c.absolute(&news.path));
         out.push_str("<item>\n");
-        let _ = writeln!(out, "<title>{}</title>", xml_escape(&item.title));
+        let _ = writeln!(out, "<title>{}</title>", rss_text(&item.title));
         let _ = writeln!(out, "<link>{url}</link>");
         let _ = writeln!(out, "<guid isPermaLink=\"true\">{url}</guid>");
         if let Some(date) = item.date {
@@ -69,7 +76,7 @@ pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
             let _ = writeln!(out, "<category>{}</category>", xml_escape(&site.categories.terms[t].name));
         }
         let summary = item.summary.as_deref().unwrap_or(&item.body.first_paragraph);
-        let _ = writeln!(out, "<description>{}</description>", xml_escape(summary));
+        let _ = writeln!(out, "<description>{}</description>", rss_text(summary));
         out.push_str("</item>\n");
     }
     out.push_str("</channel>\n</rss>\n");

@@ -1,27 +1,40 @@
-//! A small HTTP/1.1 file server on `std::net`, one thread per connection, for local preview.
+//! A small HTTP/1.1 file server on `std::net` for local preview, listening on 127.0.0.1 only.
 //!
 //! GET and HEAD only; `Connection: close` after each response. Folders answer with their
 //! `index.html` (a folder address without its trailing `/` is redirected to it), unknown
-//! addresses with the site's `404.html` and status 404. Paths with `..` are refused. One
-//! special address, `/__gazette/version?since=N`, answers with the build version as soon as it
-//! differs from `N` (or after 20 s): the reload script waits on it.
+//! addresses with the site's `404.html` and status 404 (see `route`). One special address,
+//! `/__gazette/version?since=N`, answers with the build version as soon as it differs from `N`
+//! (or after 20 s): the reload script waits on it.
+//!
+//! Bounds (issue 8): the request head is limited while it is read and must arrive within
+//! 10 s (see `request`); only `Host: 127.0.0.1:PORT`, `localhost:PORT` or `[::1]:PORT` is
+//! answered; at most [`MAX_CONNECTIONS`] connections are served at once, each on its own
+//! thread, and the next ones get a 503 at once instead of a thread.
+//!
+//! Why a hand-written server and not a crate: `hyper` needs an async runtime (tokio) and
+//! dozens of crates for a loopback preview that serves one browser; `tiny_http` is lightly
+//! maintained, and with either one the parts this server must get right (decoding a path and
+//! keeping it inside the folder, checking `Host`, bounding connections) would still be ours.
+//! What is left, reading a bounded head, is about a hundred tested lines in `request.rs`, and
+//! a thread per connection keeps the long poll (and so save-to-reload) as fast as it was.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::io::{BufReader, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::Shared;
-use super::inject::{NO_OUTPUT_PAGE, inject};
+use super::request::{Deadline, HEAD_TIME, Head, read_head};
+use super::route::{Response, route};
 use crate::error::Error;
 
-/// How long a version request waits for a new build before answering with the same number.
-const LONG_POLL: Duration = Duration::from_secs(20);
-/// Longest request head accepted.
-const MAX_HEAD: usize = 16 * 1024;
+/// Most connections served at once; a long poll holds one per open tab.
+pub(super) const MAX_CONNECTIONS: usize = 256;
+/// Most bytes read and dropped after refusing a head, so the client can read the answer.
+const LINGER_BYTES: u64 = 1 << 20;
 
 /// The accepting thread.
 pub(super) struct Http {
@@ -47,133 +60,83 @@ pub(super) fn spawn(listener: TcpListener, shared: Arc<Shared>) -> Result<Http, 
     let flag = Arc::clone(&stopping);
     let thread = std::thread::Builder::new()
         .name("gazette-http".into())
-        .spawn(move || {
-            for stream in listener.incoming() {
-                if flag.load(Ordering::SeqCst) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                let shared = Arc::clone(&shared);
-                let _ = std::thread::Builder::new().name("gazette-conn".into()).spawn(move || {
-                    let _ = handle(stream, &shared);
-                });
-            }
-        })
+        .spawn(move || accept(&listener, &shared, &flag, addr.port()))
         .map_err(|e| Error::io(Path::new("gazette-http"), "start the thread", &e))?;
     Ok(Http { thread, addr, stopping })
 }
 
-/// A response before it is written.
-struct Response {
-    status: &'static str,
-    content_type: &'static str,
-    body: Vec<u8>,
-    location: Option<String>,
-}
-
-impl Response {
-    fn text(status: &'static str, body: &str) -> Response {
-        Response { status, content_type: "text/plain; charset=utf-8", body: body.into(), location: None }
-    }
-}
-
-fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(&stream);
-    let Some((method, target)) = read_head(&mut reader)? else { return Ok(()) };
-    let response = match method.as_str() {
-        "GET" | "HEAD" => route(&target, shared),
-        _ => Response::text("405 Method Not Allowed", "only GET and HEAD are served\n"),
-    };
-    write_response(&stream, &response, method == "HEAD")
-}
-
-/// The method and target of the request line; the headers are read and ignored.
-fn read_head(reader: &mut impl BufRead) -> std::io::Result<Option<(String, String)>> {
-    let mut line = String::new();
-    let mut total = reader.read_line(&mut line)?;
-    let mut parts = line.split_whitespace();
-    let (Some(method), Some(target)) = (parts.next(), parts.next()) else { return Ok(None) };
-    let (method, target) = (method.to_string(), target.to_string());
-    loop {
-        let mut header = String::new();
-        let n = reader.read_line(&mut header)?;
-        total += n;
-        if n == 0 || header.trim().is_empty() || total > MAX_HEAD {
+/// Accept connections until `stopping`, each on its own thread while there are free slots.
+fn accept(listener: &TcpListener, shared: &Arc<Shared>, stopping: &AtomicBool, port: u16) {
+    let open = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        if stopping.load(Ordering::SeqCst) {
             break;
         }
+        let Ok(stream) = stream else { continue };
+        let Some(slot) = Slot::take(&open) else {
+            refuse_busy(&stream);
+            continue;
+        };
+        let shared = Arc::clone(shared);
+        let _ = std::thread::Builder::new().name("gazette-conn".into()).spawn(move || {
+            let _ = handle(&stream, &shared, port);
+            drop(slot);
+        });
     }
-    Ok(Some((method, target)))
 }
 
-fn route(target: &str, shared: &Shared) -> Response {
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    let path = path.split('#').next().unwrap_or("");
-    if path == "/__gazette/version" {
-        return version(query, shared);
+/// One of the [`MAX_CONNECTIONS`] places; given back when dropped.
+struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    fn take(open: &Arc<AtomicUsize>) -> Option<Slot> {
+        let before = open.fetch_add(1, Ordering::SeqCst);
+        let slot = Slot(Arc::clone(open));
+        (before < MAX_CONNECTIONS).then_some(slot)
     }
-    let Some(segments) = decode_path(path) else {
-        return Response::text("400 Bad Request", "this address is not allowed\n");
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Answer 503 without waiting for the client (the accepting thread must never block).
+fn refuse_busy(stream: &TcpStream) {
+    let _ = stream.set_nonblocking(true);
+    let mut stream = stream;
+    let _ = stream.write_all(
+        b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    );
+}
+
+fn handle(stream: &TcpStream, shared: &Shared, port: u16) -> std::io::Result<()> {
+    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(Deadline::new(stream, HEAD_TIME));
+    let request = match read_head(&mut reader, port)? {
+        Head::Request(request) => request,
+        Head::Refused(status) => {
+            write_response(stream, &Response::text(status, "this request is not served\n"), false)?;
+            linger(stream);
+            return Ok(());
+        }
+        Head::Closed => return Ok(()),
     };
-    let file = segments.iter().fold(shared.dir.clone(), |p, s| p.join(s));
-    if file.is_dir() {
-        if !path.ends_with('/') {
-            let location = if query.is_empty() { format!("{path}/") } else { format!("{path}/?{query}") };
-            let mut r = Response::text("301 Moved Permanently", "moved\n");
-            r.location = Some(location);
-            return r;
-        }
-        return serve_file(&file.join("index.html"), "200 OK", shared).unwrap_or_else(|| not_found(shared));
-    }
-    serve_file(&file, "200 OK", shared).unwrap_or_else(|| not_found(shared))
-}
-
-/// Answer with the build version once it differs from `since` (or after a while).
-fn version(query: &str, shared: &Shared) -> Response {
-    let since = query.split('&').find_map(|kv| kv.strip_prefix("since=")).and_then(|v| v.parse::<u64>().ok());
-    let mut status = shared.status();
-    if let Some(since) = since {
-        let deadline = std::time::Instant::now() + LONG_POLL;
-        while status.version == since && !status.stopping {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if left.is_zero() {
-                break;
-            }
-            status = shared.changed.wait_timeout(status, left).map_or_else(|e| e.into_inner().0, |(s, _)| s);
-        }
-    }
-    Response::text("200 OK", &status.version.to_string())
-}
-
-fn not_found(shared: &Shared) -> Response {
-    serve_file(&shared.dir.join("404.html"), "404 Not Found", shared).unwrap_or_else(|| {
-        let (version, errors) = snapshot(shared);
-        Response {
-            status: "404 Not Found",
-            content_type: "text/html; charset=utf-8",
-            body: inject(NO_OUTPUT_PAGE.as_bytes(), version, &errors),
-            location: None,
-        }
-    })
-}
-
-/// The file at `path` with `status`, HTML with the reload script; `None` if it is not a file.
-fn serve_file(path: &PathBuf, status: &'static str, shared: &Shared) -> Option<Response> {
-    let bytes = std::fs::read(path).ok()?;
-    let content_type = content_type(path);
-    let body = if content_type.starts_with("text/html") {
-        let (version, errors) = snapshot(shared);
-        inject(&bytes, version, &errors)
-    } else {
-        bytes
+    let response = match request.method.as_str() {
+        "GET" | "HEAD" => route(&request.target, shared),
+        _ => Response::text("405 Method Not Allowed", "only GET and HEAD are served\n"),
     };
-    Some(Response { status, content_type, body, location: None })
+    write_response(stream, &response, request.method == "HEAD")
 }
 
-fn snapshot(shared: &Shared) -> (u64, Vec<String>) {
-    let status = shared.status();
-    (status.version, status.errors.clone())
+/// After refusing a head: stop writing, then read and drop what the client is still sending
+/// (a little, for a second at most), so closing does not reset the connection before the
+/// client has read the answer.
+fn linger(stream: &TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let mut rest = Deadline::new(stream, Duration::from_secs(1)).take(LINGER_BYTES);
+    let _ = std::io::copy(&mut rest, &mut std::io::sink());
 }
 
 fn write_response(mut stream: &TcpStream, r: &Response, head_only: bool) -> std::io::Result<()> {
@@ -192,88 +155,4 @@ fn write_response(mut stream: &TcpStream, r: &Response, head_only: bool) -> std:
         stream.write_all(&r.body)?;
     }
     stream.flush()
-}
-
-/// The segments of a URL path, percent-decoded; `None` when one would leave the folder.
-fn decode_path(path: &str) -> Option<Vec<String>> {
-    if !path.starts_with('/') {
-        return None;
-    }
-    let mut segments = Vec::new();
-    for raw in path.split('/') {
-        let segment = percent_decode(raw)?;
-        match segment.as_str() {
-            "" | "." => {}
-            ".." => return None,
-            s if s.contains(['\\', '\0', ':']) => return None,
-            _ => segments.push(segment),
-        }
-    }
-    Some(segments)
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// The Content-Type for a file name's extension.
-fn content_type(path: &Path) -> &'static str {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml; charset=utf-8",
-        "json" => "application/json",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "gif" => "image/gif",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn refuses_paths_that_leave_the_folder() {
-        assert_eq!(decode_path("/news/a/"), Some(vec!["news".to_string(), "a".to_string()]));
-        assert_eq!(decode_path("/tags/y%20t%E1%BA%BF/"), Some(vec!["tags".into(), "y tế".into()]));
-        assert_eq!(decode_path("/../etc/passwd"), None);
-        assert_eq!(decode_path("/a/%2e%2e/%2e%2e/etc"), None);
-        assert_eq!(decode_path("/a%5c..%5cb"), None);
-        assert_eq!(decode_path("/%zz"), None);
-        assert_eq!(decode_path("relative"), None);
-    }
-
-    #[test]
-    fn knows_the_types_the_site_uses() {
-        assert_eq!(content_type(Path::new("a/index.html")), "text/html; charset=utf-8");
-        assert_eq!(content_type(Path::new("chart.SVG")), "image/svg+xml");
-        assert_eq!(content_type(Path::new("data/x.csv")), "text/csv; charset=utf-8");
-        assert_eq!(content_type(Path::new("font.woff2")), "font/woff2");
-        assert_eq!(content_type(Path::new("blob")), "application/octet-stream");
-    }
 }

@@ -14,6 +14,8 @@
 
 mod http;
 mod inject;
+mod request;
+mod route;
 mod watch;
 
 use std::net::TcpListener;
@@ -174,7 +176,8 @@ impl Server {
         let http = http::spawn(listener, Arc::clone(&shared))?;
         on_event(Event::Listening { url: &url, output: &opts.output });
         while let Some((first, changed)) = next_batch(&receiver) {
-            let _ = watcher.refresh(); // best effort: a folder we cannot watch is still built
+            // re-arm before building: a source folder removed or re-created lost its watch
+            let _ = watcher.refresh(&changed); // best effort: a folder we cannot watch is still built
             build_once(&opts, &mut state, &shared, Some(first), &changed, on_event);
         }
         shared.status().stopping = true;

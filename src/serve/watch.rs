@@ -2,8 +2,9 @@
 //!
 //! Watched: `content/`, `themes/`, `templates/`, `static/` and `i18n/` under the site root,
 //! recursively, plus the root itself (not recursively) so that one of those folders created
-//! later is picked up. Reads (our own build reads every file) and editors' hidden swap and
-//! backup files are ignored, so a build never triggers another.
+//! later is picked up, and one deleted and re-created is watched again. Reads (our own build
+//! reads every file) and editors' hidden swap and backup files are ignored, so a build never
+//! triggers another.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -22,20 +23,52 @@ pub(super) const WATCHED: [&str; 5] = ["content", "themes", "templates", "static
 pub(super) struct Watch {
     watcher: RecommendedWatcher,
     root: PathBuf,
-    watched: Vec<PathBuf>,
+    /// The folders watched, each with the identity it had when its watch was made.
+    watched: Vec<(PathBuf, Option<FolderId>)>,
 }
 
 impl Watch {
-    /// Watch the source folders created since the last call.
-    pub(super) fn refresh(&mut self) -> Result<(), Error> {
+    /// Bring the watches up to date after `changed` (paths relative to the root): a source
+    /// folder that is gone is dropped, and one that was itself created, removed or renamed is
+    /// watched afresh. Its old watch died with the folder it was made on (inotify watches a
+    /// folder, not a name), so a folder deleted and copied back would otherwise go unwatched
+    /// until restart (issue 8).
+    pub(super) fn refresh(&mut self, changed: &[PathBuf]) -> Result<(), Error> {
         for name in WATCHED {
             let dir = self.root.join(name);
-            if dir.is_dir() && !self.watched.contains(&dir) {
+            let id = folder_id(&dir);
+            let touched = changed.iter().any(|p| p.as_path() == Path::new(name));
+            // a changed identity catches a re-creation whose events were missed
+            let stale = |&(ref d, was): &(PathBuf, Option<FolderId>)| d == &dir && (touched || was != id);
+            if self.watched.iter().any(stale) {
+                // the watch may already be gone with its folder: nothing to undo then
+                let _ = self.watcher.unwatch(&dir);
+                self.watched.retain(|(d, _)| d != &dir);
+            }
+            if id.is_some() && !self.watched.iter().any(|(d, _)| d == &dir) {
                 self.watcher.watch(&dir, RecursiveMode::Recursive).map_err(|e| watch_error(&dir, &e))?;
-                self.watched.push(dir);
+                self.watched.push((dir, id));
             }
         }
         Ok(())
+    }
+}
+
+/// What tells one folder from another created later under the same name.
+type FolderId = (u64, u64);
+
+/// The identity of the folder at `dir` (device and inode on Unix); `None` if it is not a folder.
+fn folder_id(dir: &Path) -> Option<FolderId> {
+    let meta = std::fs::metadata(dir).ok().filter(std::fs::Metadata::is_dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
     }
 }
 
@@ -57,7 +90,7 @@ pub(super) fn watch(root: &Path, sender: Sender<Message>) -> Result<Watch, Error
     .map_err(|e| watch_error(root, &e))?;
     watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| watch_error(root, &e))?;
     let mut watch = Watch { watcher, root: root.to_path_buf(), watched: Vec::new() };
-    watch.refresh()?;
+    watch.refresh(&[])?;
     Ok(watch)
 }
 
@@ -110,5 +143,25 @@ mod tests {
         assert!(!is_change(&EventKind::Access(AccessKind::Any)));
         assert!(is_change(&EventKind::Create(CreateKind::File)));
         assert!(!is_change(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))));
+    }
+
+    #[test]
+    fn a_source_folder_re_created_is_watched_again_issue_8() {
+        let root = std::env::temp_dir().join(format!("gazette-watch-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let root = std::fs::canonicalize(&root).unwrap();
+        let (send, receive) = std::sync::mpsc::channel();
+        let mut watch = watch(&root, send).unwrap();
+        // renamed away rather than deleted, so the new folder cannot reuse its inode
+        std::fs::rename(root.join("content"), root.join("old")).unwrap();
+        std::fs::create_dir(root.join("content")).unwrap();
+        watch.refresh(&[]).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        while receive.try_recv().is_ok() {}
+        std::fs::write(root.join("content/a.md"), "x").unwrap();
+        let seen = receive.recv_timeout(std::time::Duration::from_secs(10));
+        std::fs::remove_dir_all(&root).unwrap();
+        let Ok(Message::Changed(_, paths)) = seen else { panic!("no change seen: {seen:?}") };
+        assert!(paths.contains(&PathBuf::from("content/a.md")), "{paths:?}");
     }
 }

@@ -329,6 +329,7 @@ fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
         if !ok {
             let years = ind.years();
             let span = match (years.first(), years.last()) {
+                (Some(a), Some(b)) if a == b => a.to_string(),
                 (Some(a), Some(b)) => format!("{a}–{b}"),
                 _ => "none".to_string(),
             };

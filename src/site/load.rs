@@ -2,14 +2,22 @@
 //!
 //! Text files become [`SourceFile`]s (BOM stripped, LF line endings); static files are only
 //! listed here and copied byte for byte by `site::write`. Reading runs in parallel.
+//!
+//! Symbolic links: one policy for every file and folder read (content, media, CSV and data
+//! files, static files, themes, templates, i18n), in `Tree::check_link`. A link is followed only
+//! when its target, fully resolved, lies inside the site folder; a link leading outside is an
+//! error naming the link, and no file behind it is read (the names in a folder behind it may
+//! be listed while walking, never shown). Folders that are links are walked under the same
+//! rule; a link loop is an error.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::error::{Error, ErrorKind, Errors};
+use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::render::template::TemplateSource;
+use crate::site::out_path::output_path_of;
 use crate::source::SourceFile;
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -72,24 +80,30 @@ pub enum AssetOrigin {
 pub fn load_site(root: &Path) -> Result<SiteSource, Errors> {
     let content = root.join("content");
     let config_path = content.join("site.yaml");
-    if !config_path.is_file() {
+    if !config_path.is_file() && !config_path.is_symlink() {
         return Err(Error::new(ErrorKind::Io, format!("no site configuration at `{}`", rel(root, &config_path)))
             .help("run gazette in the site folder (the one holding content/site.yaml), pass --root DIR, or create a site with `gazette new DIR`")
             .into());
     }
+    let site = Tree::new(root)?;
     let mut errors = Errors::new();
-    let config = errors.take(read_text(root, &config_path));
-    let news = errors.take_all(read_listed(root, list_files(&content.join("news"), &["md", "markdown"])));
-    let pages = errors.take_all(read_listed(root, list_files(&content.join("pages"), &["md", "markdown"])));
+    let config = errors.take(site.read_file(&config_path));
+    let news = errors.take_all(site.read_listed(site.list_files(&content.join("news"), &["md", "markdown"])));
+    let pages =
+        errors.take_all(site.read_listed(site.list_files(&content.join("pages"), &["md", "markdown"])));
     let geo_path = content.join("geo.yaml");
-    let geo = if geo_path.is_file() { errors.take(read_text(root, &geo_path)) } else { None };
+    let geo = if geo_path.is_file() || geo_path.is_symlink() {
+        errors.take(site.read_file(&geo_path))
+    } else {
+        None
+    };
     let indicators_dir = content.join("indicators");
-    let indicators = errors.take_all(read_listed(root, list_shallow(&indicators_dir, &["yaml", "yml"])));
-    let tables = errors.take_all(read_listed(root, list_files(&indicators_dir, &["csv"])));
+    let indicators = errors.take_all(site.read_listed(site.list_shallow(&indicators_dir, &["yaml", "yml"])));
+    let tables = errors.take_all(site.read_listed(site.list_files(&indicators_dir, &["csv"])));
     let programmes =
-        errors.take_all(read_listed(root, list_shallow(&content.join("programmes"), &["yaml", "yml"])));
-    let mut assets = errors.take_all(disk_assets(&root.join("static"), "")).unwrap_or_default();
-    assets.extend(errors.take_all(disk_assets(&content.join("media"), "media/")).unwrap_or_default());
+        errors.take_all(site.read_listed(site.list_shallow(&content.join("programmes"), &["yaml", "yml"])));
+    let mut assets = errors.take_all(site.disk_assets(&root.join("static"), "")).unwrap_or_default();
+    assets.extend(errors.take_all(site.disk_assets(&content.join("media"), "media/")).unwrap_or_default());
     let Some(config) = config else { return errors.into_result(()).and_then(|()| Err(Errors::new())) };
     errors.into_result(SiteSource {
         root: root.to_path_buf(),
@@ -112,17 +126,19 @@ pub fn load_theme(root: &Path, name: &str) -> Result<ThemeSource, Errors> {
     let mut i18n = Vec::new();
     let mut assets = Vec::new();
     let mut errors = Errors::new();
-    if dir.is_dir() {
+    let site = Tree::new(root)?;
+    if dir.is_dir() || dir.is_symlink() {
         let tdir = dir.join("templates");
-        for file in
-            errors.take_all(read_listed(root, list_files(&tdir, &["html", "xml", "txt"]))).unwrap_or_default()
+        for file in errors
+            .take_all(site.read_listed(site.list_files(&tdir, &["html", "xml", "txt"])))
+            .unwrap_or_default()
         {
             templates.push(TemplateSource { name: name_under(root, &tdir, &file.path), file });
         }
         i18n = errors
-            .take_all(read_listed(root, list_shallow(&dir.join("i18n"), &["yaml", "yml"])))
+            .take_all(site.read_listed(site.list_shallow(&dir.join("i18n"), &["yaml", "yml"])))
             .unwrap_or_default();
-        assets = errors.take_all(disk_assets(&dir.join("static"), "")).unwrap_or_default();
+        assets = errors.take_all(site.disk_assets(&dir.join("static"), "")).unwrap_or_default();
     } else if name == "default" {
         for (path, bytes) in DEFAULT_THEME {
             let shown = format!("themes/default/{path}");
@@ -149,7 +165,7 @@ pub fn load_theme(root: &Path, name: &str) -> Result<ThemeSource, Errors> {
     // the site's own templates and strings override the theme's, file by file
     let site_tdir = root.join("templates");
     for file in errors
-        .take_all(read_listed(root, list_files(&site_tdir, &["html", "xml", "txt"])))
+        .take_all(site.read_listed(site.list_files(&site_tdir, &["html", "xml", "txt"])))
         .unwrap_or_default()
     {
         let tname = name_under(root, &site_tdir, &file.path);
@@ -158,80 +174,165 @@ pub fn load_theme(root: &Path, name: &str) -> Result<ThemeSource, Errors> {
     }
     i18n.extend(
         errors
-            .take_all(read_listed(root, list_shallow(&root.join("i18n"), &["yaml", "yml"])))
+            .take_all(site.read_listed(site.list_shallow(&root.join("i18n"), &["yaml", "yml"])))
             .unwrap_or_default(),
     );
     templates.sort_by(|a, b| a.name.cmp(&b.name));
     errors.into_result(ThemeSource { name: name.to_string(), templates, i18n, assets })
 }
 
-/// Files under `dir` (recursively) with one of `exts`, sorted; hidden files and folders skipped.
-fn list_files(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
-    walk(dir, usize::MAX, exts)
+/// The site folder, as given (for the paths shown in messages) and fully resolved (for the
+/// symlink policy).
+struct Tree<'a> {
+    root: &'a Path,
+    real: PathBuf,
 }
 
-/// Files directly in `dir` with one of `exts`, sorted.
-fn list_shallow(dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
-    walk(dir, 1, exts)
-}
-
-/// The entries of a folder tree; a folder that cannot be listed is an error naming it.
-fn entries(dir: &Path, depth: usize) -> Result<Vec<walkdir::DirEntry>, Errors> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
+impl<'a> Tree<'a> {
+    fn new(root: &'a Path) -> Result<Tree<'a>, Error> {
+        let real = std::fs::canonicalize(root).map_err(|e| Error::io(root, "open the site folder", &e))?;
+        Ok(Tree { root, real })
     }
-    let mut errors = Errors::new();
-    let found = WalkDir::new(dir)
-        .max_depth(depth)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
-        .filter_map(|e| match e {
-            Ok(e) => Some(e),
-            Err(err) => {
-                let path = err.path().unwrap_or(dir).to_path_buf();
-                let io = err.into_io_error().unwrap_or_else(|| std::io::Error::other("a folder loop"));
-                errors.push(Error::io(&path, "list", &io));
-                None
-            }
-        })
-        .filter(|e| e.file_type().is_file())
-        .collect();
-    errors.into_result(found)
-}
 
-fn walk(dir: &Path, depth: usize, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
-    Ok(entries(dir, depth)?
-        .into_iter()
-        .filter(|e| {
-            let name = e.file_name().as_encoded_bytes();
-            exts.iter().any(|ext| {
-                name.len() > ext.len() + 1
-                    && name[name.len() - ext.len() - 1] == b'.'
-                    && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+    /// The symlink policy (see the module docs), for a file or folder about to be read:
+    /// `path` must resolve to a place inside the site folder. Resolving reads no file.
+    fn check_link(&self, path: &Path) -> Result<(), Error> {
+        let shown = rel(self.root, path);
+        let outside = || {
+            // name the link itself: the outermost link on the way from the root to `path`
+            let link = path
+                .ancestors()
+                .take_while(|a| a.starts_with(self.root) && *a != self.root)
+                .filter(|a| a.is_symlink())
+                .last()
+                .unwrap_or(path);
+            let shown = rel(self.root, link);
+            Error::new(
+                ErrorKind::Io,
+                format!("`{shown}` is a symbolic link to a place outside the site folder; gazette does not follow it"),
+            )
+            .at(Location::file(shown.clone()))
+            .help("replace the link with a copy of what it points to, or make it point inside the site folder")
+        };
+        match std::fs::canonicalize(path) {
+            Ok(real) if real.starts_with(&self.real) => Ok(()),
+            Ok(_) => Err(outside()),
+            Err(e) if path.is_symlink() => {
+                Err(Error::new(ErrorKind::Io, format!("`{shown}` is a symbolic link to nothing ({e})"))
+                    .at(Location::file(shown.clone()))
+                    .help("remove the link, or make it point to a file inside the site folder"))
+            }
+            Err(e) => Err(Error::io(Path::new(&shown), "read", &e)),
+        }
+    }
+
+    /// One file named by the site's layout (`content/site.yaml`), read under the symlink policy.
+    fn read_file(&self, path: &Path) -> Result<SourceFile, Error> {
+        self.check_link(path)?;
+        read_text(self.root, path)
+    }
+
+    fn read_listed(&self, listing: Result<Vec<PathBuf>, Errors>) -> Result<Vec<SourceFile>, Errors> {
+        match listing {
+            Ok(paths) => read_all(self.root, &paths),
+            Err(errors) => Err(errors),
+        }
+    }
+
+    /// Files under `dir` (recursively) with one of `exts`, sorted; hidden files and folders skipped.
+    fn list_files(&self, dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
+        self.walk(dir, usize::MAX, exts)
+    }
+
+    /// Files directly in `dir` with one of `exts`, sorted.
+    fn list_shallow(&self, dir: &Path, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
+        self.walk(dir, 1, exts)
+    }
+
+    /// The files of a folder tree, links followed under the symlink policy; a folder that
+    /// cannot be listed, or a link that may not be followed, is an error naming it.
+    fn entries(&self, dir: &Path, depth: usize) -> Result<Vec<walkdir::DirEntry>, Errors> {
+        if !dir.is_dir() && !dir.is_symlink() {
+            return Ok(Vec::new());
+        }
+        self.check_link(dir)?;
+        let mut errors = Errors::new();
+        let mut found = Vec::new();
+        let mut walk = WalkDir::new(dir).follow_links(true).max_depth(depth).sort_by_file_name().into_iter();
+        while let Some(next) = walk.next() {
+            let entry = match next {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().unwrap_or(dir).to_path_buf();
+                    // an editor's lock file may be a dangling link: hidden files are skipped anyway
+                    if !path.file_name().is_some_and(is_hidden) {
+                        errors.push(self.walk_error(&path, err));
+                    }
+                    continue;
+                }
+            };
+            let refused = entry.depth() > 0
+                && (is_hidden(entry.file_name())
+                    || (entry.path_is_symlink() && errors.take(self.check_link(entry.path())).is_none()));
+            if refused {
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+            } else if entry.file_type().is_file() {
+                found.push(entry);
+            }
+        }
+        errors.into_result(found)
+    }
+
+    fn walk_error(&self, path: &Path, err: walkdir::Error) -> Error {
+        if path.is_symlink()
+            && let Err(link) = self.check_link(path)
+        {
+            return link;
+        }
+        let io = err.into_io_error().unwrap_or_else(|| std::io::Error::other("a folder loop"));
+        Error::io(path, "list", &io)
+    }
+
+    fn walk(&self, dir: &Path, depth: usize, exts: &[&str]) -> Result<Vec<PathBuf>, Errors> {
+        Ok(self
+            .entries(dir, depth)?
+            .into_iter()
+            .filter(|e| {
+                let name = e.file_name().as_encoded_bytes();
+                exts.iter().any(|ext| {
+                    name.len() > ext.len() + 1
+                        && name[name.len() - ext.len() - 1] == b'.'
+                        && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+                })
             })
-        })
-        .map(walkdir::DirEntry::into_path)
-        .collect())
+            .map(walkdir::DirEntry::into_path)
+            .collect())
+    }
+
+    /// The files under `dir` to copy into the output under `prefix`.
+    fn disk_assets(&self, dir: &Path, prefix: &str) -> Result<Vec<Asset>, Errors> {
+        let mut errors = Errors::new();
+        let assets = self
+            .entries(dir, usize::MAX)?
+            .into_iter()
+            .filter_map(|e| {
+                let tail = e.path().strip_prefix(dir).unwrap_or(e.path());
+                let out_path = errors.take(output_path_of(tail, &rel(self.root, dir)))?;
+                Some(Asset {
+                    out_path: format!("{prefix}{out_path}"),
+                    origin: AssetOrigin::Disk(e.into_path()),
+                })
+            })
+            .collect();
+        errors.into_result(assets)
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
-}
-
-fn disk_assets(dir: &Path, prefix: &str) -> Result<Vec<Asset>, Errors> {
-    Ok(entries(dir, usize::MAX)?
-        .into_iter()
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
-            Some(Asset { out_path: format!("{prefix}{rel}"), origin: AssetOrigin::Disk(e.into_path()) })
-        })
-        .collect())
-}
-
-fn read_listed(root: &Path, listing: Result<Vec<PathBuf>, Errors>) -> Result<Vec<SourceFile>, Errors> {
-    listing.and_then(|paths| read_all(root, &paths))
 }
 
 fn read_all(root: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Errors> {

@@ -6,7 +6,9 @@ pub mod derive;
 pub mod incremental;
 pub mod links;
 pub mod load;
+pub mod out_path;
 pub mod plan;
+pub mod swap;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -121,6 +123,18 @@ pub struct Compiled {
     pub templates: Vec<TemplateSource>,
 }
 
+/// What a running build tells its caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildEvent<'a> {
+    /// Another build holds the output's lock (this file): this one waits until it is done.
+    Waiting {
+        /// The lock file next to the output.
+        lock: &'a std::path::Path,
+    },
+    /// Rendering has got this far.
+    Rendering(Progress),
+}
+
 /// Build the site into `opts.output`; the previous output stays untouched on failure.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Errors> {
     build_with_progress(opts, &|_| {})
@@ -131,9 +145,26 @@ pub fn build_with_progress(
     opts: &BuildOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport, Errors> {
+    build_with_events(opts, &|event| {
+        if let BuildEvent::Rendering(p) = event {
+            progress(p);
+        }
+    })
+}
+
+/// [`build`], reporting a wait for another build's lock and rendering progress to `events`
+/// (called from several threads). The output is locked for the whole build, so two builds
+/// into one output run one after the other, and a swap that a crash interrupted is repaired
+/// before anything else, even if this build then fails.
+pub fn build_with_events(
+    opts: &BuildOptions,
+    events: &(dyn Fn(BuildEvent<'_>) + Sync),
+) -> Result<BuildReport, Errors> {
+    let output = write::Output::create_waiting(&opts.output, &opts.root, &|lock| {
+        events(BuildEvent::Waiting { lock })
+    })?;
     let compiled = compile(opts)?;
-    let output = write::Output::create(&opts.output, &opts.root)?;
-    render_into_with_progress(&compiled, &output, progress)?;
+    render_into_with_progress(&compiled, &output, &|p| events(BuildEvent::Rendering(p)))?;
     let stats = output.commit()?;
     Ok(BuildReport::of_plan(&compiled, stats.files, stats.bytes))
 }

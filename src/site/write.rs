@@ -1,13 +1,18 @@
 //! The only writer: output goes to a temporary folder next to the target, which replaces the
 //! target only when the whole build succeeded. A failed build leaves the previous output as it was.
+//!
+//! Every path written is checked first ([`check_output_path`]): a path that would leave the
+//! output folder is an error, never a write. Locking, the swap and crash recovery: `site::swap`.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use crate::error::{Error, ErrorKind};
 use crate::site::load::{Asset, AssetOrigin};
+use crate::site::out_path::check_output_path;
+use crate::site::swap::{self, OutputLock, sibling};
 
-/// A build's output folder being filled.
+/// A build's output folder being filled; holds the output's lock until committed or dropped.
 #[derive(Debug)]
 pub struct Output {
     target: PathBuf,
@@ -15,6 +20,7 @@ pub struct Output {
     files: AtomicUsize,
     bytes: AtomicU64,
     committed: bool,
+    _lock: OutputLock,
 }
 
 /// What was written.
@@ -27,23 +33,26 @@ pub struct WriteStats {
 }
 
 /// A file in every output folder, so a later build knows it may replace that folder whole.
+/// In a build's temporary folder it is written last, so it also means "complete".
 pub const MARKER: &str = ".gazette-output";
 const MARKER_TEXT: &str = "Written by gazette: each build replaces this folder whole.\n";
 
 impl Output {
-    /// Start an output that will replace `target` (for the site at `root`); clears leftovers of
-    /// an interrupted build. Refuses a target that holds the site's own files, or an existing
-    /// folder that no gazette build wrote (it would be deleted).
+    /// Start an output that will replace `target` (for the site at `root`), waiting silently
+    /// while another build holds it. See [`Output::create_waiting`].
     pub fn create(target: &Path, root: &Path) -> Result<Output, Error> {
+        Output::create_waiting(target, root, &|_| {})
+    }
+
+    /// Start an output that will replace `target` (for the site at `root`). Refuses a target
+    /// that holds the site's own files, or an existing folder that no gazette build wrote (it
+    /// would be deleted). Then locks the output (calling `on_wait` with the lock file if another
+    /// build holds it, and waiting), puts back an output that a crashed swap left aside, and
+    /// clears leftovers of dead builds.
+    pub fn create_waiting(target: &Path, root: &Path, on_wait: &dyn Fn(&Path)) -> Result<Output, Error> {
         check_target(target, root)?;
-        let temp = sibling(target, "gazette-tmp");
-        let old = sibling(target, "gazette-old");
-        for leftover in [&temp, &old] {
-            if leftover.exists() {
-                std::fs::remove_dir_all(leftover)
-                    .map_err(|e| Error::io(leftover, "remove the leftover folder", &e))?;
-            }
-        }
+        let lock = swap::lock_output(target, on_wait)?;
+        swap::recover(target, MARKER)?;
         if target.exists() && !target.is_dir() {
             return Err(Error::new(
                 ErrorKind::Io,
@@ -51,15 +60,16 @@ impl Output {
             )
             .help("remove that file or choose another folder with --output"));
         }
-        std::fs::create_dir_all(&temp).map_err(|e| Error::io(&temp, "create", &e))?;
-        let marker = temp.join(MARKER);
-        std::fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "write", &e))?;
+        let temp = swap::temp_name(target);
+        // never reuse a folder: `recover` removed every leftover under the lock
+        std::fs::create_dir(&temp).map_err(|e| Error::io(&temp, "create", &e))?;
         Ok(Output {
             target: target.to_path_buf(),
             temp,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -71,6 +81,7 @@ impl Output {
         folders.sort_unstable();
         folders.dedup();
         for folder in folders {
+            check_output_path(folder)?;
             let path = self.temp.join(folder);
             std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, "create", &e))?;
         }
@@ -79,6 +90,7 @@ impl Output {
 
     /// Write one file at `rel` (a path with `/`, no leading slash). Safe to call in parallel.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        check_output_path(rel)?;
         write_file(&self.temp.join(rel), bytes)?;
         self.count(bytes.len() as u64);
         Ok(())
@@ -86,6 +98,7 @@ impl Output {
 
     /// Copy a static file to its place.
     pub fn copy(&self, asset: &Asset) -> Result<(), Error> {
+        check_output_path(&asset.out_path)?;
         let n = copy_asset(asset, &self.temp.join(&asset.out_path))?;
         self.count(n);
         Ok(())
@@ -96,22 +109,18 @@ impl Output {
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
-    /// Swap the finished output into place.
+    /// Mark the finished output complete and swap it into place (atomically where the system
+    /// allows); then remove the previous output.
     pub fn commit(mut self) -> Result<WriteStats, Error> {
-        let old = sibling(&self.target, "gazette-old");
-        if self.target.exists() {
-            std::fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, "move aside", &e))?;
-        }
-        if let Err(e) = std::fs::rename(&self.temp, &self.target) {
-            // put the previous output back rather than leave it to the next build's clean-up
-            if old.exists() {
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(Error::io(&self.temp, "move into place", &e));
-        }
+        let marker = self.temp.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "write", &e))?;
+        swap::crash_point("after-temp-written");
+        let old = swap::swap_into_place(&self.temp, &self.target)?;
         self.committed = true;
-        if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, "remove", &e))?;
+        swap::crash_point("before-remove-old");
+        if let Some(old) = old {
+            // the new output is in place: a folder left here by a failure is removed by the next build
+            let _ = std::fs::remove_dir_all(&old);
         }
         Ok(WriteStats {
             files: self.files.load(Ordering::Relaxed),
@@ -148,20 +157,21 @@ impl InPlace {
 
     /// Replace the file at `rel` with `bytes`.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
-        let (path, temp) = self.paths(rel);
+        let (path, temp) = self.paths(rel)?;
         write_file(&temp, bytes)?;
         std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, "replace", &e))
     }
 
     /// Replace the file of a static asset.
     pub fn copy(&self, asset: &Asset) -> Result<(), Error> {
-        let (path, temp) = self.paths(&asset.out_path);
+        let (path, temp) = self.paths(&asset.out_path)?;
         copy_asset(asset, &temp)?;
         std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, "replace", &e))
     }
 
     /// Remove the file at `rel` (already gone is fine).
     pub fn remove(&self, rel: &str) -> Result<(), Error> {
+        check_output_path(rel)?;
         let path = self.dir.join(rel);
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, "remove", &e)),
@@ -169,10 +179,11 @@ impl InPlace {
         }
     }
 
-    fn paths(&self, rel: &str) -> (PathBuf, PathBuf) {
+    fn paths(&self, rel: &str) -> Result<(PathBuf, PathBuf), Error> {
+        check_output_path(rel)?;
         let path = self.dir.join(rel);
         let temp = sibling(&path, "gazette-tmp");
-        (path, temp)
+        Ok((path, temp))
     }
 }
 
@@ -243,13 +254,6 @@ fn normalise(path: &Path) -> PathBuf {
     out
 }
 
-/// `public` → `public.<suffix>` in the same parent folder (same file system, so rename is atomic).
-fn sibling(target: &Path, suffix: &str) -> PathBuf {
-    let name =
-        target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    target.with_file_name(format!("{name}.{suffix}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,7 +271,7 @@ mod tests {
             // dropped without commit: a failed build
         }
         assert!(target.join("old.html").exists());
-        assert!(!dir.path().join("public.gazette-tmp").exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "public and its lock file only");
         let out = Output::create(&target, dir.path()).unwrap();
         out.write("news/a/index.html", b"new").unwrap();
         let stats = out.commit().unwrap();
@@ -298,5 +302,55 @@ mod safety_tests {
         assert!(err.message.contains("was not written by gazette"));
         assert!(mine.join("thu.docx").exists());
         assert!(Output::create(&root.join("public"), &root).is_ok());
+    }
+
+    #[test]
+    fn the_writer_refuses_every_path_that_leaves_its_folder_issue_8() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let target = root.join("public");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let out = Output::create(&target, &root).unwrap();
+        let asset = |p: &str| Asset { out_path: p.to_string(), origin: AssetOrigin::Embedded(b"x") };
+        let serve = InPlace::open(&dir.path().join("serve")).unwrap();
+        for bad in ["../x", "/abs", "a/../../b", "a\\b", "..\\x", "a\0b", "", ".", "a//b", "x/"] {
+            let refused = |r: Result<(), Error>| r.unwrap_err().message.contains("refused to write");
+            assert!(refused(out.write(bad, b"x")), "{bad:?}");
+            assert!(refused(out.copy(&asset(bad))), "{bad:?}");
+            assert!(refused(out.create_folders([format!("{bad}/f").as_str()])), "{bad:?}");
+            assert!(refused(serve.write(bad, b"x")), "{bad:?}");
+            assert!(refused(serve.copy(&asset(bad))), "{bad:?}");
+            assert!(refused(serve.remove(bad)), "{bad:?}");
+        }
+        out.write("ok/index.html", b"x").unwrap();
+        out.commit().unwrap();
+        let mut names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["serve", "site"], "nothing written next to the site");
+        assert_eq!(std::fs::read_dir(dir.path().join("serve")).unwrap().count(), 1, "the marker only");
+        let mut site: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().file_name()).collect();
+        site.sort();
+        assert_eq!(site, ["content", "public", "public.gazette-lock"]);
+    }
+
+    #[test]
+    fn a_swap_interrupted_between_its_renames_is_undone_by_the_next_build_issue_8() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let aside = dir.path().join("public.gazette-old");
+        std::fs::create_dir_all(&aside).unwrap();
+        std::fs::write(aside.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(aside.join("index.html"), "last good").unwrap();
+        std::fs::create_dir_all(dir.path().join("public.gazette-tmp-1")).unwrap();
+        drop(Output::create(&target, &dir.path().join("site")).unwrap());
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "last good");
+        assert!(!aside.exists());
+        // an empty folder made at the output's place meanwhile does not cost the last good copy
+        std::fs::rename(&target, &aside).unwrap();
+        std::fs::create_dir(&target).unwrap();
+        drop(Output::create(&target, &dir.path().join("site")).unwrap());
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "last good");
+        assert!(!dir.path().join("public.gazette-tmp-1").exists(), "a dead build's folder is removed");
     }
 }

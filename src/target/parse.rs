@@ -1,5 +1,6 @@
 //! Check a programme file against indicators and geography; resolve each target's scope.
 
+use crate::url::{Accept, UrlField, check_url};
 use std::collections::HashSet;
 
 use super::schema::{RawProgramme, RawScope, RawTarget, TargetKind};
@@ -34,14 +35,10 @@ pub fn parse_programme(file: &SourceFile, indicators: &[Indicator], geo: &Geo) -
                 )),
         );
     }
-    for (field, url) in [("url", raw.url.as_deref())] {
-        if let Some(url) = url.filter(|u| !crate::slug::is_web_address(u)) {
-            errors.push(
-                Error::new(ErrorKind::Value, format!("`{url}` is not a web address"))
-                    .at(yaml.locate(&[field]))
-                    .help("write the full address, starting with https:// or http://"),
-            );
-        }
+    const URL: UrlField =
+        UrlField { name: "url", example: "url: https://vbpl.vn/", accept: Accept::WebAddress };
+    if let Some(Err(e)) = raw.url.as_deref().map(|u| check_url(u, &URL)) {
+        errors.push(e.at(yaml.locate(&["url"])));
     }
     let date = Date::parse(&raw.date).unwrap_or_else(|e| {
         errors.push(

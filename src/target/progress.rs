@@ -7,7 +7,9 @@
 //! 3. With the baseline value b (baseline year B) and the latest value x (year L ≤ target
 //!    year T): a `level` target compares the pace so far, (x − b)/(L − B), with the pace
 //!    needed, (V − b)/(T − B); an `annual_*` target compares the average yearly change so far
-//!    with V. The ratio of the two gives: ≥ 1 on track, ≥ 0.5 at risk, below off track.
+//!    with V. The ratio of the two (the *pace*) gives: ≥ 1 on track, ≥ 0.5 at risk, below
+//!    off track. Pages show it apart from the *distance*: the share of the way from b to the
+//!    target value (V, or b ± V × (T − B) for `annual_*`) that x has covered.
 //!    Once the target is met it is achieved (for annual targets: when the target year's
 //!    figure is in); once the target year's figure is in and the target is not met, off track.
 //!    Without a baseline value or a later one: not enough data.
@@ -64,10 +66,13 @@ pub struct Assessment {
     pub latest: Option<(i32, f64)>,
     /// What is compared with the target value: the level (or share), or the average yearly change.
     pub measured: Option<f64>,
-    /// Pace so far ÷ pace needed.
+    /// The pace: the average yearly change so far ÷ the average yearly change needed (1 = just
+    /// enough). Not a distance: a target can be on pace having covered a third of the way.
     pub ratio: Option<f64>,
-    /// How far along from the baseline to the target, 0–1 (for progress bars).
-    pub fraction: f64,
+    /// The distance: the share of the way from the baseline value to the target value covered
+    /// by the latest figure, 0–1 (for `annual_*` targets the way is the target's yearly change
+    /// times the years from baseline to target year).
+    pub distance: f64,
 }
 
 /// Progress of a target: the scope as a whole and each unit.
@@ -220,7 +225,7 @@ fn meets_condition(series: &[(i32, f64)], target_year: i32, cmp: Comparator, val
         latest,
         measured: latest.map(|l| l.1),
         ratio: None,
-        fraction: if met { 1.0 } else { 0.0 },
+        distance: if met { 1.0 } else { 0.0 },
     }
 }
 
@@ -236,7 +241,7 @@ pub fn assess(target: &Target, series: &[(i32, f64)]) -> Assessment {
         latest,
         measured: None,
         ratio: None,
-        fraction: 0.0,
+        distance: 0.0,
     };
     let (Some((_, b)), Some((l_year, x))) = (baseline, latest) else { return a };
     if l_year <= b_year {
@@ -249,16 +254,16 @@ pub fn assess(target: &Target, series: &[(i32, f64)]) -> Assessment {
             a.measured = Some(x);
             let needed = goal - b;
             let done = x - b;
-            a.fraction = if needed.abs() < 1e-12 { 1.0 } else { (done / needed).clamp(0.0, 1.0) };
+            a.distance = if needed.abs() < 1e-12 { 1.0 } else { (done / needed).clamp(0.0, 1.0) };
             if cmp.holds(x, goal) {
                 a.status = Status::Achieved;
-                a.fraction = 1.0;
+                a.distance = 1.0;
                 return a;
             }
             if cmp.holds(b, goal) || needed.abs() < 1e-12 {
                 // the baseline already met the target and the latest figure no longer does
                 a.status = Status::OffTrack;
-                a.fraction = 0.0;
+                a.distance = 0.0;
                 return a;
             }
             if a.final_result {
@@ -273,7 +278,10 @@ pub fn assess(target: &Target, series: &[(i32, f64)]) -> Assessment {
             let sign = if target.kind == TargetKind::AnnualDecrease { -1.0 } else { 1.0 };
             let change = sign * (x - b) / f64::from(l_year - b_year);
             a.measured = Some(change);
-            a.fraction = if goal.abs() < 1e-12 { 1.0 } else { (change / goal).clamp(0.0, 1.0) };
+            // the whole way is `goal` a year over the target's span; the pace is `change / goal`
+            let way = goal * f64::from(t_year - b_year);
+            let travelled = sign * (x - b);
+            a.distance = if way.abs() < 1e-12 { 1.0 } else { (travelled / way).clamp(0.0, 1.0) };
             let met = cmp.holds(change, goal);
             if a.final_result {
                 a.status = if met { Status::Achieved } else { Status::OffTrack };

@@ -6,11 +6,17 @@ mod build;
 mod check;
 mod cli;
 mod errors;
+mod figures_pages;
 mod harness;
 mod indicators;
 mod new;
 mod news;
 mod progress;
+mod real_data;
 mod security_bounds;
+mod security_fs;
+mod security_output;
+#[cfg(feature = "serve")]
+mod security_serve;
 #[cfg(feature = "serve")]
 mod serve;

@@ -12,21 +12,21 @@ use std::time::{Duration, Instant};
 use crate::harness::SiteTest;
 
 /// Generous: a 2-core CI machine may be busy compiling other tests.
-const DEADLINE: Duration = Duration::from_secs(60);
+pub(crate) const DEADLINE: Duration = Duration::from_secs(60);
 
 /// A running `gazette serve`, killed when dropped.
-struct Served {
-    child: Child,
+pub(crate) struct Served {
+    pub(crate) child: Child,
     lines: Receiver<String>,
     /// `127.0.0.1:PORT`.
-    addr: String,
+    pub(crate) addr: String,
     /// The folder it builds into.
-    output: PathBuf,
+    pub(crate) output: PathBuf,
 }
 
 impl Served {
     /// `gazette serve --root <site>`.
-    fn start(site: &SiteTest) -> Served {
+    pub(crate) fn start(site: &SiteTest) -> Served {
         let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
         command.args(["serve", "--port", "0", "--root"]).arg(&site.root);
         Served::spawn(command)
@@ -60,7 +60,7 @@ impl Served {
     }
 
     /// The first line printed from now on that satisfies `pred`.
-    fn wait_line(&self, pred: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait_line(&self, pred: impl Fn(&str) -> bool) -> String {
         let end = Instant::now() + DEADLINE;
         loop {
             match self.lines.recv_timeout(end.saturating_duration_since(Instant::now())) {
@@ -72,12 +72,12 @@ impl Served {
         }
     }
 
-    fn get(&self, path: &str) -> (u16, String) {
+    pub(crate) fn get(&self, path: &str) -> (u16, String) {
         get(&self.addr, path)
     }
 
     /// Fetch `path` until `pred` holds on (status, body); the last answer.
-    fn wait_for(&self, path: &str, pred: impl Fn(u16, &str) -> bool) -> (u16, String) {
+    pub(crate) fn wait_for(&self, path: &str, pred: impl Fn(u16, &str) -> bool) -> (u16, String) {
         let end = Instant::now() + DEADLINE;
         loop {
             let (status, body) = self.get(path);
@@ -122,7 +122,7 @@ impl Drop for Served {
 }
 
 /// A tiny HTTP/1.1 GET: (status, body).
-fn get(addr: &str, path: &str) -> (u16, String) {
+pub(crate) fn get(addr: &str, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(DEADLINE)).unwrap();
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();

@@ -310,7 +310,10 @@ impl<'a> State<'a, '_> {
 
     fn link(&mut self, dest: &CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
         let trimmed = dest.trim();
-        let lower = trimmed.to_ascii_lowercase();
+        // browsers drop tabs, newlines and control characters from an address before reading
+        // its scheme, so `java&#9;script:` is `javascript:` (issue 8)
+        let lower: String =
+            trimmed.chars().filter(|c| !c.is_ascii_control()).collect::<String>().to_ascii_lowercase();
         let dangerous = lower.starts_with("javascript:")
             || lower.starts_with("vbscript:")
             || (lower.starts_with("data:") && !(image && lower.starts_with("data:image/")));

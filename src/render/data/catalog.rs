@@ -28,6 +28,18 @@ pub struct IndicatorCard<'a> {
     sparkline_svg: Option<String>,
 }
 
+/// The lead of the indicators index, naming the themes this site has (issue 9: never a fixed
+/// list of themes it may not have): "Số liệu về giảm nghèo, giáo dục và y tế, …".
+pub fn lead(w: &Words<'_>, site: &Site) -> String {
+    let names: Vec<String> = site.data.themes.iter().map(|t| super::words::lower_first(&t.name)).collect();
+    let themes = match names.split_last() {
+        None => super::words::lower_first(w.t("indicators")),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), w.t("list_and")),
+    };
+    crate::render::i18n::fill(w.t("indicators_lead"), &[("themes", &themes)])
+}
+
 fn card<'a>(w: &Words<'a>, site: &'a Site, i: usize, id_prefix: &str) -> IndicatorCard<'a> {
     let entry = &site.data.indicators[i];
     let ind = &entry.indicator;

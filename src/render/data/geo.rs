@@ -66,8 +66,20 @@ pub struct Profile<'a> {
     merged_into: Vec<Link>,
     merged_from: Vec<Link>,
     facts: Vec<Fact>,
+    /// Units within it today.
     children: Vec<Link>,
+    /// Units once within it that no longer are (abolished or moved), with their period.
+    former_children: Vec<FormerChild>,
     indicators: Vec<ProfileRow>,
+}
+
+/// A unit that was once within another, with the period it existed.
+#[derive(Serialize)]
+pub struct FormerChild {
+    name: String,
+    url: String,
+    /// `2019–30/06/2025`, `đến 30/06/2025`.
+    period: String,
 }
 
 /// A labelled fact.
@@ -103,14 +115,16 @@ pub fn profile<'a>(w: &Words<'a>, site: &'a Site, u: usize) -> Profile<'a> {
     let mut facts = Vec::new();
     let lang = site.config.lang;
     if let Some(p) = unit.population {
-        facts.push(Fact { label: w.t("population").to_string(), value: format_number(p, 0, lang) });
+        facts.push(Fact { label: w.t("population").to_string(), value: as_typed(p, lang) });
     }
     if let Some(h) = unit.households {
-        facts.push(Fact { label: w.t("households").to_string(), value: format_number(h, 0, lang) });
+        facts.push(Fact { label: w.t("households").to_string(), value: as_typed(h, lang) });
     }
     if let Some(a) = unit.area_km2 {
-        facts.push(Fact { label: w.t("area").to_string(), value: format_number(a, 1, lang) });
+        facts.push(Fact { label: w.t("area").to_string(), value: as_typed(a, lang) });
     }
+    let (now, before): (Vec<usize>, Vec<usize>) =
+        unit.children.iter().partition(|&&c| geo.units[c].until.is_none());
     Profile {
         name: capitalize(&unit.full_name()),
         kind: &unit.kind,
@@ -121,8 +135,28 @@ pub fn profile<'a>(w: &Words<'a>, site: &'a Site, u: usize) -> Profile<'a> {
         merged_into: unit.merged_into.iter().map(|&m| link(site, m)).collect(),
         merged_from: unit.merged_from.iter().map(|&m| link(site, m)).collect(),
         facts,
-        children: unit.children.iter().map(|&c| link(site, c)).collect(),
+        children: now.iter().map(|&c| link(site, c)).collect(),
+        former_children: before
+            .iter()
+            .map(|&c| {
+                let Link { name, url } = link(site, c);
+                FormerChild { name, url, period: period(w, &geo.units[c]) }
+            })
+            .collect(),
         indicators: rows(w, site, u),
+    }
+}
+
+/// A fact as typed in geo.yaml, with every decimal written (issue 9: `6.364,25`, not `6.364,2`).
+fn as_typed(value: f64, lang: crate::locale::Lang) -> String {
+    format_number(value, crate::locale::typed_decimals(value), lang)
+}
+
+/// When a unit existed: `01/01/2019–30/06/2025`, or `đến 30/06/2025` without a start.
+fn period(w: &Words<'_>, unit: &Unit) -> String {
+    match (unit.from, unit.until) {
+        (Some(f), Some(t)) => format!("{}–{}", f.dmy(), t.dmy()),
+        _ => existed(w, unit).unwrap_or_default(),
     }
 }
 

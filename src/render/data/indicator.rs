@@ -28,6 +28,8 @@ pub struct IndicatorView<'a> {
     targets: Vec<TargetStatus<'a>>,
     charts: Vec<ChartOut>,
     table: DataTable,
+    /// No figure at all yet: the page says so (issue 9).
+    no_data: bool,
     ranking_table: Option<RankingTable>,
     source: &'a str,
     source_url: Option<&'a str>,
@@ -107,7 +109,9 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
                 programme: &pe.programme.number,
                 url: c.url(&format!("{}#{}", pe.path, target.id)),
                 status: status_view(w, a.status, a.final_result),
-                measured: a.measured.map(|m| super::programme::measured_text(w, target, ind, m)),
+                measured: a.measured.map(|m| {
+                    super::programme::measured_text(w, target, ind, m, target.scope.units.len() == 1)
+                }),
             }
         })
         .collect();
@@ -160,6 +164,7 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         targets,
         charts,
         table: data_table(w, site, i),
+        no_data: ind.series.iter().all(|s| s.points.is_empty()),
         ranking_table: ranking_table(w, site, i),
         source: &ind.source,
         source_url: ind.source_url.as_deref(),
@@ -252,20 +257,20 @@ fn data_table(w: &Words<'_>, site: &Site, i: usize) -> DataTable {
     DataTable { head, rows }
 }
 
-/// Every unit of the ranking level in the ranking year, with rank and change.
+/// Every unit of the ranking level in the ranking year, best first, with rank and change.
 fn ranking_table(w: &Words<'_>, site: &Site, i: usize) -> Option<RankingTable> {
     let entry = &site.data.indicators[i];
     let ind = &entry.indicator;
     let r = entry.ranking?;
-    let units = ranked_units(site, ind, r.level, r.year);
+    let units = ranked_units(site, i, r.level, r.year);
     let c = &site.config;
     let rows = units
         .iter()
-        .enumerate()
-        .map(|(k, &(u, v))| {
+        .map(|ru| {
+            let (u, v) = (ru.unit, ru.value);
             let previous = ind.value(u, &ind.total_key(), r.year - 1);
             RankRow {
-                rank: k + 1,
+                rank: ru.rank,
                 name: unit_label(site, u),
                 url: c.url(&site.data.geo_paths[u]),
                 value: w.value(ind, v),

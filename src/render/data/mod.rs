@@ -59,16 +59,12 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
     let mut ctx = Context::new();
     let template = match page.kind {
         PageKind::IndicatorIndex => {
+            let lead = catalog::lead(&w, site);
             ctx.insert(
                 "page",
-                &page_meta(
-                    site,
-                    &page.path,
-                    "indicators",
-                    w.t("indicators").to_string(),
-                    Some(w.t("indicators_lead")),
-                ),
+                &page_meta(site, &page.path, "indicators", w.t("indicators").to_string(), Some(&lead)),
             );
+            ctx.insert("lead", &lead);
             ctx.insert("themes", &catalog::themes(&w, site));
             Template::Indicators
         }

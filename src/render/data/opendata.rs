@@ -1,11 +1,13 @@
 //! Open data files: per indicator `/data/<id>.csv` (UTF-8 with BOM, one row per observation)
 //! and `/data/<id>.json`; `/data/catalog.json`; `/data/datapackage.json` (Frictionless Data
-//! Package); and an Atom feed of data revisions. Numbers use `.` and full precision.
+//! Package); and an Atom feed of data revisions (titles and summaries `type="text"`: plain
+//! text escaped once, which Atom readers show as text). Numbers use `.` and full precision.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::indicator::TOTAL_CODE as TOTAL;
 use crate::indicator::{Direction, UnitKind};
 use crate::model::Site;
 use crate::model::data::IndicatorEntry;
@@ -17,16 +19,30 @@ fn num(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
 }
 
-/// A CSV cell, quoted when needed.
-fn cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// A number for JSON: whole values as integers (`20411`, never `20411.0`: issue 9).
+fn json_num(value: f64) -> serde_json::Value {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        serde_json::Value::from(value as i64)
     } else {
-        text.to_string()
+        serde_json::Value::from(value)
     }
 }
 
+/// Whether every value of the indicator is a whole number and it is a count or has no
+/// decimals: its values are then `integer` in the data package.
+fn whole_numbers(ind: &crate::indicator::Indicator) -> bool {
+    (ind.unit == UnitKind::Count || ind.decimals == 0)
+        && ind.series.iter().all(|s| s.points.iter().all(|p| p.1.fract() == 0.0 && p.1.abs() < 1e15))
+}
+
+/// A text cell of a CSV file: quoted when needed, never a formula.
+fn cell(text: &str) -> String {
+    crate::escape::escape_csv_cell(text)
+}
+
 /// `/data/<id>.csv`: header `indicator,geo,geo_name,level,year,<dims…>,value,unit`, BOM first.
+/// Text cells go through `escape_csv_cell` (ids are slugs already; names may start with `=`); years and
+/// values are numbers, written as they are.
 pub fn indicator_csv(site: &Site, i: usize) -> String {
     let ind = &site.data.indicators[i].indicator;
     let geo = &site.data.geo;
@@ -43,14 +59,16 @@ pub fn indicator_csv(site: &Site, i: usize) -> String {
             .breakdown
             .iter()
             .zip(&ind.dims)
-            .map(|(v, d)| format!(",{}", v.map(|v| cell(&d.values[v as usize].0)).unwrap_or_default()))
+            .map(|(v, d)| {
+                format!(",{}", v.map_or_else(|| TOTAL.to_string(), |v| cell(&d.values[v as usize].0)))
+            })
             .collect();
         for (year, value) in &s.points {
             let _ = writeln!(
                 out,
                 "{},{},{},{},{year}{dims},{},{unit}",
-                ind.id,
-                u.id,
+                cell(&ind.id),
+                cell(&u.id),
                 cell(&u.full_name()),
                 u.level.name(),
                 num(*value)
@@ -125,7 +143,7 @@ struct ObservationJson<'a> {
     year: i32,
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     disaggregation: std::collections::BTreeMap<&'a str, &'a str>,
-    value: f64,
+    value: serde_json::Value,
 }
 
 /// `/data/<id>.json`: metadata and every observation.
@@ -144,7 +162,7 @@ pub fn indicator_json(site: &Site, i: usize) -> String {
                 geo,
                 year,
                 disaggregation: dis.clone(),
-                value,
+                value: json_num(value),
             })
         })
         .collect();
@@ -272,10 +290,11 @@ pub fn datapackage_json(site: &Site) -> String {
             ];
             let mut key = vec!["geo".to_string(), "year".to_string()];
             for d in &ind.dims {
-                fields.push(field(&d.id, "string", &d.name));
+                fields.push(field(&d.id, "string", &format!("{} ({TOTAL}: all groups)", d.name)));
                 key.push(d.id.clone());
             }
-            fields.push(field("value", "number", &ind.title));
+            let kind = if whole_numbers(ind) { "integer" } else { "number" };
+            fields.push(field("value", kind, &ind.title));
             fields.push(field("unit", "string", "Unit of the value"));
             serde_json::json!({
                 "name": ind.id,
@@ -287,12 +306,8 @@ pub fn datapackage_json(site: &Site) -> String {
                 "mediatype": "text/csv",
                 "encoding": "utf-8-sig",
                 "sources": [{"title": ind.source}],
-                // with breakdowns, total rows leave those columns empty: no primary key then
-                "schema": if ind.dims.is_empty() {
-                    serde_json::json!({"fields": fields, "primaryKey": key})
-                } else {
-                    serde_json::json!({"fields": fields})
-                },
+                // total rows write `_T` in the disaggregation columns, so the key is never empty
+                "schema": serde_json::json!({"fields": fields, "primaryKey": key}),
             })
         })
         .collect();
@@ -342,7 +357,7 @@ pub fn revisions_atom(site: &Site, feed_title: &str) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
-    let _ = writeln!(out, "<title>{}</title>", xml_escape(feed_title));
+    let _ = writeln!(out, "<title type=\"text\">{}</title>", xml_escape(feed_title));
     let _ = writeln!(out, "<id>{}</id>", xml_escape(&self_url));
     let _ = writeln!(out, "<link rel=\"self\" href=\"{}\"/>", xml_escape(&self_url));
     let _ = writeln!(out, "<link href=\"{}\"/>", xml_escape(&c.absolute("/data/")));
@@ -357,12 +372,16 @@ pub fn revisions_atom(site: &Site, feed_title: &str) -> String {
     for (entry, revision, k) in entries {
         let page = c.absolute(&entry.path);
         out.push_str("<entry>\n");
-        let _ =
-            writeln!(out, "<title>{}: {}</title>", xml_escape(&entry.indicator.title), revision.date.dmy());
+        let _ = writeln!(
+            out,
+            "<title type=\"text\">{}: {}</title>",
+            xml_escape(&entry.indicator.title),
+            revision.date.dmy()
+        );
         let _ = writeln!(out, "<id>{}#revision-{}-{k}</id>", xml_escape(&page), revision.date.iso());
         let _ = writeln!(out, "<link href=\"{}\"/>", xml_escape(&page));
         let _ = writeln!(out, "<updated>{}</updated>", stamp(revision.date));
-        let _ = writeln!(out, "<summary>{}</summary>", xml_escape(&revision.note));
+        let _ = writeln!(out, "<summary type=\"text\">{}</summary>", xml_escape(&revision.note));
         out.push_str("</entry>\n");
     }
     out.push_str("</feed>\n");

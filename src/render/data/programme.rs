@@ -49,6 +49,10 @@ pub struct TargetView<'a> {
     latest: Option<String>,
     latest_year: Option<i32>,
     measured: Option<String>,
+    /// The share of the way from the baseline to the target covered, in words.
+    distance: Option<String>,
+    /// The pace so far against the pace needed, in words.
+    pace: Option<String>,
     progress_svg: Option<String>,
     chart: Option<ChartOut>,
     units: Vec<UnitRow<'a>>,
@@ -66,15 +70,39 @@ pub struct UnitRow<'a> {
     followed: Option<String>,
 }
 
-/// The measured quantity in words: a level (`28,9 %`) or a yearly change (`9,19 điểm phần trăm mỗi năm`).
-pub fn measured_text(w: &Words<'_>, target: &Target, ind: &Indicator, value: f64) -> String {
+/// The measured quantity in words: a level (`28,9 %`) or a yearly change with its direction
+/// (`giảm 9,19 điểm phần trăm mỗi năm`, and `tăng 1,24 …` for a rise against a decrease
+/// target: issue 9). `single` says the level is one unit's typed figure, not a mean of units.
+pub fn measured_text(w: &Words<'_>, target: &Target, ind: &Indicator, value: f64, single: bool) -> String {
     match target.kind {
-        TargetKind::Level => w.value(ind, value),
+        TargetKind::Level if single => w.value(ind, value),
+        TargetKind::Level => w.rounded(ind, value),
         TargetKind::Share => w.percent(value),
         TargetKind::AnnualDecrease | TargetKind::AnnualIncrease => {
-            format!("{} {}", w.change(ind, value), w.t("per_year"))
+            // `value` is the change in the target's direction; the words need the real one
+            let change = if target.kind == TargetKind::AnnualDecrease { -value } else { value };
+            format!("{} {}", w.signed_change(ind, change), w.t("per_year"))
         }
     }
+}
+
+/// "28 % quãng đường …" and "bằng 111 % tốc độ cần thiết": the distance covered and the
+/// pace, two numbers that must never share a label (issue 9).
+fn distance_and_pace(
+    w: &Words<'_>,
+    a: &crate::target::progress::Assessment,
+) -> (Option<String>, Option<String>) {
+    let pct = |f: f64| format!("{}\u{a0}%", crate::locale::format_number(f * 100.0, 0, w.lang));
+    let known = a.status != Status::NotEnoughData;
+    let distance = known.then(|| fill(w.t("distance_text"), &[("percent", &pct(a.distance))]));
+    let pace = a.ratio.filter(|r| r.is_finite()).map(|r| {
+        if r < 0.0 {
+            w.t("pace_wrong_way").to_string()
+        } else {
+            fill(w.t("pace_text"), &[("percent", &pct(r))])
+        }
+    });
+    (distance, pace)
 }
 
 /// How pages name a target's scope.
@@ -135,14 +163,13 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
     let a = &progress.overall;
     let entry = &site.data.indicators[target.indicator];
     let ind = &entry.indicator;
-    let level_value = |v: f64| match target.kind {
-        TargetKind::Share => w.percent(v),
-        _ => w.value(ind, v),
-    };
+    let single = target.scope.units.len() == 1;
+    let level_value = |v: f64| scope_value(w, target, ind, v);
     let id = format!("{}-{}", pe.programme.id, target.id);
     let progress_svg = (a.status != Status::NotEnoughData)
-        .then(|| progress_bar(w, a.fraction, w.t("progress_bar_label"), &format!("{id}-progress")))
+        .then(|| progress_bar(w, a.distance, w.t("progress_bar_label"), &format!("{id}-progress")))
         .flatten();
+    let (distance, pace) = distance_and_pace(w, a);
     let units = if full { unit_rows(w, site, p, t) } else { Vec::new() };
     TargetView {
         id: &target.id,
@@ -156,7 +183,9 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
         baseline: a.baseline.map(|b| level_value(b.1)),
         latest: a.latest.map(|l| level_value(l.1)),
         latest_year: a.latest.map(|l| l.0),
-        measured: a.measured.map(|m| measured_text(w, target, ind, m)),
+        measured: a.measured.map(|m| measured_text(w, target, ind, m, single)),
+        distance,
+        pace,
         progress_svg,
         chart: if full { target_chart(w, site, p, t, &format!("{id}-chart")) } else { None },
         units,
@@ -180,13 +209,32 @@ fn unit_rows<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize) -> Vec<UnitR
                 status: status_view(w, a.status, a.final_result),
                 baseline: a.baseline.map_or_else(dash, |b| w.value(ind, b.1)),
                 latest: a.latest.map_or_else(dash, |l| format!("{} ({})", w.value(ind, l.1), l.0)),
-                measured: a.measured.map_or_else(dash, |m| measured_text(w, target, ind, m)),
+                measured: a.measured.map_or_else(dash, |m| measured_text(w, target, ind, m, true)),
                 followed: u
                     .followed
                     .map(|f| fill(w.t("followed_by"), &[("name", &capitalize(&geo.units[f].full_name()))])),
             }
         })
         .collect()
+}
+
+/// A figure of a target's scope: a share in per cent, one unit's typed figure, or a mean of
+/// units rounded to the indicator's decimals.
+fn scope_value(w: &Words<'_>, target: &Target, ind: &Indicator, v: f64) -> String {
+    match target.kind {
+        TargetKind::Share => w.percent(v),
+        _ if target.scope.units.len() == 1 => w.value(ind, v),
+        _ => w.rounded(ind, v),
+    }
+}
+
+/// Value labels of a target chart, written as [`scope_value`] writes them.
+fn scope_number_style(w: &Words<'_>, target: &Target, ind: &Indicator, series: &[(i32, f64)]) -> NumberStyle {
+    match target.kind {
+        TargetKind::Share => NumberStyle { decimals: 1, unit_suffix: "\u{a0}%".to_string() },
+        _ if target.scope.units.len() == 1 => super::charts::number_style(w, ind, series.iter().map(|p| p.1)),
+        _ => NumberStyle { decimals: ind.decimals, unit_suffix: w.unit_suffix(ind) },
+    }
 }
 
 /// The scope's series (mean or share) with the target path.
@@ -205,14 +253,7 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
         TargetKind::AnnualIncrease => b.1 + target.value * span,
     };
     let share = target.kind == TargetKind::Share;
-    let suffix = if share { "\u{a0}%".to_string() } else { w.unit_suffix(ind) };
-    let fmt = |v: f64| {
-        if share {
-            format!("{}{suffix}", crate::locale::format_number(v, 1, w.lang))
-        } else {
-            w.value(ind, v)
-        }
-    };
+    let fmt = |v: f64| scope_value(w, target, ind, v);
     let scope = scope_text(w, site, target);
     let label = if share || target.scope.units.len() == 1 {
         scope.clone()
@@ -222,21 +263,12 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
     let target_label = format!("{}: {}", w.t("target"), w.target_phrase(target, ind));
     let desc = format!(
         "{} {}",
-        fill(
-            w.t("chart_series_desc"),
-            &[
-                ("name", &label),
-                ("first", &fmt(first.1)),
-                ("first_year", &first.0.to_string()),
-                ("last", &fmt(last.1)),
-                ("last_year", &last.0.to_string())
-            ]
-        ),
+        w.series_desc(&label, (first.0, &fmt(first.1)), (last.0, &fmt(last.1))),
         fill(w.t("chart_target_desc"), &[("target", &target_label)])
     );
     let chart = LineChart {
         meta: ChartMeta { id: super::charts::chart_id(id), title: target.title.clone(), desc, lang: w.lang },
-        number: NumberStyle { decimals: if share { 1 } else { ind.decimals }, unit_suffix: suffix.clone() },
+        number: scope_number_style(w, target, ind, series),
         series: vec![LineSeries { label: capitalize(&scope), points: series.clone() }],
         target: Some(TargetLine { label: target_label, points: vec![b, (target.target_year, goal)] }),
         baseline_year: Some(target.baseline_year),

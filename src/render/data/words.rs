@@ -7,7 +7,7 @@
 use crate::geo::Unit;
 use crate::indicator::stats::{Latest, average_annual_change, latest};
 use crate::indicator::{Indicator, UnitKind};
-use crate::locale::{Lang, format_number, format_trimmed};
+use crate::locale::{Lang, format_number, format_trimmed, typed_decimals};
 use crate::render::i18n::{Strings, fill};
 use crate::target::progress::Status;
 use crate::target::{Target, TargetKind};
@@ -50,10 +50,21 @@ impl<'a> Words<'a> {
         if label.is_empty() { String::new() } else { format!("\u{a0}{label}") }
     }
 
-    /// A value with its unit: `17,30 %`, `2,6 ngày/tuần`, `Đạt`.
+    /// A figure as typed in the data, with its unit: `17,30 %`, `2,6 ngày/tuần`, `Đạt`.
+    ///
+    /// Shown with the indicator's `decimals` or the decimals the value was typed with,
+    /// whichever is more, so no typed digit is rounded away (issue 9: `6.364,25`, not `6.364,2`).
     pub fn value(&self, ind: &Indicator, value: f64) -> String {
         if ind.unit == UnitKind::Boolean {
             return self.t(if value >= 0.5 { "boolean_yes" } else { "boolean_no" }).to_string();
+        }
+        format!("{}{}", self.number(ind, value), self.unit_suffix(ind))
+    }
+
+    /// A computed figure (a mean of units) with its unit, rounded to the indicator's `decimals`.
+    pub fn rounded(&self, ind: &Indicator, value: f64) -> String {
+        if ind.unit == UnitKind::Boolean {
+            return self.value(ind, value);
         }
         format!("{}{}", format_number(value, ind.decimals, self.lang), self.unit_suffix(ind))
     }
@@ -63,9 +74,50 @@ impl<'a> Words<'a> {
         format!("{}\u{a0}%", format_number(value, 1, self.lang))
     }
 
-    /// A number alone, with the indicator's decimals.
+    /// A typed number alone, with the indicator's decimals or more (see [`Words::value`]).
     pub fn number(&self, ind: &Indicator, value: f64) -> String {
-        format_number(value, ind.decimals, self.lang)
+        format_number(value, ind.decimals.max(typed_decimals(value)), self.lang)
+    }
+
+    /// A change with the word for its direction: `tăng 1,24 điểm phần trăm`,
+    /// `giảm 7,69 điểm phần trăm`, `không đổi` (judged on the change as written).
+    pub fn signed_change(&self, ind: &Indicator, delta: f64) -> String {
+        let key = match direction_key(delta, change_decimals(ind), "sentence_change") {
+            "sentence_change_down" => "change_down",
+            "sentence_change_up" => "change_up",
+            _ => return self.t("change_none").to_string(),
+        };
+        fill(self.t(key), &[("change", &self.change(ind, delta))])
+    }
+
+    /// "Tỉnh X: từ 12,0 % năm 2021 đến 9,9 % năm 2024.", or "Tỉnh X: 9,94 % năm 2024." when
+    /// the series is one year (issue 9); `first` and `last` are (year, formatted value).
+    pub fn series_desc(&self, name: &str, first: (i32, &str), last: (i32, &str)) -> String {
+        if first.0 == last.0 {
+            return fill(
+                self.t("chart_series_desc_one"),
+                &[("name", name), ("last", last.1), ("last_year", &last.0.to_string())],
+            );
+        }
+        fill(
+            self.t("chart_series_desc"),
+            &[
+                ("name", name),
+                ("first", first.1),
+                ("first_year", &first.0.to_string()),
+                ("last", last.1),
+                ("last_year", &last.0.to_string()),
+            ],
+        )
+    }
+
+    /// A span of years: `2019–2024`, or `năm 2024` when it is one year (issue 9).
+    pub fn years(&self, from: i32, to: i32) -> String {
+        if from == to {
+            fill(self.t("span_one_year"), &[("year", &to.to_string())])
+        } else {
+            fill(self.t("span_years"), &[("from", &from.to_string()), ("to", &to.to_string())])
+        }
     }
 
     /// The size of a change with its unit (percent changes are in points): `4,1 điểm phần trăm`.

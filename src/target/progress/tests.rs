@@ -31,7 +31,7 @@ fn level_target_on_track_at_risk_off_track() {
     let a = assess(&t, &[(2021, 23.4), (2024, 28.9)]);
     assert_eq!(a.status, Status::OnTrack);
     assert!(close(a.ratio, (5.5 / 3.0) / 1.65));
-    assert!(close(Some(a.fraction), 5.5 / 6.6));
+    assert!(close(Some(a.distance), 5.5 / 6.6));
     // 2024: 26.0 → pace 0.8667, ratio 0.525 → at risk
     assert_eq!(assess(&t, &[(2021, 23.4), (2024, 26.0)]).status, Status::AtRisk);
     // 2024: 24.0 → ratio 0.121 → off track; falling → off track
@@ -73,6 +73,17 @@ fn annual_decrease_compares_the_average_fall_with_the_target() {
 }
 
 #[test]
+fn annual_targets_report_distance_and_pace_apart() {
+    // issue 9: ≥ 9 points a year from 55.0 (2021) to 2025 is a way of 36 points; 2022 at 45.0
+    // has covered 10 of them (distance 10/36) at 10 points a year (pace 10/9)
+    let t = target(TargetKind::AnnualDecrease, Comparator::AtLeast, 9.0);
+    let a = assess(&t, &[(2021, 55.0), (2022, 45.0)]);
+    assert_eq!(a.status, Status::OnTrack);
+    assert!(close(a.ratio, 10.0 / 9.0));
+    assert!(close(Some(a.distance), 10.0 / 36.0), "{}", a.distance);
+}
+
+#[test]
 fn annual_increase_mirrors_decrease() {
     let t = target(TargetKind::AnnualIncrease, Comparator::AtLeast, 2.0);
     // (84.5 − 80)/2 = 2.25 a year → on track; 1 a year → ratio 0.5 → at risk; 0.5 → off track
@@ -89,7 +100,7 @@ fn share_targets_judge_the_share_series_like_a_level() {
     let t = target(TargetKind::Share, Comparator::AtLeast, 100.0);
     let a = assess(&t, &[(2021, 78.0), (2025, 95.9)]);
     assert_eq!((a.status, a.final_result), (Status::OffTrack, true));
-    assert!(close(Some(a.fraction), 17.9 / 22.0));
+    assert!(close(Some(a.distance), 17.9 / 22.0));
     let per_unit = vec![
         vec![(2021, 1.0, 0), (2022, 1.0, 0)],
         vec![(2021, 0.0, 1), (2022, 1.0, 1)],
@@ -171,5 +182,5 @@ fn falling_back_below_an_already_met_target_is_off_track_with_no_progress() {
     let t = target(TargetKind::Level, Comparator::AtLeast, 99.0);
     let a = assess(&t, &[(2021, 99.5), (2023, 98.0)]);
     assert_eq!(a.status, Status::OffTrack);
-    assert_eq!(a.fraction, 0.0);
+    assert_eq!(a.distance, 0.0);
 }

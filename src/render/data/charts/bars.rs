@@ -4,26 +4,39 @@ use super::super::words::{Words, lower_first};
 use super::{ChartOut, DataTable, level_key, meta, number_style};
 use crate::chart::{Bar, BarChart, BarGroup, GroupedBarChart, render_bar_chart, render_grouped_bar_chart};
 use crate::geo::Level;
-use crate::indicator::{Breakdown, Indicator};
+use crate::indicator::Breakdown;
 use crate::model::Site;
 use crate::render::i18n::fill;
 use crate::target::TargetKind;
 
-/// The units of a level with a value in a year, worst first (the "poorest" first for a
-/// lower-is-better indicator).
-pub fn ranked_units(site: &Site, ind: &Indicator, level: Level, year: i32) -> Vec<(usize, f64)> {
+/// A unit in a ranking: its value and its rank.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankedUnit {
+    /// The unit.
+    pub unit: usize,
+    /// Its value in the ranked year.
+    pub value: f64,
+    /// Its rank, from [`IndicatorEntry::rank`](crate::model::data::IndicatorEntry::rank):
+    /// 1 = best for the indicator's direction; ties share a rank (1, 2, 2, 4).
+    pub rank: usize,
+}
+
+/// The units of a level with a value in a year, best first (rank 1 first; ties in unit order).
+/// Issue 9: the table, the bars and the profiles all take their rank from the one function.
+pub fn ranked_units(site: &Site, i: usize, level: Level, year: i32) -> Vec<RankedUnit> {
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
     let total = ind.total_key();
-    let mut units: Vec<(usize, f64)> = ind
+    let mut units: Vec<RankedUnit> = ind
         .series
         .iter()
         .filter(|s| s.breakdown == total && site.data.geo.units[s.geo].level == level)
         .filter_map(|s| s.points.iter().find(|p| p.0 == year).map(|p| (s.geo, p.1)))
+        .filter_map(|(unit, value)| {
+            entry.rank(level, year, value).map(|(rank, _)| RankedUnit { unit, value, rank })
+        })
         .collect();
-    let worse_first = ind.direction == crate::indicator::Direction::Lower;
-    units.sort_by(|a, b| {
-        let order = a.1.total_cmp(&b.1);
-        (if worse_first { order.reverse() } else { order }).then(a.0.cmp(&b.0))
-    });
+    units.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.unit.cmp(&b.unit)));
     units
 }
 
@@ -49,8 +62,10 @@ pub fn ranking(
     id: &str,
 ) -> Option<ChartOut> {
     let ind = &site.data.indicators[i].indicator;
-    let all = ranked_units(site, ind, level, year);
-    let shown: Vec<(usize, f64)> = all.iter().take(top.max(1)).copied().collect();
+    // the worst units first (the "poorest communes"), each with its rank counted from the best
+    let mut shown = ranked_units(site, i, level, year);
+    shown.sort_by(|a, b| b.rank.cmp(&a.rank).then(a.unit.cmp(&b.unit)));
+    shown.truncate(top.max(1));
     if shown.is_empty() {
         return None;
     }
@@ -74,18 +89,20 @@ pub fn ranking(
     let reference = site.data.indicators[i]
         .headline
         .and_then(|h| ind.value(h, &ind.total_key(), year).map(|v| (site.data.geo.units[h].name.clone(), v)));
-    let bars: Vec<Bar> =
-        shown.iter().map(|&(u, v)| Bar { label: unit_label(site, u), value: v, highlight: false }).collect();
+    let bars: Vec<Bar> = shown
+        .iter()
+        .map(|r| Bar { label: unit_label(site, r.unit), value: r.value, highlight: false })
+        .collect();
     let items: Vec<String> =
-        shown.iter().map(|&(u, v)| format!("{} {}", unit_label(site, u), w.value(ind, v))).collect();
+        shown.iter().map(|r| format!("{} {}", unit_label(site, r.unit), w.value(ind, r.value))).collect();
     let desc =
         fill(w.t("chart_ranking_desc"), &[("n", &shown.len().to_string()), ("items", &items.join("; "))]);
-    let chart = BarChart { meta: meta(w, id, &title, desc), number: number_style(w, ind), bars, reference };
+    let number = number_style(w, ind, shown.iter().map(|r| r.value));
+    let chart = BarChart { meta: meta(w, id, &title, desc), number, bars, reference };
     let svg = render_bar_chart(&chart).ok()?;
     let rows = shown
         .iter()
-        .enumerate()
-        .map(|(k, &(u, v))| vec![(k + 1).to_string(), unit_label(site, u), w.value(ind, v)])
+        .map(|r| vec![r.rank.to_string(), unit_label(site, r.unit), w.value(ind, r.value)])
         .collect();
     let head = vec![w.t("rank").to_string(), w.t("geo").to_string(), format!("{} {year}", w.t("value"))];
     Some(ChartOut::new(id, "ranking", title, svg, DataTable { head, rows }))
@@ -154,7 +171,7 @@ pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opt
     let desc = fill(w.t("chart_groups_desc"), &[("items", &items.join("; "))]);
     let chart = GroupedBarChart {
         meta: meta(w, id, &title, desc),
-        number: number_style(w, ind),
+        number: number_style(w, ind, groups.iter().flat_map(|g| g.values.iter().flatten().copied())),
         series_labels: years.iter().map(i32::to_string).collect(),
         groups,
     };

@@ -60,8 +60,11 @@ pub struct DataTable {
     pub rows: Vec<Vec<String>>,
 }
 
-fn number_style(w: &Words<'_>, ind: &Indicator) -> NumberStyle {
-    NumberStyle { decimals: ind.decimals, unit_suffix: w.unit_suffix(ind) }
+/// Value labels of a chart of typed figures: the indicator's decimals, or more when a value
+/// shown was typed with more (issue 9: a label never rounds away what the table shows).
+pub fn number_style(w: &Words<'_>, ind: &Indicator, values: impl IntoIterator<Item = f64>) -> NumberStyle {
+    let typed = values.into_iter().map(crate::locale::typed_decimals).max().unwrap_or(0);
+    NumberStyle { decimals: ind.decimals.max(typed), unit_suffix: w.unit_suffix(ind) }
 }
 
 fn meta(w: &Words<'_>, id: &str, title: &str, desc: String) -> ChartMeta {
@@ -134,22 +137,14 @@ pub fn trend(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opti
             ("geo", &unit.full_name()),
             ("from", &first.to_string()),
             ("to", &last.to_string()),
+            ("years", &w.years(first, last)),
         ],
     );
     let mut desc_parts: Vec<String> = chosen
         .iter()
         .filter_map(|(b, p)| {
             let (f, l) = (p.first()?, p.last()?);
-            Some(fill(
-                w.t("chart_series_desc"),
-                &[
-                    ("name", &label_of(b)),
-                    ("first", &w.value(ind, f.1)),
-                    ("first_year", &f.0.to_string()),
-                    ("last", &w.value(ind, l.1)),
-                    ("last_year", &l.0.to_string()),
-                ],
-            ))
+            Some(w.series_desc(&label_of(b), (f.0, &w.value(ind, f.1)), (l.0, &w.value(ind, l.1))))
         })
         .collect();
     if let Some(t) = &target {
@@ -158,7 +153,7 @@ pub fn trend(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opti
     let desc = fill(w.t("chart_trend_desc"), &[("series", &desc_parts.join(" "))]);
     let chart = LineChart {
         meta: meta(w, id, &title, desc),
-        number: number_style(w, ind),
+        number: number_style(w, ind, series.iter().flat_map(|s| s.points.iter().map(|p| p.1))),
         baseline_year: target.as_ref().and_then(|t| t.points.first().map(|p| p.0)),
         target,
         series,
@@ -197,6 +192,7 @@ pub fn sparkline(
         &[
             ("from", &first.0.to_string()),
             ("to", &last.0.to_string()),
+            ("years", &w.years(first.0, last.0)),
             ("first", &w.value(ind, first.1)),
             ("last", &w.value(ind, last.1)),
         ],

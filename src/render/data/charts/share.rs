@@ -33,18 +33,10 @@ pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<Cha
             ("indicator", &ind.short_title),
             ("from", &first.0.to_string()),
             ("to", &last.0.to_string()),
+            ("years", &w.years(first.0, last.0)),
         ],
     );
-    let mut desc = fill(
-        w.t("chart_series_desc"),
-        &[
-            ("name", &label),
-            ("first", &pct(first.1)),
-            ("first_year", &first.0.to_string()),
-            ("last", &pct(last.1)),
-            ("last_year", &last.0.to_string()),
-        ],
-    );
+    let mut desc = w.series_desc(&label, (first.0, &pct(first.1)), (last.0, &pct(last.1)));
     if let Some(t) = &target {
         desc = format!("{desc} {}", fill(w.t("chart_target_desc"), &[("target", &t.label)]));
     }
