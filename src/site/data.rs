@@ -41,15 +41,42 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
     let themes: Vec<String> = config.data.themes.iter().map(|t| t.id.clone()).collect();
     let results: Vec<Result<Indicator, Errors>> =
         source.indicators.par_iter().map(|f| parse_indicator(f, &source.tables, &geo, &themes)).collect();
+    // ids of indicator files with a mistake: they exist, so naming them elsewhere is no
+    // second error (one cause, one message; issue 9)
+    let broken: Vec<&str> = source
+        .indicators
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| r.is_err())
+        .filter_map(|(f, _)| indicator_id(&f.path))
+        .collect();
     let mut indicators: Vec<Indicator> = results.into_iter().filter_map(|r| errors.take_all(r)).collect();
     indicators.sort_by(|a, b| a.id.cmp(&b.id));
     let programmes: Vec<Programme> = source
         .programmes
         .iter()
-        .filter_map(|f| errors.take_all(parse_programme(f, &indicators, &geo)))
+        .filter_map(|f| match parse_programme(f, &indicators, &geo) {
+            Ok(p) => Some(p),
+            Err(mut e) => {
+                e.0.retain(|error| !is_knock_on(error, &broken));
+                errors.extend(e);
+                None
+            }
+        })
         .collect();
-    check_config_refs(config, &source.config, &geo, &indicators, &mut errors);
+    check_config_refs(config, &source.config, &geo, &indicators, &broken, &mut errors);
     errors.into_result(ParsedData { geo, indicators, programmes })
+}
+
+/// The indicator id of `content/indicators/<id>.yaml`.
+fn indicator_id(path: &str) -> Option<&str> {
+    path.rsplit('/').next()?.strip_suffix(".yaml")
+}
+
+/// Whether an error only repeats that a broken indicator file gave no indicator.
+fn is_knock_on(error: &Error, broken: &[&str]) -> bool {
+    error.kind == ErrorKind::Reference
+        && broken.iter().any(|id| error.message == format!("unknown indicator `{id}`"))
 }
 
 fn check_config_refs(
@@ -57,6 +84,7 @@ fn check_config_refs(
     file: &SourceFile,
     geo: &Geo,
     indicators: &[Indicator],
+    broken: &[&str],
     errors: &mut Errors,
 ) {
     let yaml = crate::source::YamlText::file(file);
@@ -64,7 +92,7 @@ fn check_config_refs(
         errors.push(geo.unknown(p).at(yaml.locate(&["data", "province"])));
     }
     for (i, id) in config.data.key_figures.iter().enumerate() {
-        if !indicators.iter().any(|x| &x.id == id) {
+        if !indicators.iter().any(|x| &x.id == id) && !broken.contains(&id.as_str()) {
             let ids = indicators.iter().map(|x| x.id.as_str());
             errors.push(unknown_indicator(id, ids).at(yaml.locate(&["data", "key_figures", &i.to_string()])));
         }

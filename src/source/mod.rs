@@ -7,10 +7,13 @@
 //! file. Values that deserialized fine but fail validation later are located with
 //! [`YamlLocator`], which re-reads the text with an event parser only on that error path.
 
+mod dupes;
 pub mod flat;
 mod guard;
+mod hints;
 mod lines;
 mod locate;
+pub mod numbers;
 
 pub use lines::LineIndex;
 pub use locate::{YamlIndex, YamlLocator, YamlPlaces};
@@ -111,12 +114,31 @@ impl<'a> YamlText<'a> {
     pub fn parse<T: DeserializeOwned>(&self, what: &str) -> Result<T, Error> {
         // An empty document deserializes like an empty mapping, so "missing field" errors
         // name the field rather than complaining about `null`.
+        if self.first_line == 1 && hints::is_blank(self.text) {
+            return Err(hints::empty_file(what).at(Location::file(self.path)));
+        }
         let text = if self.text.trim().is_empty() { "{}" } else { self.text };
         if let Some((offset, error)) = guard::check_yaml(text) {
             let (line, column) = line_col(text, offset);
             return Err(error.at(self.location(line, column)));
         }
+        // before serde, which keeps the last of two equal map keys (and names one line only
+        // for a field given twice); a syntax error ends the scan and serde reports it
+        if let Some(repeat) = dupes::repeated_keys(text).into_iter().next() {
+            return Err(self.repeated_key(&repeat));
+        }
         serde_yaml::from_str(text).map_err(|err| self.map_error(&err, what))
+    }
+
+    /// The error for a key written twice in one mapping, naming both places (issue 9).
+    fn repeated_key(&self, repeat: &dupes::Repeat) -> Error {
+        let first = self.location(repeat.first.0, repeat.first.1);
+        Error::new(
+            ErrorKind::Duplicate,
+            format!("`{}` is given twice in the same block (first at {first})", repeat.key),
+        )
+        .at(self.location(repeat.again.0, repeat.again.1))
+        .help("delete one of the two lines (the reader would silently keep only the last), or correct the key")
     }
 
     /// Locate a value by its path of keys and indices, e.g. `["series", "2", "values"]`.
@@ -133,7 +155,19 @@ impl<'a> YamlText<'a> {
             err.location().map_or_else(|| self.location(1, 1), |l| self.location(l.line(), l.column()));
         let raw = err.to_string();
         let message = strip_mark(&raw);
-        let mut error = explain_serde_message(message, what).at(location);
+        let mut error = explain_serde_message(message, what).at(location.clone());
+        if let Some(field) = message.split("unknown field `").nth(1).and_then(|r| r.split('`').next())
+            && let Some(line) = self.text.lines().nth(location.line.saturating_sub(self.first_line))
+            && let Some(comma) = hints::comma_in_braces(line, field)
+        {
+            error = comma.at(location.clone());
+        }
+        // libyaml names a tab in the indentation only sometimes; the line after it may be blamed
+        if error.kind == ErrorKind::Syntax
+            && let Some((line, column)) = hints::tab_indent(self.text, location.line + 2 - self.first_line)
+        {
+            error = hints::tab_error().at(self.location(line, column));
+        }
         if raw.contains("while scanning a quoted scalar") {
             // libyaml points at the end of the text; the opening quote is more useful
             if let Some((line, column)) = unclosed_quote(self.text) {

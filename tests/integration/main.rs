@@ -10,6 +10,7 @@ mod figures_pages;
 mod harness;
 mod indicators;
 mod new;
+mod parse_figures;
 mod news;
 mod progress;
 mod real_data;
