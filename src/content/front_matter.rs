@@ -232,6 +232,24 @@ mod tests {
         assert_eq!(err.location.unwrap().line, 3);
     }
 
+    /// Not a check: a fixed workload to count instructions of both paths (issue 9, item 11):
+    /// `valgrind --tool=callgrind <test binary> measure_front_matter_paths --ignored`, then
+    /// compare the inclusive costs of `from_flat` and `YamlText::parse` in callgrind_annotate.
+    #[test]
+    #[ignore = "a measurement to run under callgrind"]
+    fn measure_front_matter_paths() {
+        let text = "title: \"Sơn Cao: khởi công cầu treo Tà Lùng\"\ndate: 2024-11-02\nauthor: Ban biên tập\n\
+                    category: Giao thông\ntags: [cầu treo, Tà Lùng, nông thôn mới]\n\
+                    summary: Cây cầu nối hai bản, dài 120 m, dự kiến xong trong năm 2025.\n";
+        let yaml = YamlText { path: "a.md", text, first_line: 2 };
+        for _ in 0..1000 {
+            assert!(std::hint::black_box(from_flat(std::hint::black_box(text))).is_some());
+        }
+        for _ in 0..1000 {
+            assert!(std::hint::black_box(yaml.parse::<FrontMatter>("front matter")).is_ok());
+        }
+    }
+
     /// Front matter lines built from the pieces editors type, to compare both parsers.
     fn front_matter_line() -> impl Strategy<Value = String> {
         let key = prop::sample::select(vec![

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::Breakdown;
 use super::Dim;
 use super::csv::{Cell, read_csv};
-use super::schema::{RawIndicator, UnitKind};
+use super::schema::{Figure, RawIndicator, UnitKind};
 use super::validate::YEARS;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::geo::Geo;
@@ -207,7 +207,11 @@ pub(super) fn read_series(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
         };
         for (year, value) in &s.values {
             match value {
-                Some(v) => ctx.add(geo, key.clone(), *year, *v, Place::Series(i, *year)),
+                Some(Figure::Number(v)) => ctx.add(geo, key.clone(), *year, *v, Place::Series(i, *year)),
+                Some(Figure::Text(t)) => {
+                    let at = ctx.locate(&Place::Series(i, *year), "");
+                    ctx.errors.push(text_figure(&format!("series[{i}].values.{year}"), t).at(at));
+                }
                 None => ctx.no_value(i, *year),
             }
         }
@@ -223,7 +227,9 @@ impl Ctx<'_> {
         let lines: Vec<&str> = self.yaml.yaml.text.lines().take(at.line.saturating_sub(first) + 1).collect();
         // an empty value is placed where the next token starts: point at the year instead
         let key = format!("{year}:");
-        if let Some((n, column)) = lines.iter().enumerate().rev().find_map(|(n, l)| l.find(&key).map(|c| (n, c))) {
+        if let Some((n, column)) =
+            lines.iter().enumerate().rev().find_map(|(n, l)| l.find(&key).map(|c| (n, c)))
+        {
             at = Location::at(&at.path, n + first, lines[n][..column].chars().count() + 1);
         }
         let line = lines.get(at.line.saturating_sub(first)).copied();
@@ -234,15 +240,31 @@ impl Ctx<'_> {
             )
             .at(Location::at(&at.path, at.line, column))
             .help(format!("write {whole}.{year} (a dot for decimals)")),
-            None if !YEARS.contains(&year) => Error::new(ErrorKind::Value, format!("year {year} is out of range"))
-                .at(at)
-                .help(format!("years go from {} to {}", YEARS.start(), YEARS.end())),
+            None if !YEARS.contains(&year) => Error::new(
+                ErrorKind::Value,
+                format!("year {year} is out of range"),
+            )
+            .at(at)
+            .help(format!("years go from {} to {}", YEARS.start(), YEARS.end())),
             None => Error::new(ErrorKind::Value, format!("year {year} has no value"))
                 .at(at)
                 .help(format!("write the figure after the colon, e.g. {year}: 12.5, or leave the year out")),
         };
         self.errors.push(error);
     }
+}
+
+/// The error for text where a figure belongs (`"30,5"`, `"12 %"`), as the YAML reader would
+/// word it, with the number meant when a decimal comma is the only problem.
+fn text_figure(field: &str, text: &str) -> Error {
+    let meant = text.trim().replace(',', ".");
+    let help = match meant.parse::<f64>() {
+        Ok(_) if text.matches(',').count() == 1 => format!("write {meant} (a dot for decimals, no quotes)"),
+        _ => "write a plain number with a dot for decimals, e.g. 12.5 (no % sign, no thousands separator)"
+            .to_string(),
+    };
+    Error::new(ErrorKind::Schema, format!("expected a number in `{field}`, found the text \"{text}\""))
+        .help(help)
 }
 
 /// Where `<digits>,<year>` stands in a line (1-based column of its first digit) and the digits
@@ -258,7 +280,8 @@ fn decimal_comma(line: &str, year: i64) -> Option<(usize, String)> {
         let start = bytes[..at].iter().rposition(|b| !b.is_ascii_digit()).map_or(0, |p| p + 1);
         let whole = &line[start..at];
         let before = line[..start].trim_end();
-        (!whole.is_empty() && before.ends_with(':')).then(|| (line[..start].chars().count() + 1, whole.to_string()))
+        (!whole.is_empty() && before.ends_with(':'))
+            .then(|| (line[..start].chars().count() + 1, whole.to_string()))
     })
 }
 
@@ -274,7 +297,13 @@ pub(super) fn read_observations(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
         }) else {
             continue;
         };
-        ctx.add(geo, key, o.year, o.value, Place::Observation(i));
+        match &o.value {
+            Figure::Number(v) => ctx.add(geo, key, o.year, *v, Place::Observation(i)),
+            Figure::Text(t) => {
+                let at = ctx.locate(&Place::Observation(i), "value");
+                ctx.errors.push(text_figure(&format!("observations[{i}].value"), t).at(at));
+            }
+        }
     }
 }
 
@@ -293,9 +322,7 @@ pub(super) fn read_table(file: &SourceFile, name: &str, tables: &[SourceFile], c
         Ok(rows) => rows,
         Err(e) => {
             ctx.errors.push(
-                Error::new(ErrorKind::Syntax, e.message)
-                    .at_line(&table.path, e.line, e.column)
-                    .help("check the quotes of this line"),
+                Error::new(ErrorKind::Syntax, e.message).at_line(&table.path, e.line, e.column).help(e.help),
             );
             return;
         }

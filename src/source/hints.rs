@@ -51,7 +51,9 @@ pub(super) fn comma_in_braces(line: &str, field: &str) -> Option<Error> {
     Some(
         Error::new(
             ErrorKind::Syntax,
-            format!("the comma in `{value}` splits the value in two: inside `{{…}}` a comma starts a new field"),
+            format!(
+                "the comma in `{value}` splits the value in two: inside `{{…}}` a comma starts a new field"
+            ),
         )
         .help(format!("put the value in double quotes: {key}: \"{value}\"")),
     )

@@ -138,7 +138,9 @@ impl<'a> YamlText<'a> {
             format!("`{}` is given twice in the same block (first at {first})", repeat.key),
         )
         .at(self.location(repeat.again.0, repeat.again.1))
-        .help("delete one of the two lines (the reader would silently keep only the last), or correct the key")
+        .help(
+            "delete one of the two lines (the reader would silently keep only the last), or correct the key",
+        )
     }
 
     /// Locate a value by its path of keys and indices, e.g. `["series", "2", "values"]`.

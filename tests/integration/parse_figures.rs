@@ -17,7 +17,12 @@ fn a_repeated_key_is_refused_in_every_kind_of_yaml_file_issue_9() {
     let cases = [
         ("content/site.yaml", "title:", "title: Cổng khác", "content/site.yaml:2:1"),
         ("content/geo.yaml", "    population:", "    population: 500000", "content/geo.yaml:6:5"),
-        ("content/indicators/pho-cap.yaml", "title:", "title: Phổ cập", "content/indicators/pho-cap.yaml:2:1"),
+        (
+            "content/indicators/pho-cap.yaml",
+            "title:",
+            "title: Phổ cập",
+            "content/indicators/pho-cap.yaml:2:1",
+        ),
         ("content/programmes/nq-01.yaml", "title:", "title: Nghị quyết", "content/programmes/nq-01.yaml:3:1"),
         ("content/pages/gioi-thieu.md", "title:", "title: Giới thiệu lại", "content/pages/gioi-thieu.md:3:1"),
     ];
@@ -47,7 +52,10 @@ fn a_repeated_interface_string_is_refused_issue_9() {
 fn a_copied_year_line_is_refused_not_kept_last_issue_9() {
     let site = SiteTest::from_fixture("invalid/data-duplicate-year");
     let errors = site.errors();
-    assert!(errors.contains("content/indicators/ho-ngheo.yaml:11:7: error: `2023` is given twice"), "{errors}");
+    assert!(
+        errors.contains("content/indicators/ho-ngheo.yaml:11:7: error: `2023` is given twice"),
+        "{errors}"
+    );
     assert!(errors.contains("(first at content/indicators/ho-ngheo.yaml:10:7)"), "{errors}");
 }
 
@@ -77,7 +85,9 @@ fn a_year_that_is_not_plausible_or_has_no_value_is_an_error_issue_9() {
 #[test]
 fn thousands_dots_and_negatives_in_geo_figures_are_refused_issue_9() {
     let errors = SiteTest::from_fixture("invalid/geo-thousands-dot").errors();
-    assert!(errors.contains("content/geo.yaml:5:17: error: `households` must be a whole number, found 181.603"));
+    assert!(
+        errors.contains("content/geo.yaml:5:17: error: `households` must be a whole number, found 181.603")
+    );
     assert!(errors.contains("did you mean 181603? A dot is the decimal separator here"), "{errors}");
     let errors = SiteTest::from_fixture("invalid/geo-negative-figures").errors();
     for field in ["households", "population", "area_km2"] {
@@ -96,7 +106,10 @@ fn a_count_indicator_value_must_be_whole_issue_9() {
 fn messages_name_the_real_cause_issue_9() {
     let cases = [
         ("data-tab-indent", "error: a tab character is used for indentation"),
-        ("data-comma-in-braces", "help: put the value in double quotes: name: \"Dân tộc thiểu số, miền núi\""),
+        (
+            "data-comma-in-braces",
+            "help: put the value in double quotes: name: \"Dân tộc thiểu số, miền núi\"",
+        ),
         ("data-empty-file", "content/indicators/ho-ngheo.yaml: error: the file is empty"),
         ("data-not-a-number", "ho-ngheo.yaml:9:20: error: the value is not a number"),
     ];

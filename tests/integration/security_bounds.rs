@@ -233,11 +233,47 @@ mod fuzz {
 
     /// What mutations insert: YAML and CSV syntax, NUL, paths, huge numbers, BOM, bad UTF-8.
     const TOKENS: &[&[u8]] = &[
-        b"[", b"{", b"]", b",", b":", b": ", b"\0", b"\\", b"..", b"../../../escaped", b"..\\..\\x",
-        b"99999999999999999999999", b"-1e309", b".nan", b"\t", "\u{feff}".as_bytes(), b"\xff\xfe", b"\xc3",
-        b"---", b"- ", b"'", b"\"", b"\"\\0\"", b"{{ chart(indicator=\"ho-ngheo\") }}", b"<div>",
-        b"<script>alert(1)</script>", b"&a ", b"*a", b"!!binary ", b"#", b"|", b"\r", b"/", b"%2e%2e%2f",
-        b"2021", b"geo: xa-a1", b"year: 1e9", b"slug: ../../x", b"aliases: [/../../x/]", b"> ", b"[x](/../..)",
+        b"[",
+        b"{",
+        b"]",
+        b",",
+        b":",
+        b": ",
+        b"\0",
+        b"\\",
+        b"..",
+        b"../../../escaped",
+        b"..\\..\\x",
+        b"99999999999999999999999",
+        b"-1e309",
+        b".nan",
+        b"\t",
+        "\u{feff}".as_bytes(),
+        b"\xff\xfe",
+        b"\xc3",
+        b"---",
+        b"- ",
+        b"'",
+        b"\"",
+        b"\"\\0\"",
+        b"{{ chart(indicator=\"ho-ngheo\") }}",
+        b"<div>",
+        b"<script>alert(1)</script>",
+        b"&a ",
+        b"*a",
+        b"!!binary ",
+        b"#",
+        b"|",
+        b"\r",
+        b"/",
+        b"%2e%2e%2f",
+        b"2021",
+        b"geo: xa-a1",
+        b"year: 1e9",
+        b"slug: ../../x",
+        b"aliases: [/../../x/]",
+        b"> ",
+        b"[x](/../..)",
     ];
 
     #[derive(Debug, Clone)]
@@ -256,7 +292,8 @@ mod fuzz {
 
     fn mutation() -> impl Strategy<Value = Mutation> {
         let pos = any::<usize>();
-        let times = prop_oneof![4 => Just(1usize), 1 => Just(3usize), 1 => Just(300usize), 1 => Just(5_000usize)];
+        let times =
+            prop_oneof![4 => Just(1usize), 1 => Just(3usize), 1 => Just(300usize), 1 => Just(5_000usize)];
         prop_oneof![
             4 => (pos.clone(), 0..TOKENS.len(), times.clone()).prop_map(|(p, t, n)| Mutation::Insert(p, t, n)),
             2 => pos.clone().prop_map(Mutation::DeleteLine),
