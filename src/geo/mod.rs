@@ -283,7 +283,7 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
                 }
             })
         };
-        figures::check_figures(u, &at, &mut errors);
+        figures::check_figures(u, at, &mut errors);
         let from = date("from", &u.from, &mut errors);
         let until = date("until", &u.until, &mut errors);
         if let (Some(f), Some(t)) = (from, until)

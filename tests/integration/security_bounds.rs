@@ -295,10 +295,10 @@ mod fuzz {
         let times =
             prop_oneof![4 => Just(1usize), 1 => Just(3usize), 1 => Just(300usize), 1 => Just(5_000usize)];
         prop_oneof![
-            4 => (pos.clone(), 0..TOKENS.len(), times.clone()).prop_map(|(p, t, n)| Mutation::Insert(p, t, n)),
-            2 => pos.clone().prop_map(Mutation::DeleteLine),
-            2 => (pos.clone(), times).prop_map(|(p, n)| Mutation::DuplicateLine(p, n)),
-            1 => pos.clone().prop_map(Mutation::Truncate),
+            4 => (pos, 0..TOKENS.len(), times.clone()).prop_map(|(p, t, n)| Mutation::Insert(p, t, n)),
+            2 => pos.prop_map(Mutation::DeleteLine),
+            2 => (pos, times).prop_map(|(p, n)| Mutation::DuplicateLine(p, n)),
+            1 => pos.prop_map(Mutation::Truncate),
             2 => (pos, any::<u8>()).prop_map(|(p, b)| Mutation::Byte(p, b)),
         ]
     }
