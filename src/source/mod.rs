@@ -1,11 +1,14 @@
 //! Source text in memory: files as read by `site::load`, offsets to lines and columns, and
 //! the only door to YAML.
 //!
-//! `serde_yaml` (the user's choice, archived upstream) is called from this file only, so a
-//! maintained fork replaces it by editing one file. Errors are mapped to our `Error` with
-//! the location inside the file, including the line offset of front matter inside a `.md`
-//! file. Values that deserialized fine but fail validation later are located with
-//! [`YamlLocator`], which re-reads the text with an event parser only on that error path.
+//! `serde_yaml` (the user's choice) is called from this file only. Archived upstream, it is now
+//! the YAML organisation's maintained continuation `yaml_serde` under the same name (see
+//! Cargo.toml), with the same API and the same messages. Before it reads a text, one pass of
+//! yaml-rust2 events refuses repeated keys, which serde would silently keep the last of (issue 9).
+//! Errors are mapped to our `Error` with the location inside the file, including the line
+//! offset of front matter inside a `.md` file. Values that deserialized fine but fail
+//! validation later are located with [`YamlLocator`], which re-reads the text with an event
+//! parser only on that error path.
 
 mod dupes;
 pub mod flat;
