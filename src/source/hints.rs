@@ -48,6 +48,16 @@ pub(super) fn comma_in_braces(line: &str, field: &str) -> Option<Error> {
     if key.is_empty() || value.contains('"') {
         return None;
     }
+    let dotted = value.replacen(", ", ".", 1).replacen(',', ".", 1);
+    if dotted.parse::<f64>().is_ok() {
+        return Some(
+            Error::new(
+                ErrorKind::Syntax,
+                format!("`{value}` is read as two entries: a comma separates the entries of `{{…}}`"),
+            )
+            .help(format!("write {dotted} (a dot for decimals, no thousands separator)")),
+        );
+    }
     Some(
         Error::new(
             ErrorKind::Syntax,
@@ -70,6 +80,9 @@ mod tests {
         assert!(e.message.starts_with("the comma in `Sở LĐ, TB&XH` splits the value"), "{}", e.message);
         assert_eq!(e.help.as_deref(), Some("put the value in double quotes: note: \"Sở LĐ, TB&XH\""));
         assert!(comma_in_braces("  - {geo: tn, colour: red}", "colour").is_none());
+        let e = comma_in_braces("  - {geo: tn, year: 2024, value: 12,5}", "5").unwrap();
+        assert_eq!(e.message, "`12,5` is read as two entries: a comma separates the entries of `{…}`");
+        assert_eq!(e.help.as_deref(), Some("write 12.5 (a dot for decimals, no thousands separator)"));
         assert!(comma_in_braces("colour, red", "red").is_none());
     }
 

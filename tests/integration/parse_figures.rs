@@ -110,6 +110,7 @@ fn messages_name_the_real_cause_issue_9() {
             "data-comma-in-braces",
             "help: put the value in double quotes: name: \"Dân tộc thiểu số, miền núi\"",
         ),
+        ("data-decimal-comma-observation", "error: `12,5` is read as two entries"),
         ("data-empty-file", "content/indicators/ho-ngheo.yaml: error: the file is empty"),
         ("data-not-a-number", "ho-ngheo.yaml:9:20: error: the value is not a number"),
     ];
