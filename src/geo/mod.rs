@@ -5,6 +5,8 @@
 //! abolished, communes merged) and pages can explain it. Levels come from the unit type, not
 //! from depth, because depth is not fixed.
 
+mod figures;
+
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -286,6 +288,7 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
                 }
             })
         };
+        figures::check_figures(u, at, &mut errors);
         let from = date("from", &u.from, &mut errors);
         let until = date("until", &u.until, &mut errors);
         if let (Some(f), Some(t)) = (from, until)

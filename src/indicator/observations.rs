@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, HashMap};
 use super::Breakdown;
 use super::Dim;
 use super::csv::{Cell, read_csv};
-use super::schema::{RawIndicator, UnitKind};
+use super::schema::{Figure, RawIndicator, UnitKind};
 use super::validate::YEARS;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::geo::Geo;
+use crate::source::numbers::{not_finite, not_whole};
 use crate::source::{SourceFile, YamlPlaces};
 
 /// Where an observation was written, to locate duplicates and bad values.
@@ -142,7 +143,16 @@ impl Ctx<'_> {
             self.errors.push(e);
             return;
         }
-        if !value.is_finite() || value < self.bounds.0 || value > self.bounds.1 {
+        let typed = not_finite("the value", value).or_else(|| match self.unit {
+            // a count is whole whatever `decimals` says: an average of counts is `custom`
+            UnitKind::Count => not_whole("a count", value),
+            _ => None,
+        });
+        if let Some(error) = typed {
+            self.errors.push(error.at(self.locate(&place, "value")));
+            return;
+        }
+        if value < self.bounds.0 || value > self.bounds.1 {
             let (message, help) = self.bad_value(value);
             self.errors
                 .push(Error::new(ErrorKind::Value, message).at(self.locate(&place, "value")).help(help));
@@ -210,11 +220,83 @@ pub(super) fn read_series(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
             continue;
         };
         for (year, value) in &s.values {
-            if let Some(v) = value {
-                ctx.add(geo, key.clone(), *year, *v, Place::Series(i, *year));
+            match value {
+                Some(Figure::Number(v)) => ctx.add(geo, key.clone(), *year, *v, Place::Series(i, *year)),
+                Some(Figure::Text(t)) => {
+                    let at = ctx.locate(&Place::Series(i, *year), "");
+                    ctx.errors.push(text_figure(&format!("series[{i}].values.{year}"), t).at(at));
+                }
+                None => ctx.no_value(i, *year),
             }
         }
     }
+}
+
+impl Ctx<'_> {
+    /// A year written without a value: a decimal comma inside `{…}` (`{2023: 14,94}` reads as
+    /// 2023 → 14 and 94 → nothing), or a forgotten figure. Either way an error (issue 9).
+    fn no_value(&mut self, series: usize, year: i64) {
+        let mut at = self.locate(&Place::Series(series, year), "");
+        let first = self.yaml.yaml.first_line;
+        let lines: Vec<&str> = self.yaml.yaml.text.lines().take(at.line.saturating_sub(first) + 1).collect();
+        // an empty value is placed where the next token starts: point at the year instead
+        let key = format!("{year}:");
+        if let Some((n, column)) =
+            lines.iter().enumerate().rev().find_map(|(n, l)| l.find(&key).map(|c| (n, c)))
+        {
+            at = Location::at(&at.path, n + first, lines[n][..column].chars().count() + 1);
+        }
+        let line = lines.get(at.line.saturating_sub(first)).copied();
+        let error = match line.and_then(|l| decimal_comma(l, year)) {
+            Some((column, whole)) => Error::new(
+                ErrorKind::Value,
+                format!("`{whole},{year}` is read as two entries: a comma separates the entries of `{{…}}`"),
+            )
+            .at(Location::at(&at.path, at.line, column))
+            .help(format!("write {whole}.{year} (a dot for decimals)")),
+            None if !YEARS.contains(&year) => Error::new(
+                ErrorKind::Value,
+                format!("year {year} is out of range"),
+            )
+            .at(at)
+            .help(format!("years go from {} to {}", YEARS.start(), YEARS.end())),
+            None => Error::new(ErrorKind::Value, format!("year {year} has no value"))
+                .at(at)
+                .help(format!("write the figure after the colon, e.g. {year}: 12.5, or leave the year out")),
+        };
+        self.errors.push(error);
+    }
+}
+
+/// The error for text where a figure belongs (`"30,5"`, `"12 %"`), as the YAML reader would
+/// word it, with the number meant when a decimal comma is the only problem.
+fn text_figure(field: &str, text: &str) -> Error {
+    let meant = text.trim().replace(',', ".");
+    let help = match meant.parse::<f64>() {
+        Ok(_) if text.matches(',').count() == 1 => format!("write {meant} (a dot for decimals, no quotes)"),
+        _ => "write a plain number with a dot for decimals, e.g. 12.5 (no % sign, no thousands separator)"
+            .to_string(),
+    };
+    Error::new(ErrorKind::Schema, format!("expected a number in `{field}`, found the text \"{text}\""))
+        .help(help)
+}
+
+/// Where `<digits>,<year>` stands in a line (1-based column of its first digit) and the digits
+/// before the comma: the shape of a decimal comma that YAML split in two.
+fn decimal_comma(line: &str, year: i64) -> Option<(usize, String)> {
+    let after = format!(",{year}");
+    let bytes = line.as_bytes();
+    line.match_indices(&after).find_map(|(at, _)| {
+        let end = at + after.len();
+        if bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let start = bytes[..at].iter().rposition(|b| !b.is_ascii_digit()).map_or(0, |p| p + 1);
+        let whole = &line[start..at];
+        let before = line[..start].trim_end();
+        (!whole.is_empty() && before.ends_with(':'))
+            .then(|| (line[..start].chars().count() + 1, whole.to_string()))
+    })
 }
 
 pub(super) fn read_observations(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
@@ -229,7 +311,13 @@ pub(super) fn read_observations(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
         }) else {
             continue;
         };
-        ctx.add(geo, key, o.year, o.value, Place::Observation(i));
+        match &o.value {
+            Figure::Number(v) => ctx.add(geo, key, o.year, *v, Place::Observation(i)),
+            Figure::Text(t) => {
+                let at = ctx.locate(&Place::Observation(i), "value");
+                ctx.errors.push(text_figure(&format!("observations[{i}].value"), t).at(at));
+            }
+        }
     }
 }
 
@@ -248,9 +336,7 @@ pub(super) fn read_table(file: &SourceFile, name: &str, tables: &[SourceFile], c
         Ok(rows) => rows,
         Err(e) => {
             ctx.errors.push(
-                Error::new(ErrorKind::Syntax, e.message)
-                    .at_line(&table.path, e.line, e.column)
-                    .help("check the quotes of this line"),
+                Error::new(ErrorKind::Syntax, e.message).at_line(&table.path, e.line, e.column).help(e.help),
             );
             return;
         }

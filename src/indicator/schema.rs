@@ -151,8 +151,9 @@ pub struct RawSeries {
     /// Disaggregation values, e.g. {age: "0-2"}; omitted for the total.
     #[serde(default)]
     pub disaggregation: BTreeMap<String, String>,
-    /// Values by year, e.g. {2019: 25.1, 2020: 22.3}; `null` for a missing year.
-    pub values: BTreeMap<i64, Option<f64>>,
+    /// Values by year, e.g. {2019: 25.1, 2020: 22.3}; leave a year without a figure out.
+    #[schemars(with = "BTreeMap<i64, f64>")]
+    pub values: BTreeMap<i64, Option<Figure>>,
 }
 
 /// Long form: one observation.
@@ -164,8 +165,45 @@ pub struct RawObservation {
     /// Year.
     pub year: i64,
     /// Value.
-    pub value: f64,
+    #[schemars(with = "f64")]
+    pub value: Figure,
     /// Disaggregation values; omitted for the total.
     #[serde(default)]
     pub disaggregation: BTreeMap<String, String>,
+}
+
+/// A figure as written: a number, or text that should have been one (`"30,5"`). Text is kept
+/// so that every bad figure of a file is reported, not only the first (issue 9).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    /// A number.
+    Number(f64),
+    /// Text where a number belongs.
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Figure;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                // "f64" is what the YAML error messages turn into "a number"
+                f.write_str("f64")
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Figure, E> {
+                Ok(Figure::Number(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Figure, E> {
+                Ok(Figure::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Figure, E> {
+                Ok(Figure::Number(v as f64))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Figure, E> {
+                Ok(Figure::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }

@@ -50,6 +50,15 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
         .par_iter()
         .map(|f| parse_indicator_with_warnings(f, &source.tables, &geo, &themes))
         .collect();
+    // ids of indicator files with a mistake: they exist, so naming them elsewhere is no
+    // second error (one cause, one message; issue 9)
+    let broken: Vec<&str> = source
+        .indicators
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| r.is_err())
+        .filter_map(|(f, _)| indicator_id(&f.path))
+        .collect();
     let mut warnings = Errors::new();
     let mut indicators: Vec<Indicator> = results
         .into_iter()
@@ -64,10 +73,28 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
     let programmes: Vec<Programme> = source
         .programmes
         .iter()
-        .filter_map(|f| errors.take_all(parse_programme(f, &indicators, &geo)))
+        .filter_map(|f| match parse_programme(f, &indicators, &geo) {
+            Ok(p) => Some(p),
+            Err(mut e) => {
+                e.0.retain(|error| !is_knock_on(error, &broken));
+                errors.extend(e);
+                None
+            }
+        })
         .collect();
-    check_config_refs(config, &source.config, &geo, &indicators, &mut errors);
+    check_config_refs(config, &source.config, &geo, &indicators, &broken, &mut errors);
     errors.into_result(ParsedData { geo, indicators, programmes, warnings })
+}
+
+/// The indicator id of `content/indicators/<id>.yaml`.
+fn indicator_id(path: &str) -> Option<&str> {
+    path.rsplit('/').next()?.strip_suffix(".yaml")
+}
+
+/// Whether an error only repeats that a broken indicator file gave no indicator.
+fn is_knock_on(error: &Error, broken: &[&str]) -> bool {
+    error.kind == ErrorKind::Reference
+        && broken.iter().any(|id| error.message == format!("unknown indicator `{id}`"))
 }
 
 fn check_config_refs(
@@ -75,6 +102,7 @@ fn check_config_refs(
     file: &SourceFile,
     geo: &Geo,
     indicators: &[Indicator],
+    broken: &[&str],
     errors: &mut Errors,
 ) {
     let yaml = crate::source::YamlText::file(file);
@@ -86,7 +114,7 @@ fn check_config_refs(
         errors.push(e.at(yaml.locate(&["data", "province"])));
     }
     for (i, id) in config.data.key_figures.iter().enumerate() {
-        if !indicators.iter().any(|x| &x.id == id) {
+        if !indicators.iter().any(|x| &x.id == id) && !broken.contains(&id.as_str()) {
             let ids = indicators.iter().map(|x| x.id.as_str());
             errors.push(unknown_indicator(id, ids).at(yaml.locate(&["data", "key_figures", &i.to_string()])));
         }

@@ -1,20 +1,26 @@
 //! Source text in memory: files as read by `site::load`, offsets to lines and columns, and
 //! the only door to YAML.
 //!
-//! `serde_yaml` (the user's choice, archived upstream) is called from this file only, so a
-//! maintained fork replaces it by editing one file. Errors are mapped to our `Error` with
-//! the location inside the file, including the line offset of front matter inside a `.md`
-//! file. Values that deserialized fine but fail validation later are located with
-//! [`YamlPlaces`], which indexes the text with an event parser once, on the first error.
+//! `serde_yaml` (the user's choice) is called from this file only. Archived upstream, it is now
+//! the YAML organisation's maintained continuation `yaml_serde` under the same name (see
+//! Cargo.toml), with the same API and the same messages. Before it reads a text, one pass of
+//! yaml-rust2 events refuses repeated keys, which serde would silently keep the last of (issue 9).
+//! Errors are mapped to our `Error` with the location inside the file, including the line
+//! offset of front matter inside a `.md` file. Values that deserialized fine but fail
+//! validation later are located with [`YamlPlaces`], which indexes the text with an event
+//! parser once, on the first error.
 //!
 //! Bounds (issue 8): text reaches serde_yaml only after `guard` has refused flow nesting
 //! deeper than 200 and NUL escapes; locating N errors in a file costs O(size + N), never
 //! O(size × N) (`locate`, `lines`).
 
+mod dupes;
 pub mod flat;
 mod guard;
+mod hints;
 mod lines;
 mod locate;
+pub mod numbers;
 
 pub use lines::LineIndex;
 pub use locate::{YamlIndex, YamlLocator, YamlPlaces};
@@ -115,12 +121,33 @@ impl<'a> YamlText<'a> {
     pub fn parse<T: DeserializeOwned>(&self, what: &str) -> Result<T, Error> {
         // An empty document deserializes like an empty mapping, so "missing field" errors
         // name the field rather than complaining about `null`.
+        if self.first_line == 1 && hints::is_blank(self.text) {
+            return Err(hints::empty_file(what).at(Location::file(self.path)));
+        }
         let text = if self.text.trim().is_empty() { "{}" } else { self.text };
         if let Some((offset, error)) = guard::check_yaml(text) {
             let (line, column) = line_col(text, offset);
             return Err(error.at(self.location(line, column)));
         }
+        // before serde, which keeps the last of two equal map keys (and names one line only
+        // for a field given twice); a syntax error ends the scan and serde reports it
+        if let Some(repeat) = dupes::repeated_keys(text).into_iter().next() {
+            return Err(self.repeated_key(&repeat));
+        }
         serde_yaml::from_str(text).map_err(|err| self.map_error(&err, what))
+    }
+
+    /// The error for a key written twice in one mapping, naming both places (issue 9).
+    fn repeated_key(&self, repeat: &dupes::Repeat) -> Error {
+        let first = self.location(repeat.first.0, repeat.first.1);
+        Error::new(
+            ErrorKind::Duplicate,
+            format!("`{}` is given twice in the same block (first at {first})", repeat.key),
+        )
+        .at(self.location(repeat.again.0, repeat.again.1))
+        .help(
+            "delete one of the two lines (the reader would silently keep only the last), or correct the key",
+        )
     }
 
     /// Locate a value by its path of keys and indices, e.g. `["series", "2", "values"]`.
@@ -137,7 +164,19 @@ impl<'a> YamlText<'a> {
             err.location().map_or_else(|| self.location(1, 1), |l| self.location(l.line(), l.column()));
         let raw = err.to_string();
         let message = strip_mark(&raw);
-        let mut error = explain_serde_message(message, what).at(location);
+        let mut error = explain_serde_message(message, what).at(location.clone());
+        if let Some(field) = message.split("unknown field `").nth(1).and_then(|r| r.split('`').next())
+            && let Some(line) = self.text.lines().nth(location.line.saturating_sub(self.first_line))
+            && let Some(comma) = hints::comma_in_braces(line, field)
+        {
+            error = comma.at(location.clone());
+        }
+        // libyaml names a tab in the indentation only sometimes; the line after it may be blamed
+        if error.kind == ErrorKind::Syntax
+            && let Some((line, column)) = hints::tab_indent(self.text, location.line + 2 - self.first_line)
+        {
+            error = hints::tab_error().at(self.location(line, column));
+        }
         if raw.contains("while scanning a quoted scalar") {
             // libyaml points at the end of the text; the opening quote is more useful
             if let Some((line, column)) = unclosed_quote(self.text) {

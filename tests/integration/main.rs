@@ -13,6 +13,7 @@ mod indicators;
 mod messages_vi;
 mod new;
 mod news;
+mod parse_figures;
 mod progress;
 mod real_data;
 mod security_bounds;
