@@ -73,28 +73,16 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
     let programmes: Vec<Programme> = source
         .programmes
         .iter()
-        .filter_map(|f| match parse_programme(f, &indicators, &geo) {
-            Ok(p) => Some(p),
-            Err(mut e) => {
-                e.0.retain(|error| !is_knock_on(error, &broken));
-                errors.extend(e);
-                None
-            }
-        })
+        .filter_map(|f| errors.take_all(parse_programme(f, &indicators, &broken, &geo)))
         .collect();
     check_config_refs(config, &source.config, &geo, &indicators, &broken, &mut errors);
     errors.into_result(ParsedData { geo, indicators, programmes, warnings })
 }
 
-/// The indicator id of `content/indicators/<id>.yaml`.
+/// The indicator id of `content/indicators/<id>.yaml` (or `.yml`).
 fn indicator_id(path: &str) -> Option<&str> {
-    path.rsplit('/').next()?.strip_suffix(".yaml")
-}
-
-/// Whether an error only repeats that a broken indicator file gave no indicator.
-fn is_knock_on(error: &Error, broken: &[&str]) -> bool {
-    error.kind == ErrorKind::Reference
-        && broken.iter().any(|id| error.message == format!("unknown indicator `{id}`"))
+    let name = path.rsplit('/').next()?;
+    name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))
 }
 
 fn check_config_refs(

@@ -13,7 +13,15 @@ use crate::indicator::validate::YEARS;
 use crate::source::{SourceFile, YamlText};
 
 /// Parse and validate one programme file.
-pub fn parse_programme(file: &SourceFile, indicators: &[Indicator], geo: &Geo) -> Result<Programme, Errors> {
+///
+/// `broken` names the indicator files that have mistakes of their own: a target naming one is
+/// left out without a second error (one cause, one message).
+pub fn parse_programme(
+    file: &SourceFile,
+    indicators: &[Indicator],
+    broken: &[&str],
+    geo: &Geo,
+) -> Result<Programme, Errors> {
     let yaml = YamlText::file(file);
     let raw: RawProgramme = yaml.parse("the programme file")?;
     let id = file
@@ -77,7 +85,7 @@ pub fn parse_programme(file: &SourceFile, indicators: &[Indicator], geo: &Geo) -
                 .help("give each target its own id"),
             );
         }
-        if let Some(target) = errors.take_all(parse_target(t, &at, indicators, geo)) {
+        if let Some(target) = errors.take_all(parse_target(t, &at, indicators, broken, geo)) {
             targets.push(target);
         }
     }
@@ -96,7 +104,16 @@ pub fn parse_programme(file: &SourceFile, indicators: &[Indicator], geo: &Geo) -
 
 type At<'a> = dyn Fn(&[&str]) -> crate::Location + 'a;
 
-fn parse_target(t: &RawTarget, at: &At<'_>, indicators: &[Indicator], geo: &Geo) -> Result<Target, Errors> {
+fn parse_target(
+    t: &RawTarget,
+    at: &At<'_>,
+    indicators: &[Indicator],
+    broken: &[&str],
+    geo: &Geo,
+) -> Result<Target, Errors> {
+    if broken.contains(&t.indicator.as_str()) {
+        return Err(Errors::new());
+    }
     let mut errors = Errors::new();
     let Some(ind) = indicators.iter().position(|x| x.id == t.indicator) else {
         let help = match did_you_mean(&t.indicator, indicators.iter().map(|x| x.id.as_str())) {
