@@ -74,6 +74,13 @@ fn real_lao_cai_targets_get_the_hand_computed_statuses() {
     assert_eq!(status_of(&progress, "giam-ngheo-bac-ha"), "on_track");
     // Near-poor households, ≥ 2,000 fewer a year from 2023: no 2023 figure → not enough data.
     assert_eq!(status_of(&progress, "giam-can-ngheo"), "not_enough_data");
+    // ... and the dashboard says what is missing (the baseline year), not "no data": the
+    // 2024 figure exists (18,058 households, Báo Lào Cai)
+    assert!(
+        progress
+            .contains(&format!("<strong>18.058{NBSP}hộ</strong> (2024) · chưa có số liệu năm gốc (2023)")),
+        "{progress}"
+    );
 }
 
 #[test]
