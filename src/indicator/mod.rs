@@ -99,6 +99,33 @@ pub struct Series {
 }
 
 impl Indicator {
+    /// A bare indicator `x` (one decimal, lower is better) holding `series`, for unit tests of
+    /// the rooms that read indicators.
+    #[cfg(test)]
+    pub(crate) fn for_tests(unit: UnitKind, series: Vec<Series>) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            path: String::new(),
+            title: String::new(),
+            short_title: String::new(),
+            theme: String::new(),
+            unit,
+            unit_label: None,
+            decimals: 1,
+            direction: Direction::Lower,
+            description: String::new(),
+            source: String::new(),
+            source_url: None,
+            methodology: String::new(),
+            notes: String::new(),
+            updated: crate::date::Date { year: 2025, month: 1, day: 1 },
+            next_update: None,
+            revisions: Vec::new(),
+            dims: Vec::new(),
+            series,
+        }
+    }
+
     /// The series for a geo unit and breakdown.
     pub fn series_for(&self, geo: usize, breakdown: &[Option<u16>]) -> Option<&Series> {
         self.series

@@ -92,7 +92,7 @@ fn formed_value_at(
 mod tests {
     use super::*;
     use crate::geo::parse_geo;
-    use crate::indicator::{Direction, Series};
+    use crate::indicator::Series;
     use crate::source::SourceFile;
 
     /// a (weight 3) and b (weight 1) formed c on 1 July 2025; d was split between c and e.
@@ -106,27 +106,7 @@ mod tests {
 ";
 
     fn indicator(unit: UnitKind, series: Vec<Series>) -> Indicator {
-        Indicator {
-            id: "x".into(),
-            path: String::new(),
-            title: String::new(),
-            short_title: String::new(),
-            theme: String::new(),
-            unit,
-            unit_label: None,
-            decimals: 1,
-            direction: Direction::Lower,
-            description: String::new(),
-            source: String::new(),
-            source_url: None,
-            methodology: String::new(),
-            notes: String::new(),
-            updated: crate::date::Date { year: 2025, month: 1, day: 1 },
-            next_update: None,
-            revisions: Vec::new(),
-            dims: Vec::new(),
-            series,
-        }
+        Indicator::for_tests(unit, series)
     }
 
     fn series(geo: usize, points: &[(i32, f64)]) -> Series {

@@ -143,30 +143,13 @@ fn merged_units_are_followed_by_their_successor() {
         "units:\n  - {id: sc, name: S, type: tỉnh}\n  - {id: a, name: A, type: xã, parent: sc, until: 2025-06-30, merged_into: b}\n  - {id: b, name: B, type: xã, parent: sc, from: 2025-07-01}\n",
     ))
     .unwrap();
-    let ind = crate::indicator::Indicator {
-        id: "x".into(),
-        path: String::new(),
-        title: String::new(),
-        short_title: String::new(),
-        theme: String::new(),
-        unit: crate::indicator::UnitKind::Percent,
-        unit_label: None,
-        decimals: 1,
-        direction: crate::indicator::Direction::Lower,
-        description: String::new(),
-        source: String::new(),
-        source_url: None,
-        methodology: String::new(),
-        notes: String::new(),
-        updated: crate::date::Date { year: 2025, month: 1, day: 1 },
-        next_update: None,
-        revisions: Vec::new(),
-        dims: Vec::new(),
-        series: vec![
+    let ind = crate::indicator::Indicator::for_tests(
+        crate::indicator::UnitKind::Percent,
+        vec![
             crate::indicator::Series { geo: 1, breakdown: vec![], points: vec![(2021, 60.0), (2024, 35.0)] },
             crate::indicator::Series { geo: 2, breakdown: vec![], points: vec![(2025, 20.0)] },
         ],
-    };
+    );
     let s = followed_series(&ind, &geo, 1, &[]);
     assert_eq!(s, [(2021, 60.0, 1), (2024, 35.0, 1), (2025, 20.0, 2)]);
     let mut t = target(TargetKind::AnnualDecrease, Comparator::AtLeast, 9.6);
