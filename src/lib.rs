@@ -35,6 +35,7 @@ pub mod geo;
 pub mod indicator;
 pub mod model;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod schema;
 #[cfg(feature = "serve")]

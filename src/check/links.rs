@@ -11,7 +11,8 @@ use rayon::prelude::*;
 
 use super::html::{attributes, srcset_urls};
 use crate::error::{Error, ErrorKind, Errors, Location, did_you_mean};
-use crate::model::{PageKind, PlannedPage, file_for_path};
+use crate::model::{PageKind, PlannedPage};
+use crate::routes::file_for_path;
 use crate::site::Compiled;
 use crate::site::links::{exists, known_paths, percent_decode, resolve, suggest};
 

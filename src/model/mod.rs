@@ -1,19 +1,23 @@
 //! The derived site: everything the render stage may read, immutable once built.
 //!
 //! `site::derive` builds it from parsed content; `site::plan` lists the pages to produce.
-//! Every URL is decided there and stored here, so templates and views never make one up.
+//! Every URL is decided by `crate::routes` and stored here, so templates and views never make
+//! one up.
 
 pub mod data;
 
 use crate::config::Config;
 use crate::content::Item;
+use crate::routes::Routes;
 pub use data::{ChartKind, Data};
 
 /// The whole site, validated, sorted and cross-referenced.
 #[derive(Debug, Clone)]
 pub struct Site {
-    /// Resolved configuration.
+    /// Resolved configuration (its `lang` is this edition's language).
     pub config: Config,
+    /// The addresses of this edition's pages.
+    pub routes: Routes,
     /// Published news, newest first (ties by slug).
     pub news: Vec<News>,
     /// Static pages, by slug.
@@ -103,11 +107,6 @@ pub struct Term {
     pub feed_path: Option<String>,
 }
 
-/// Site path of page `n` (1-based) of a list whose first page is at `base` (ending in `/`).
-pub fn pager_path(base: &str, n: usize) -> String {
-    if n <= 1 { base.to_string() } else { format!("{base}page/{n}/") }
-}
-
 /// Number of pages for `items` items at `per_page` a page (at least one page).
 pub fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page.max(1)).max(1)
@@ -151,8 +150,10 @@ pub enum PageKind {
     Page(usize),
     /// `404.html`.
     NotFound,
-    /// A redirect from an old URL to `target` (a site path).
+    /// A redirect from an old URL (`source`, written by the editor) to `target` (a site path).
     Alias {
+        /// The old site path.
+        source: String,
         /// Site path redirected to.
         target: String,
     },
@@ -284,36 +285,14 @@ impl PageKind {
     }
 }
 
-/// The output file for a site path: `/a/` → `a/index.html`, `/rss.xml` → `rss.xml`.
-///
-/// A path whose last segment has no extension is a folder (`/tin-tuc/bai-cu` →
-/// `tin-tuc/bai-cu/index.html`), so static hosts serve it as a page.
-pub fn file_for_path(path: &str) -> String {
-    let rel = path.trim_start_matches('/');
-    let last = rel.rsplit('/').next().unwrap_or("");
-    if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else if !last.contains('.') {
-        format!("{rel}/index.html")
-    } else {
-        rel.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn pages_and_files() {
-        assert_eq!(pager_path("/news/", 1), "/news/");
-        assert_eq!(pager_path("/news/", 3), "/news/page/3/");
+    fn page_counts() {
         assert_eq!(page_count(0, 10), 1);
         assert_eq!(page_count(10, 10), 1);
         assert_eq!(page_count(11, 10), 2);
-        assert_eq!(file_for_path("/"), "index.html");
-        assert_eq!(file_for_path("/news/a/"), "news/a/index.html");
-        assert_eq!(file_for_path("/tin-tuc/cu.html"), "tin-tuc/cu.html");
-        assert_eq!(file_for_path("/tin-tuc/bai-cu"), "tin-tuc/bai-cu/index.html");
     }
 }

@@ -32,7 +32,7 @@ pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
                 term.items.clone(),
             )
         }
-        None => (c.title.clone(), "/rss.xml".to_string(), (0..site.news.len()).collect()),
+        None => (c.title.clone(), site.routes.feed(), (0..site.news.len()).collect()),
     };
     let page_path = match category {
         Some(t) => site.categories.terms[t].path.clone(),
@@ -108,5 +108,5 @@ pub fn sitemap(site: &Site, plan: &[PlannedPage]) -> String {
 
 /// `robots.txt` pointing at the sitemap.
 pub fn robots(site: &Site) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute("/sitemap.xml"))
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute(&site.routes.sitemap()))
 }

@@ -94,7 +94,8 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             let title = format!("{}{}", s.get("news"), page_suffix(s, *n));
             ctx.insert("page", &page_meta(site, &page.path, "list", title, None));
             let items = (0..site.news.len()).collect::<Vec<_>>();
-            ctx.insert("list", &list(r, site, s.get("news").to_string(), &items, "/news/", *n));
+            let base = site.routes.news_list(1);
+            ctx.insert("list", &list(r, site, s.get("news").to_string(), &items, &base, *n));
             Template::List
         }
         PageKind::Article(i) => {
@@ -163,7 +164,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             );
             Template::NotFound
         }
-        PageKind::Alias { target } => {
+        PageKind::Alias { target, .. } => {
             ctx.insert("page", &page_meta(site, &page.path, "alias", s.get("moved_title").to_string(), None));
             ctx.insert("target_url", &link(&site.config, target));
             ctx.insert("target_absolute", &absolute(&site.config, target));
@@ -251,8 +252,8 @@ fn other_news(r: &Renderer, site: &Site, index: usize) -> OtherNews {
     let news = &site.news[index];
     OtherNews {
         items: other_news_indices(site, index).iter().map(|&i| r.cards[i].clone()).collect(),
-        pager: pager(&site.config, "/news/", news.list_page, site.news_pages),
-        list_url: site.config.url(&crate::model::pager_path("/news/", news.list_page)),
+        pager: pager(&site.config, &site.routes.news_list(1), news.list_page, site.news_pages),
+        list_url: site.config.url(&site.routes.news_list(news.list_page)),
     }
 }
 

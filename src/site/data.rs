@@ -12,6 +12,7 @@ use crate::geo::{Geo, Level, parse_geo};
 use crate::indicator::Indicator;
 use crate::indicator::validate::parse_indicator_with_warnings;
 use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
+use crate::routes::Routes;
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
 use crate::target::Programme;
@@ -120,6 +121,7 @@ fn unknown_indicator<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Er
 /// Derive the data model: paths, rendered Markdown, progress, headline units, rankings.
 pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>) -> Data {
     let ParsedData { geo, indicators, programmes, warnings } = parsed;
+    let routes = Routes::root();
     let home = config.data.province.as_deref().and_then(|p| geo.find(p)).or(geo.root);
     let markdown = |path: &str, text: &str| -> String {
         if text.trim().is_empty() {
@@ -134,7 +136,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         .map(|p| {
             let progress = p.targets.iter().map(|t| evaluate(t, &indicators[t.indicator], &geo)).collect();
             ProgrammeEntry {
-                path: format!("/programmes/{}/", p.id),
+                path: routes.programme(&p.id),
                 summary_html: markdown(&p.path, &p.summary),
                 progress,
                 programme: p,
@@ -164,7 +166,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
             let mut charts = Vec::new();
             let chart = |kind: ChartKind| ChartFile {
                 kind,
-                path: format!("/charts/{}/{}.svg", indicator.id, kind.name()),
+                path: routes.chart(&indicator.id, kind),
             };
             if headline.is_some() || !share.is_empty() {
                 charts.push(chart(ChartKind::Trend));
@@ -176,9 +178,9 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
                 charts.push(chart(ChartKind::Groups));
             }
             IndicatorEntry {
-                path: format!("/indicators/{}/", indicator.id),
-                csv_path: format!("/data/{}.csv", indicator.id),
-                json_path: format!("/data/{}.json", indicator.id),
+                path: routes.indicator(&indicator.id),
+                csv_path: routes.data_csv(&indicator.id),
+                json_path: routes.data_json(&indicator.id),
                 methodology_html: markdown(&indicator.path, &indicator.methodology),
                 notes_html: markdown(&indicator.path, &indicator.notes),
                 targets,
@@ -204,7 +206,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         .iter()
         .filter_map(|id| entries.iter().position(|e| &e.indicator.id == id))
         .collect();
-    let geo_paths = geo.units.iter().map(|u| format!("/geo/{}/", u.id)).collect();
+    let geo_paths = geo.units.iter().map(|u| routes.geo(&u.id)).collect();
     Data { geo, indicators: entries, programmes, themes, home, key_figures, geo_paths, warnings }
 }
 

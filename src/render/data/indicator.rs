@@ -107,7 +107,7 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
                 title: &target.title,
                 phrase: w.target_phrase(target, ind),
                 programme: &pe.programme.number,
-                url: c.url(&format!("{}#{}", pe.path, target.id)),
+                url: c.url(&site.routes.programme_target(&pe.programme.id, &target.id)),
                 status: status_view(w, a.status, a.final_result),
                 measured: a.measured.map(|m| {
                     super::programme::measured_text(w, target, ind, m, target.scope.units.len() == 1)
@@ -158,7 +158,7 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         theme: site
             .data
             .theme_name(&ind.theme)
-            .map(|name| Link { name: name.to_string(), url: c.url(&format!("/indicators/#{}", ind.theme)) }),
+            .map(|name| Link { name: name.to_string(), url: c.url(&site.routes.indicator_theme(&ind.theme)) }),
         unit_label: w.unit_label(ind),
         headline: headline(w, site, i),
         targets,

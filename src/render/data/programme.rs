@@ -38,6 +38,8 @@ pub struct Count<'a> {
 #[derive(Serialize)]
 pub struct TargetView<'a> {
     id: &'a str,
+    /// Internal URL of the target on its programme's page.
+    url: String,
     title: &'a str,
     indicator: Link,
     scope: String,
@@ -174,6 +176,7 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
     let units = if full { unit_rows(w, site, p, t) } else { Vec::new() };
     TargetView {
         id: &target.id,
+        url: c.url(&site.routes.programme_target(&pe.programme.id, &target.id)),
         title: &target.title,
         indicator: Link { name: ind.title.clone(), url: c.url(&entry.path) },
         scope: scope_text(w, site, target),
