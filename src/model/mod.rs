@@ -240,48 +240,130 @@ impl SchemaKind {
     }
 }
 
+/// A news item or a page, by its index in `Site::news` or `Site::pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemRef {
+    /// A news item.
+    News(usize),
+    /// A static page.
+    Page(usize),
+}
+
+impl Site {
+    /// The item `r` points at.
+    pub fn item(&self, r: ItemRef) -> Option<&Item> {
+        match r {
+            ItemRef::News(i) => self.news.get(i).map(|n| &n.item),
+            ItemRef::Page(i) => self.pages.get(i).map(|p| &p.item),
+        }
+    }
+}
+
+/// What sort of output a page kind is: which render function draws it, whether the sitemap
+/// lists it, whether every edition has its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// An HTML page of the news side (`render::pages`), one per edition.
+    NewsPage,
+    /// An HTML page of the statistics side (`render::data`), one per edition.
+    StatisticsPage,
+    /// A redirect page from an old address (an alias).
+    Redirect,
+    /// A file of the statistics side (open data, charts, schemas), shared by every edition.
+    StatisticsFile,
+    /// A feed of news, one per edition.
+    Feed,
+    /// A file about the whole site (`sitemap.xml`, `robots.txt`), one for all editions.
+    SiteFile,
+}
+
 impl PageKind {
+    /// The form of this kind: the one exhaustive list that sorts the kinds.
+    pub fn form(&self) -> Form {
+        match self {
+            PageKind::Home
+            | PageKind::NewsList { .. }
+            | PageKind::Article(_)
+            | PageKind::TermList { .. }
+            | PageKind::TermIndex(_)
+            | PageKind::Page(_)
+            | PageKind::NotFound => Form::NewsPage,
+            PageKind::Alias { .. } => Form::Redirect,
+            PageKind::Feed { .. } => Form::Feed,
+            PageKind::Sitemap | PageKind::Robots => Form::SiteFile,
+            PageKind::IndicatorIndex
+            | PageKind::Indicator(_)
+            | PageKind::ProgrammeIndex
+            | PageKind::Programme(_)
+            | PageKind::Progress
+            | PageKind::GeoIndex
+            | PageKind::GeoProfile(_)
+            | PageKind::DataCatalog => Form::StatisticsPage,
+            PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => Form::StatisticsFile,
+        }
+    }
+
     /// Whether the page is an HTML page listed in the sitemap.
     pub fn in_sitemap(&self) -> bool {
-        matches!(
-            self,
-            PageKind::Home
-                | PageKind::Article(_)
-                | PageKind::TermIndex(_)
-                | PageKind::Page(_)
-                | PageKind::NewsList { .. }
-                | PageKind::TermList { .. }
-        ) || self.is_statistics_page()
+        match self.form() {
+            Form::NewsPage => *self != PageKind::NotFound,
+            Form::StatisticsPage => true,
+            Form::Redirect | Form::StatisticsFile | Form::Feed | Form::SiteFile => false,
+        }
     }
 
     /// Pages and files of the statistics side (they show no news).
     pub fn is_statistics(&self) -> bool {
-        self.is_statistics_page()
-            || matches!(
-                self,
-                PageKind::DataCsv(_)
-                    | PageKind::DataJson(_)
-                    | PageKind::CatalogJson
-                    | PageKind::DataPackage
-                    | PageKind::RevisionsFeed
-                    | PageKind::ChartSvg { .. }
-                    | PageKind::Schema(_)
-            )
+        match self.form() {
+            Form::StatisticsPage | Form::StatisticsFile => true,
+            Form::NewsPage | Form::Redirect | Form::Feed | Form::SiteFile => false,
+        }
     }
 
-    /// HTML pages of the statistics side.
-    fn is_statistics_page(&self) -> bool {
-        matches!(
-            self,
-            PageKind::IndicatorIndex
-                | PageKind::Indicator(_)
-                | PageKind::ProgrammeIndex
-                | PageKind::Programme(_)
-                | PageKind::Progress
-                | PageKind::GeoIndex
-                | PageKind::GeoProfile(_)
-                | PageKind::DataCatalog
-        )
+    /// The news item or page this page shows, if it shows one written by an editor.
+    pub fn item(&self) -> Option<ItemRef> {
+        match self {
+            PageKind::Article(i) => Some(ItemRef::News(*i)),
+            PageKind::Page(i) => Some(ItemRef::Page(*i)),
+            PageKind::Home
+            | PageKind::NewsList { .. }
+            | PageKind::TermList { .. }
+            | PageKind::TermIndex(_)
+            | PageKind::NotFound
+            | PageKind::Alias { .. }
+            | PageKind::Feed { .. }
+            | PageKind::Sitemap
+            | PageKind::Robots
+            | PageKind::IndicatorIndex
+            | PageKind::Indicator(_)
+            | PageKind::ProgrammeIndex
+            | PageKind::Programme(_)
+            | PageKind::Progress
+            | PageKind::GeoIndex
+            | PageKind::GeoProfile(_)
+            | PageKind::DataCatalog
+            | PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => None,
+        }
+    }
+
+    /// Whether every edition (language) of the site has its own copy.
+    pub fn per_edition(&self) -> bool {
+        match self.form() {
+            Form::NewsPage | Form::StatisticsPage | Form::Redirect | Form::Feed => true,
+            Form::StatisticsFile | Form::SiteFile => false,
+        }
     }
 }
 

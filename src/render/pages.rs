@@ -170,7 +170,24 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             ctx.insert("target_absolute", &absolute(&site.config, target));
             Template::Alias
         }
-        _ => return super::data::context(r, site, page),
+        PageKind::Feed { .. }
+        | PageKind::Sitemap
+        | PageKind::Robots
+        | PageKind::IndicatorIndex
+        | PageKind::Indicator(_)
+        | PageKind::ProgrammeIndex
+        | PageKind::Programme(_)
+        | PageKind::Progress
+        | PageKind::GeoIndex
+        | PageKind::GeoProfile(_)
+        | PageKind::DataCatalog
+        | PageKind::DataCsv(_)
+        | PageKind::DataJson(_)
+        | PageKind::CatalogJson
+        | PageKind::DataPackage
+        | PageKind::RevisionsFeed
+        | PageKind::ChartSvg { .. }
+        | PageKind::Schema(_) => return Err(super::not_a_template_page(page)),
     };
     Ok((template, ctx))
 }
@@ -297,7 +314,28 @@ pub fn shown_cards(site: &Site, kind: &PageKind) -> Option<Vec<usize>> {
             Some(slice(&tax.terms[*term].items, *page))
         }
         PageKind::Article(i) => Some(other_news_indices(site, *i)),
-        _ => None,
+        PageKind::TermIndex(_)
+        | PageKind::Page(_)
+        | PageKind::NotFound
+        | PageKind::Alias { .. }
+        | PageKind::Feed { .. }
+        | PageKind::Sitemap
+        | PageKind::Robots
+        | PageKind::IndicatorIndex
+        | PageKind::Indicator(_)
+        | PageKind::ProgrammeIndex
+        | PageKind::Programme(_)
+        | PageKind::Progress
+        | PageKind::GeoIndex
+        | PageKind::GeoProfile(_)
+        | PageKind::DataCatalog
+        | PageKind::DataCsv(_)
+        | PageKind::DataJson(_)
+        | PageKind::CatalogJson
+        | PageKind::DataPackage
+        | PageKind::RevisionsFeed
+        | PageKind::ChartSvg { .. }
+        | PageKind::Schema(_) => None,
     }
 }
 

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::Item;
 use crate::content::markdown::{MarkdownOptions, render_markdown};
-use crate::content::shortcode::{ArgValue, Shortcode};
+use crate::content::shortcode::{ArgValue, Shortcode, ShortcodeKind};
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::{Geo, Level, parse_geo};
 use crate::indicator::Indicator;
@@ -291,29 +291,45 @@ pub fn check_shortcodes(items: &[&Item], data: &Data, source: &SiteSource) -> Re
     errors.into_result(())
 }
 
-/// Arguments each shortcode takes (besides disaggregation ids, e.g. `age="3-5"`).
-const ARGS: [(&str, &[&str]); 3] = [
-    ("chart", &["indicator", "geo", "kind", "year", "top", "level"]),
-    ("value", &["indicator", "geo", "year"]),
-    ("table", &["indicator", "geo"]),
-];
-
 fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
-    let Some((_, allowed)) = ARGS.iter().find(|(n, _)| *n == sc.name) else { return Ok(()) };
+    let name = sc.name();
     let Some(id) = sc.text("indicator") else {
-        return Err(Error::new(ErrorKind::Schema, format!("the shortcode `{}` needs `indicator`", sc.name))
-            .help(format!("write e.g. {{{{ {}(indicator=\"ho-ngheo\") }}}}", sc.name)));
+        return Err(Error::new(ErrorKind::Schema, format!("the shortcode `{name}` needs `indicator`"))
+            .help(format!("write e.g. {{{{ {name}(indicator=\"ho-ngheo\") }}}}")));
     };
     let Some(i) = data.indicator(id) else {
         return Err(unknown_indicator(id, data.indicators.iter().map(|e| e.indicator.id.as_str())));
     };
     let ind = &data.indicators[i].indicator;
+    check_arguments(sc, ind)?;
+    if let Some(g) = sc.text("geo") {
+        let Some(unit) = data.geo.find(g) else { return Err(data.geo.unknown(g)) };
+        if !ind.series.iter().any(|s| s.geo == unit) {
+            return Err(Error::new(
+                ErrorKind::Reference,
+                format!("the indicator `{}` has no figures for `{g}`", ind.id),
+            )
+            .help("choose a unit the indicator has values for, or leave out geo= to use the province"));
+        }
+    }
+    match sc.kind {
+        ShortcodeKind::Chart => check_chart_kind(sc, ind)?,
+        ShortcodeKind::Value => check_value(sc, data, i)?,
+        ShortcodeKind::Table => {}
+    }
+    check_year(sc, ind)
+}
+
+/// Every argument is one the shortcode takes, or a disaggregation of the indicator with one
+/// of its values.
+fn check_arguments(sc: &Shortcode, ind: &Indicator) -> Result<(), Error> {
+    let allowed = sc.kind.args();
     for (name, value) in &sc.args {
         let is_dim = ind.dims.iter().any(|d| &d.id == name);
         if !allowed.contains(&name.as_str()) && !is_dim {
             return Err(Error::new(
                 ErrorKind::Schema,
-                format!("the shortcode `{}` has no argument `{name}`", sc.name),
+                format!("the shortcode `{}` has no argument `{name}`", sc.name()),
             )
             .help(format!("its arguments are {}", allowed.join(", "))));
         }
@@ -328,42 +344,42 @@ fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
             }
         }
     }
-    if let Some(g) = sc.text("geo") {
-        let Some(unit) = data.geo.find(g) else { return Err(data.geo.unknown(g)) };
-        if !ind.series.iter().any(|s| s.geo == unit) {
-            return Err(Error::new(
-                ErrorKind::Reference,
-                format!("the indicator `{}` has no figures for `{g}`", ind.id),
-            )
-            .help("choose a unit the indicator has values for, or leave out geo= to use the province"));
-        }
-    }
-    if sc.text("kind") == Some("groups") && ind.dims.is_empty() {
-        return Err(Error::new(
+    Ok(())
+}
+
+/// `kind=` names a chart kind, and `groups` has groups to draw.
+fn check_chart_kind(sc: &Shortcode, ind: &Indicator) -> Result<(), Error> {
+    let Some(name) = sc.text("kind") else { return Ok(()) };
+    match ChartKind::from_name(name) {
+        None => Err(Error::new(ErrorKind::Value, format!("chart kind `{name}` does not exist"))
+            .help("use kind=\"trend\" (default), \"ranking\" or \"groups\"")),
+        Some(ChartKind::Groups) if ind.dims.is_empty() => Err(Error::new(
             ErrorKind::Value,
             format!("the indicator `{}` has no groups to chart", ind.id),
         )
-        .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\""));
+        .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\"")),
+        Some(ChartKind::Trend | ChartKind::Ranking | ChartKind::Groups) => Ok(()),
     }
-    if sc.name == "value" {
-        let unit = sc.text("geo").and_then(|g| data.geo.find(g)).or(data.indicators[i].headline);
-        let pairs = sc.args.iter().filter_map(|(k, v)| match v {
-            ArgValue::Text(t) if ind.dims.iter().any(|d| &d.id == k) => Some((k.as_str(), t.as_str())),
-            _ => None,
-        });
-        let has =
-            unit.zip(ind.breakdown_of(pairs).ok()).is_some_and(|(u, b)| ind.series_for(u, &b).is_some());
-        if !has {
-            return Err(Error::new(ErrorKind::Reference, format!("the indicator `{}` has no such figure", ind.id))
-                .help("give geo= a unit with figures, and the group when the indicator is broken down, e.g. age=\"3-5\""));
-        }
+}
+
+/// A `value` names one figure that exists.
+fn check_value(sc: &Shortcode, data: &Data, i: usize) -> Result<(), Error> {
+    let ind = &data.indicators[i].indicator;
+    let unit = sc.text("geo").and_then(|g| data.geo.find(g)).or(data.indicators[i].headline);
+    let pairs = sc.args.iter().filter_map(|(k, v)| match v {
+        ArgValue::Text(t) if ind.dims.iter().any(|d| &d.id == k) => Some((k.as_str(), t.as_str())),
+        _ => None,
+    });
+    let has = unit.zip(ind.breakdown_of(pairs).ok()).is_some_and(|(u, b)| ind.series_for(u, &b).is_some());
+    if !has {
+        return Err(Error::new(ErrorKind::Reference, format!("the indicator `{}` has no such figure", ind.id))
+            .help("give geo= a unit with figures, and the group when the indicator is broken down, e.g. age=\"3-5\""));
     }
-    if let Some(kind) = sc.text("kind")
-        && !["trend", "ranking", "groups"].contains(&kind)
-    {
-        return Err(Error::new(ErrorKind::Value, format!("chart kind `{kind}` does not exist"))
-            .help("use kind=\"trend\" (default), \"ranking\" or \"groups\""));
-    }
+    Ok(())
+}
+
+/// `year=` is a year the indicator has figures for.
+fn check_year(sc: &Shortcode, ind: &Indicator) -> Result<(), Error> {
     if let Some(year) = sc.args.get("year") {
         let ok = sc.integer("year").is_some_and(|y| ind.years().contains(&(y as i32)));
         if !ok {

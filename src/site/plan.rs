@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Errors};
-use crate::model::{PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind};
+use crate::model::{ItemRef, PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind};
 use crate::routes::file_for_path;
 use crate::site::derive::ItemPlaces;
 use crate::site::load::SiteSource;
@@ -54,33 +54,10 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
 
 /// What a planned page is, in words, for collision messages.
 fn describe(site: &Site, page: &PlannedPage) -> String {
-    match page.kind {
-        PageKind::Article(i) => format!("the news item `{}`", site.news[i].item.path),
-        PageKind::Page(i) => format!("the page `{}`", site.pages[i].item.path),
-        PageKind::Home
-        | PageKind::NewsList { .. }
-        | PageKind::TermList { .. }
-        | PageKind::TermIndex(_)
-        | PageKind::NotFound
-        | PageKind::Alias { .. }
-        | PageKind::Feed { .. }
-        | PageKind::Sitemap
-        | PageKind::Robots
-        | PageKind::IndicatorIndex
-        | PageKind::Indicator(_)
-        | PageKind::ProgrammeIndex
-        | PageKind::Programme(_)
-        | PageKind::Progress
-        | PageKind::GeoIndex
-        | PageKind::GeoProfile(_)
-        | PageKind::DataCatalog
-        | PageKind::DataCsv(_)
-        | PageKind::DataJson(_)
-        | PageKind::CatalogJson
-        | PageKind::DataPackage
-        | PageKind::RevisionsFeed
-        | PageKind::ChartSvg { .. }
-        | PageKind::Schema(_) => format!("the generated page `{}`", page.path),
+    match page.kind.item() {
+        Some(ItemRef::News(i)) => format!("the news item `{}`", site.news[i].item.path),
+        Some(ItemRef::Page(i)) => format!("the page `{}`", site.pages[i].item.path),
+        None => format!("the generated page `{}`", page.path),
     }
 }
 

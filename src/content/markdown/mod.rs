@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
-use super::shortcode::{SHORTCODES, Shortcode, find_open, parse_shortcode};
+use super::shortcode::{Shortcode, ShortcodeKind, find_open, parse_shortcode};
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::slug::slugify;
 use crate::source::SourceFile;
@@ -342,7 +342,7 @@ impl<'a> State<'a, '_> {
         while let Some(open) = find_open(rest, 0) {
             let after = &rest[open..];
             let Ok((name, _, len)) = parse_shortcode(after) else {
-                if SHORTCODES.iter().any(|s| after[2..].trim_start().starts_with(s)) {
+                if ShortcodeKind::ALL.iter().any(|s| after[2..].trim_start().starts_with(s.name())) {
                     self.report_syntax(after, range_start, consumed + open);
                 }
                 self.push_text(&rest[..open + 2]);
@@ -403,16 +403,18 @@ impl<'a> State<'a, '_> {
 
     fn push_shortcode(&mut self, source: &str, offset: usize, block: bool) {
         let Ok((name, args, _)) = parse_shortcode(source) else { return };
-        if !SHORTCODES.contains(&name.as_str()) {
+        let Some(kind) = ShortcodeKind::from_name(&name) else {
+            let names = ShortcodeKind::ALL.map(|s| format!("`{}`", s.name())).join(", ");
             self.errors.push(
                 Error::new(ErrorKind::Reference, format!("unknown shortcode `{name}`"))
                     .at(self.file.location(offset))
-                    .help(format!("use one of {}", SHORTCODES.map(|s| format!("`{s}`")).join(", "))),
+                    .help(format!("use one of {names}")),
             );
-        }
+            return;
+        };
         let n = self.body.shortcodes.len();
         let Location { line, column, .. } = self.file.location(offset);
-        self.body.shortcodes.push(Shortcode { name, args, offset, line, column, block });
+        self.body.shortcodes.push(Shortcode { kind, args, offset, line, column, block });
         let placeholder = format!("{PLACEHOLDER_OPEN}{n}{PLACEHOLDER_CLOSE}");
         if block {
             self.out.push(Event::Html(format!("{placeholder}\n").into()));

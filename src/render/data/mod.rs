@@ -135,12 +135,24 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             ctx.insert("catalog", &catalog::page(&w, site));
             Template::Catalog
         }
-        _ => {
-            return Err(Error::new(
-                crate::error::ErrorKind::Template,
-                format!("`{}` is not a data page", page.path),
-            ));
-        }
+        PageKind::Home
+        | PageKind::NewsList { .. }
+        | PageKind::Article(_)
+        | PageKind::TermList { .. }
+        | PageKind::TermIndex(_)
+        | PageKind::Page(_)
+        | PageKind::NotFound
+        | PageKind::Alias { .. }
+        | PageKind::Feed { .. }
+        | PageKind::Sitemap
+        | PageKind::Robots
+        | PageKind::DataCsv(_)
+        | PageKind::DataJson(_)
+        | PageKind::CatalogJson
+        | PageKind::DataPackage
+        | PageKind::RevisionsFeed
+        | PageKind::ChartSvg { .. }
+        | PageKind::Schema(_) => return Err(super::not_a_template_page(page)),
     };
     Ok((template, ctx))
 }

@@ -281,7 +281,7 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
     let svg = render_line_chart(&chart).ok()?;
     let head = vec![w.t("year").to_string(), capitalize(&scope)];
     let rows = series.iter().map(|(y, v)| vec![y.to_string(), fmt(*v)]).collect();
-    Some(ChartOut::new(id, "trend", target.title.clone(), svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Trend.name(), target.title.clone(), svg, DataTable { head, rows }))
 }
 
 /// A programme in a list.

@@ -105,7 +105,7 @@ pub fn ranking(
         .map(|r| vec![r.rank.to_string(), unit_label(site, r.unit), w.value(ind, r.value)])
         .collect();
     let head = vec![w.t("rank").to_string(), w.t("geo").to_string(), format!("{} {year}", w.t("value"))];
-    Some(ChartOut::new(id, "ranking", title, svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Ranking.name(), title, svg, DataTable { head, rows }))
 }
 
 /// Grouped bars: the values of the first breakdown for the last two years, against targets.
@@ -189,5 +189,5 @@ pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opt
             row
         })
         .collect();
-    Some(ChartOut::new(id, "groups", title, svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Groups.name(), title, svg, DataTable { head, rows }))
 }

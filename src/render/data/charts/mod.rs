@@ -175,7 +175,7 @@ pub fn trend(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opti
             row
         })
         .collect();
-    Some(ChartOut::new(id, "trend", title, svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Trend.name(), title, svg, DataTable { head, rows }))
 }
 
 /// A sparkline for a card.

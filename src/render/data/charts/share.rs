@@ -55,5 +55,5 @@ pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<Cha
         .iter()
         .map(|s| vec![s.year.to_string(), pct(s.percent()), format!("{}/{}", s.met, s.units)])
         .collect();
-    Some(ChartOut::new(id, "trend", title, svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Trend.name(), title, svg, DataTable { head, rows }))
 }
