@@ -32,6 +32,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod geo;
+pub mod goal;
 pub mod indicator;
 pub mod model;
 pub mod render;
@@ -41,4 +42,3 @@ pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
-pub mod target;

@@ -4,8 +4,8 @@
 use crate::config::Theme;
 use crate::geo::{Geo, Level};
 use crate::indicator::Indicator;
-use crate::target::Programme;
-use crate::target::progress::Progress;
+use crate::goal::Programme;
+use crate::goal::progress::Progress;
 
 /// Everything about statistics; empty when the site has no data files.
 #[derive(Debug, Clone, Default)]

@@ -15,9 +15,9 @@ use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEn
 use crate::routes::Routes;
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
-use crate::target::Programme;
-use crate::target::parse::parse_programme;
-use crate::target::progress::evaluate;
+use crate::goal::Programme;
+use crate::goal::parse::parse_programme;
+use crate::goal::progress::evaluate;
 
 /// Parsed data files, before deriving.
 pub struct ParsedData {

@@ -13,7 +13,7 @@ use crate::indicator::stats::latest;
 use crate::model::Site;
 use crate::model::data::ChartKind;
 use crate::render::i18n::fill;
-use crate::target::progress::Status;
+use crate::goal::progress::Status;
 
 /// Everything the indicator template shows.
 #[derive(Serialize)]
@@ -302,7 +302,7 @@ fn share_headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
     let target = entry.targets.iter().find_map(|&(p, t)| {
         let pe = &site.data.programmes[p];
         let target = &pe.programme.targets[t];
-        (target.kind == crate::target::TargetKind::Share).then(|| (target, &pe.progress[t].overall))
+        (target.kind == crate::goal::TargetKind::Share).then(|| (target, &pe.progress[t].overall))
     });
     let mut sentence = fill(
         w.t("sentence_share"),

@@ -17,7 +17,7 @@ use crate::model::{PageKind, PlannedPage, Site};
 use crate::render::Renderer;
 use crate::render::template::Template;
 use crate::render::views::page_meta;
-use crate::target::progress::Status;
+use crate::goal::progress::Status;
 use words::Words;
 
 /// "xã Tà Lùng" → "Xã Tà Lùng".

@@ -10,8 +10,8 @@ use crate::chart::{ChartMeta, LineChart, LineSeries, NumberStyle, TargetLine, re
 use crate::indicator::Indicator;
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::target::progress::Status;
-use crate::target::{ScopeKind, Target, TargetKind};
+use crate::goal::progress::Status;
+use crate::goal::{ScopeKind, Target, TargetKind};
 
 /// A programme page.
 #[derive(Serialize)]
@@ -92,7 +92,7 @@ pub fn measured_text(w: &Words<'_>, target: &Target, ind: &Indicator, value: f64
 /// pace, two numbers that must never share a label (issue 9).
 fn distance_and_pace(
     w: &Words<'_>,
-    a: &crate::target::progress::Assessment,
+    a: &crate::goal::progress::Assessment,
 ) -> (Option<String>, Option<String>) {
     let pct = |f: f64| format!("{}\u{a0}%", crate::locale::format_number(f * 100.0, 0, w.lang));
     let known = a.status != Status::NotEnoughData;

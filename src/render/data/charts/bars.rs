@@ -7,7 +7,7 @@ use crate::geo::Level;
 use crate::indicator::Breakdown;
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::target::TargetKind;
+use crate::goal::TargetKind;
 
 /// A unit in a ranking: its value and its rank.
 #[derive(Debug, Clone, Copy, PartialEq)]

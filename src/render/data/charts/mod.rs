@@ -19,7 +19,7 @@ use crate::indicator::{Breakdown, Indicator};
 use crate::model::Site;
 use crate::model::data::IndicatorEntry;
 use crate::render::i18n::fill;
-use crate::target::{ScopeKind, TargetKind};
+use crate::goal::{ScopeKind, TargetKind};
 
 /// A drawn chart with its accessible table.
 #[derive(Debug, Serialize)]
