@@ -165,33 +165,13 @@ impl<'a> State<'a, '_> {
                 self.out.push(event.clone());
             }
             Event::Start(Tag::Heading { .. }) => return self.heading(events, i),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest = self.link(dest_url, range.start, false);
-                self.out.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                self.literal_depth += 1;
-                let dest = self.link(dest_url, range.start, true);
-                self.out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.link_or_image(event, range.start),
             Event::Start(Tag::Table(_)) => {
                 let label = html_attr(self.opts.labels.table);
-                self.out.push(Event::Html(
-                    format!(
-                        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n"
-                    )
-                    .into(),
-                ));
+                let open = format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n"
+                );
+                self.out.push(Event::Html(open.into()));
                 self.out.push(event.clone());
             }
             Event::Start(Tag::CodeBlock(_)) => {
@@ -208,20 +188,7 @@ impl<'a> State<'a, '_> {
                 self.out.push(Event::Html("</div>\n".into()));
             }
             Event::Text(text) => self.text(text, range.start),
-            Event::TaskListMarker(done) => {
-                let (checked, label) = if *done {
-                    (" checked", self.opts.labels.task_done)
-                } else {
-                    ("", self.opts.labels.task_open)
-                };
-                self.out.push(Event::InlineHtml(
-                    format!(
-                        "<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ",
-                        html_attr(label)
-                    )
-                    .into(),
-                ));
-            }
+            Event::TaskListMarker(done) => self.task_marker(*done),
             Event::Html(html) => {
                 self.raw_html = true;
                 self.out.push(Event::Html(strip_placeholder_marks(html)));
@@ -233,6 +200,32 @@ impl<'a> State<'a, '_> {
             _ => self.out.push(event.clone()),
         }
         i + 1
+    }
+
+    /// A link or an image, its address resolved (`start`: its offset, for errors).
+    fn link_or_image(&mut self, event: &Event<'a>, start: usize) {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = self.link(dest_url, start, false);
+                let (link_type, title, id) = (*link_type, title.clone(), id.clone());
+                self.out.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                self.literal_depth += 1;
+                let dest = self.link(dest_url, start, true);
+                let (link_type, title, id) = (*link_type, title.clone(), id.clone());
+                self.out.push(Event::Start(Tag::Image { link_type, dest_url: dest, title, id }));
+            }
+            other => self.out.push(other.clone()),
+        }
+    }
+
+    /// A task list's check box, disabled and labelled.
+    fn task_marker(&mut self, done: bool) {
+        let (checked, label) =
+            if done { (" checked", self.opts.labels.task_done) } else { ("", self.opts.labels.task_open) };
+        let html = format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", html_attr(label));
+        self.out.push(Event::InlineHtml(html.into()));
     }
 
     /// A paragraph holding nothing but one shortcode becomes a block placeholder.

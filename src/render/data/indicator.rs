@@ -96,48 +96,8 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
     let c = &site.config;
     let entry = &site.data.indicators[i];
     let ind = &entry.indicator;
-    let targets: Vec<TargetStatus<'a>> = entry
-        .targets
-        .iter()
-        .map(|&(p, t)| {
-            let pe = &site.data.programmes[p];
-            let target = &pe.programme.targets[t];
-            let a = &pe.progress[t].overall;
-            TargetStatus {
-                title: &target.title,
-                phrase: w.target_phrase(target, ind),
-                programme: &pe.programme.number,
-                url: c.url(&site.routes.programme_target(&pe.programme.id, &target.id)),
-                status: status_view(w, a.status, a.final_result),
-                measured: a.measured.map(|m| {
-                    super::programme::measured_text(w, target, ind, m, target.scope.units.len() == 1)
-                }),
-            }
-        })
-        .collect();
-    let mut charts = Vec::new();
-    let download = |kind: ChartKind| entry.charts.iter().find(|f| f.kind == kind).map(|f| c.url(&f.path));
-    let trend_chart = match entry.headline {
-        Some(h) => trend(w, site, i, h, &format!("{}-trend", ind.id)),
-        None => share_trend(w, site, i, &format!("{}-trend", ind.id)),
-    };
-    if let Some(mut chart) = trend_chart {
-        chart.download = download(ChartKind::Trend);
-        charts.push(chart);
-    }
-    if let Some(h) = entry.headline
-        && !ind.dims.is_empty()
-        && let Some(mut chart) = groups(w, site, i, h, &format!("{}-groups", ind.id))
-    {
-        chart.download = download(ChartKind::Groups);
-        charts.push(chart);
-    }
-    if let Some(r) = entry.ranking.filter(|_| ind.unit != crate::indicator::UnitKind::Boolean)
-        && let Some(mut chart) = ranking(w, site, i, r.level, r.year, 10, &format!("{}-ranking", ind.id))
-    {
-        chart.download = download(ChartKind::Ranking);
-        charts.push(chart);
-    }
+    let targets = target_statuses(w, site, i);
+    let charts = charts(w, site, i);
     let mut downloads = vec![
         Link { name: w.t("download_csv").to_string(), url: c.url(&entry.csv_path) },
         Link { name: w.t("download_json").to_string(), url: c.url(&entry.json_path) },
@@ -180,6 +140,63 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
             .collect(),
         downloads,
     }
+}
+
+/// The targets set on indicator `i`, each with its status.
+fn target_statuses<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> Vec<TargetStatus<'a>> {
+    let c = &site.config;
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    entry
+        .targets
+        .iter()
+        .map(|&(p, t)| {
+            let pe = &site.data.programmes[p];
+            let target = &pe.programme.targets[t];
+            let a = &pe.progress[t].overall;
+            TargetStatus {
+                title: &target.title,
+                phrase: w.target_phrase(target, ind),
+                programme: &pe.programme.number,
+                url: c.url(&site.routes.programme_target(&pe.programme.id, &target.id)),
+                status: status_view(w, a.status, a.final_result),
+                measured: a.measured.map(|m| {
+                    super::programme::measured_text(w, target, ind, m, target.scope.units.len() == 1)
+                }),
+            }
+        })
+        .collect()
+}
+
+/// The charts of indicator `i` (trend, groups, ranking), each with its download link.
+fn charts(w: &Words<'_>, site: &Site, i: usize) -> Vec<ChartOut> {
+    let c = &site.config;
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    let mut charts = Vec::new();
+    let download = |kind: ChartKind| entry.charts.iter().find(|f| f.kind == kind).map(|f| c.url(&f.path));
+    let trend_chart = match entry.headline {
+        Some(h) => trend(w, site, i, h, &format!("{}-trend", ind.id)),
+        None => share_trend(w, site, i, &format!("{}-trend", ind.id)),
+    };
+    if let Some(mut chart) = trend_chart {
+        chart.download = download(ChartKind::Trend);
+        charts.push(chart);
+    }
+    if let Some(h) = entry.headline
+        && !ind.dims.is_empty()
+        && let Some(mut chart) = groups(w, site, i, h, &format!("{}-groups", ind.id))
+    {
+        chart.download = download(ChartKind::Groups);
+        charts.push(chart);
+    }
+    if let Some(r) = entry.ranking.filter(|_| ind.unit != crate::indicator::UnitKind::Boolean)
+        && let Some(mut chart) = ranking(w, site, i, r.level, r.year, 10, &format!("{}-ranking", ind.id))
+    {
+        chart.download = download(ChartKind::Ranking);
+        charts.push(chart);
+    }
+    charts
 }
 
 /// The headline unit's latest figure, change and sentence (with the first target on that unit).
