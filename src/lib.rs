@@ -32,12 +32,13 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod geo;
+pub mod goal;
 pub mod indicator;
 pub mod model;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
-pub mod target;

@@ -11,7 +11,7 @@ pub fn json_schema(kind: SchemaKind) -> String {
         SchemaKind::FrontMatter => schemars::schema_for!(crate::content::front_matter::FrontMatter),
         SchemaKind::Geo => schemars::schema_for!(crate::geo::RawGeo),
         SchemaKind::Indicator => schemars::schema_for!(crate::indicator::schema::RawIndicator),
-        SchemaKind::Programme => schemars::schema_for!(crate::target::schema::RawProgramme),
+        SchemaKind::Programme => schemars::schema_for!(crate::goal::schema::RawProgramme),
     };
     schema.insert("title".into(), title(kind).into());
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();

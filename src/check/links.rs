@@ -11,7 +11,8 @@ use rayon::prelude::*;
 
 use super::html::{attributes, srcset_urls};
 use crate::error::{Error, ErrorKind, Errors, Location, did_you_mean};
-use crate::model::{PageKind, PlannedPage, file_for_path};
+use crate::model::PlannedPage;
+use crate::routes::file_for_path;
 use crate::site::Compiled;
 use crate::site::links::{exists, known_paths, percent_decode, resolve, suggest};
 
@@ -196,10 +197,9 @@ fn missing(site: &Site<'_>, url: &str, target: &str, use_: Use) -> Error {
 
 /// Where to report a problem with `raw` (the value as written) on `page`.
 fn locate(compiled: &Compiled, page: &PlannedPage, raw: &str, url: &str) -> Location {
-    let item = match page.kind {
-        PageKind::Article(i) => compiled.site.news.get(i).map(|n| &n.item),
-        PageKind::Page(i) => compiled.site.pages.get(i).map(|p| &p.item),
-        _ => None,
+    let item = match page.kind.item() {
+        Some(r) => compiled.site.item(r),
+        None => None::<&crate::content::Item>,
     };
     // Markdown links are written without the base path the renderer adds
     let base_path = &compiled.site.config.base_path;

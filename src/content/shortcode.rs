@@ -5,8 +5,44 @@
 
 use std::collections::BTreeMap;
 
-/// The shortcode names a Markdown text may use.
-pub const SHORTCODES: [&str; 3] = ["chart", "value", "table"];
+/// The shortcodes a Markdown text may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShortcodeKind {
+    /// `{{ chart(indicator=…, kind=…) }}`: a chart with its data table.
+    Chart,
+    /// `{{ value(indicator=…) }}`: one figure in the text.
+    Value,
+    /// `{{ table(indicator=…) }}`: a unit's series as a table.
+    Table,
+}
+
+impl ShortcodeKind {
+    /// Every kind, in the order messages list them.
+    pub const ALL: [ShortcodeKind; 3] = [ShortcodeKind::Chart, ShortcodeKind::Value, ShortcodeKind::Table];
+
+    /// The name written in Markdown.
+    pub fn name(self) -> &'static str {
+        match self {
+            ShortcodeKind::Chart => "chart",
+            ShortcodeKind::Value => "value",
+            ShortcodeKind::Table => "table",
+        }
+    }
+
+    /// The kind written as `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<ShortcodeKind> {
+        ShortcodeKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The arguments it takes (besides disaggregation ids, e.g. `age="3-5"`).
+    pub fn args(self) -> &'static [&'static str] {
+        match self {
+            ShortcodeKind::Chart => &["indicator", "geo", "kind", "year", "top", "level"],
+            ShortcodeKind::Value => &["indicator", "geo", "year"],
+            ShortcodeKind::Table => &["indicator", "geo"],
+        }
+    }
+}
 
 /// An argument value.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +68,8 @@ impl std::fmt::Display for ArgValue {
 /// One shortcode call found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shortcode {
-    /// Its name (`chart`, `value`, `table`).
-    pub name: String,
+    /// Which shortcode.
+    pub kind: ShortcodeKind,
     /// Its arguments by name.
     pub args: BTreeMap<String, ArgValue>,
     /// Byte offset of `{{` in the source file.
@@ -47,6 +83,11 @@ pub struct Shortcode {
 }
 
 impl Shortcode {
+    /// Its name as written (`chart`, `value`, `table`).
+    pub fn name(&self) -> &'static str {
+        self.kind.name()
+    }
+
     /// A text argument, if present and text.
     pub fn text(&self, name: &str) -> Option<&str> {
         match self.args.get(name) {

@@ -4,8 +4,8 @@
 use crate::config::Theme;
 use crate::geo::{Geo, Level};
 use crate::indicator::Indicator;
-use crate::target::Programme;
-use crate::target::progress::Progress;
+use crate::goal::Programme;
+use crate::goal::progress::Progress;
 
 /// Everything about statistics; empty when the site has no data files.
 #[derive(Debug, Clone, Default)]
@@ -131,6 +131,14 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
+    /// Every kind, in the order messages list them.
+    pub const ALL: [ChartKind; 3] = [ChartKind::Trend, ChartKind::Ranking, ChartKind::Groups];
+
+    /// The kind named `name` (`kind="ranking"` in a shortcode), if there is one.
+    pub fn from_name(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// File name stem, e.g. `trend`.
     pub fn name(self) -> &'static str {
         match self {

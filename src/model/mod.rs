@@ -1,19 +1,23 @@
 //! The derived site: everything the render stage may read, immutable once built.
 //!
 //! `site::derive` builds it from parsed content; `site::plan` lists the pages to produce.
-//! Every URL is decided there and stored here, so templates and views never make one up.
+//! Every URL is decided by `crate::routes` and stored here, so templates and views never make
+//! one up.
 
 pub mod data;
 
 use crate::config::Config;
 use crate::content::Item;
+use crate::routes::Routes;
 pub use data::{ChartKind, Data};
 
 /// The whole site, validated, sorted and cross-referenced.
 #[derive(Debug, Clone)]
 pub struct Site {
-    /// Resolved configuration.
+    /// Resolved configuration (its `lang` is this edition's language).
     pub config: Config,
+    /// The addresses of this edition's pages.
+    pub routes: Routes,
     /// Published news, newest first (ties by slug).
     pub news: Vec<News>,
     /// Static pages, by slug.
@@ -103,11 +107,6 @@ pub struct Term {
     pub feed_path: Option<String>,
 }
 
-/// Site path of page `n` (1-based) of a list whose first page is at `base` (ending in `/`).
-pub fn pager_path(base: &str, n: usize) -> String {
-    if n <= 1 { base.to_string() } else { format!("{base}page/{n}/") }
-}
-
 /// Number of pages for `items` items at `per_page` a page (at least one page).
 pub fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page.max(1)).max(1)
@@ -151,8 +150,10 @@ pub enum PageKind {
     Page(usize),
     /// `404.html`.
     NotFound,
-    /// A redirect from an old URL to `target` (a site path).
+    /// A redirect from an old URL (`source`, written by the editor) to `target` (a site path).
     Alias {
+        /// The old site path.
+        source: String,
         /// Site path redirected to.
         target: String,
     },
@@ -239,64 +240,130 @@ impl SchemaKind {
     }
 }
 
+/// A news item or a page, by its index in `Site::news` or `Site::pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemRef {
+    /// A news item.
+    News(usize),
+    /// A static page.
+    Page(usize),
+}
+
+impl Site {
+    /// The item `r` points at.
+    pub fn item(&self, r: ItemRef) -> Option<&Item> {
+        match r {
+            ItemRef::News(i) => self.news.get(i).map(|n| &n.item),
+            ItemRef::Page(i) => self.pages.get(i).map(|p| &p.item),
+        }
+    }
+}
+
+/// What sort of output a page kind is: which render function draws it, whether the sitemap
+/// lists it, whether every edition has its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// An HTML page of the news side (`render::pages`), one per edition.
+    NewsPage,
+    /// An HTML page of the statistics side (`render::data`), one per edition.
+    StatisticsPage,
+    /// A redirect page from an old address (an alias).
+    Redirect,
+    /// A file of the statistics side (open data, charts, schemas), shared by every edition.
+    StatisticsFile,
+    /// A feed of news, one per edition.
+    Feed,
+    /// A file about the whole site (`sitemap.xml`, `robots.txt`), one for all editions.
+    SiteFile,
+}
+
 impl PageKind {
+    /// The form of this kind: the one exhaustive list that sorts the kinds.
+    pub fn form(&self) -> Form {
+        match self {
+            PageKind::Home
+            | PageKind::NewsList { .. }
+            | PageKind::Article(_)
+            | PageKind::TermList { .. }
+            | PageKind::TermIndex(_)
+            | PageKind::Page(_)
+            | PageKind::NotFound => Form::NewsPage,
+            PageKind::Alias { .. } => Form::Redirect,
+            PageKind::Feed { .. } => Form::Feed,
+            PageKind::Sitemap | PageKind::Robots => Form::SiteFile,
+            PageKind::IndicatorIndex
+            | PageKind::Indicator(_)
+            | PageKind::ProgrammeIndex
+            | PageKind::Programme(_)
+            | PageKind::Progress
+            | PageKind::GeoIndex
+            | PageKind::GeoProfile(_)
+            | PageKind::DataCatalog => Form::StatisticsPage,
+            PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => Form::StatisticsFile,
+        }
+    }
+
     /// Whether the page is an HTML page listed in the sitemap.
     pub fn in_sitemap(&self) -> bool {
-        matches!(
-            self,
-            PageKind::Home
-                | PageKind::Article(_)
-                | PageKind::TermIndex(_)
-                | PageKind::Page(_)
-                | PageKind::NewsList { .. }
-                | PageKind::TermList { .. }
-        ) || self.is_statistics_page()
+        match self.form() {
+            Form::NewsPage => *self != PageKind::NotFound,
+            Form::StatisticsPage => true,
+            Form::Redirect | Form::StatisticsFile | Form::Feed | Form::SiteFile => false,
+        }
     }
 
     /// Pages and files of the statistics side (they show no news).
     pub fn is_statistics(&self) -> bool {
-        self.is_statistics_page()
-            || matches!(
-                self,
-                PageKind::DataCsv(_)
-                    | PageKind::DataJson(_)
-                    | PageKind::CatalogJson
-                    | PageKind::DataPackage
-                    | PageKind::RevisionsFeed
-                    | PageKind::ChartSvg { .. }
-                    | PageKind::Schema(_)
-            )
+        match self.form() {
+            Form::StatisticsPage | Form::StatisticsFile => true,
+            Form::NewsPage | Form::Redirect | Form::Feed | Form::SiteFile => false,
+        }
     }
 
-    /// HTML pages of the statistics side.
-    fn is_statistics_page(&self) -> bool {
-        matches!(
-            self,
-            PageKind::IndicatorIndex
-                | PageKind::Indicator(_)
-                | PageKind::ProgrammeIndex
-                | PageKind::Programme(_)
-                | PageKind::Progress
-                | PageKind::GeoIndex
-                | PageKind::GeoProfile(_)
-                | PageKind::DataCatalog
-        )
+    /// The news item or page this page shows, if it shows one written by an editor.
+    pub fn item(&self) -> Option<ItemRef> {
+        match self {
+            PageKind::Article(i) => Some(ItemRef::News(*i)),
+            PageKind::Page(i) => Some(ItemRef::Page(*i)),
+            PageKind::Home
+            | PageKind::NewsList { .. }
+            | PageKind::TermList { .. }
+            | PageKind::TermIndex(_)
+            | PageKind::NotFound
+            | PageKind::Alias { .. }
+            | PageKind::Feed { .. }
+            | PageKind::Sitemap
+            | PageKind::Robots
+            | PageKind::IndicatorIndex
+            | PageKind::Indicator(_)
+            | PageKind::ProgrammeIndex
+            | PageKind::Programme(_)
+            | PageKind::Progress
+            | PageKind::GeoIndex
+            | PageKind::GeoProfile(_)
+            | PageKind::DataCatalog
+            | PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => None,
+        }
     }
-}
 
-/// The output file for a site path: `/a/` → `a/index.html`, `/rss.xml` → `rss.xml`.
-///
-/// A path whose last segment has no extension is a folder (`/tin-tuc/bai-cu` →
-/// `tin-tuc/bai-cu/index.html`), so static hosts serve it as a page.
-pub fn file_for_path(path: &str) -> String {
-    let rel = path.trim_start_matches('/');
-    let last = rel.rsplit('/').next().unwrap_or("");
-    if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else if !last.contains('.') {
-        format!("{rel}/index.html")
-    } else {
-        rel.to_string()
+    /// Whether every edition (language) of the site has its own copy.
+    pub fn per_edition(&self) -> bool {
+        match self.form() {
+            Form::NewsPage | Form::StatisticsPage | Form::Redirect | Form::Feed => true,
+            Form::StatisticsFile | Form::SiteFile => false,
+        }
     }
 }
 
@@ -305,15 +372,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pages_and_files() {
-        assert_eq!(pager_path("/news/", 1), "/news/");
-        assert_eq!(pager_path("/news/", 3), "/news/page/3/");
+    fn page_counts() {
         assert_eq!(page_count(0, 10), 1);
         assert_eq!(page_count(10, 10), 1);
         assert_eq!(page_count(11, 10), 2);
-        assert_eq!(file_for_path("/"), "index.html");
-        assert_eq!(file_for_path("/news/a/"), "news/a/index.html");
-        assert_eq!(file_for_path("/tin-tuc/cu.html"), "tin-tuc/cu.html");
-        assert_eq!(file_for_path("/tin-tuc/bai-cu"), "tin-tuc/bai-cu/index.html");
     }
 }

@@ -32,7 +32,7 @@ pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
                 term.items.clone(),
             )
         }
-        None => (c.title.clone(), "/rss.xml".to_string(), (0..site.news.len()).collect()),
+        None => (c.title.clone(), site.routes.feed(), (0..site.news.len()).collect()),
     };
     let page_path = match category {
         Some(t) => site.categories.terms[t].path.clone(),
@@ -95,7 +95,30 @@ pub fn sitemap(site: &Site, plan: &[PlannedPage]) -> String {
         let lastmod = match page.kind {
             PageKind::Article(i) => site.news[i].item.date,
             PageKind::Home | PageKind::NewsList { .. } => site.news.first().and_then(|n| n.item.date),
-            _ => None,
+            // the other kinds carry no date of their own
+            PageKind::TermList { .. }
+            | PageKind::TermIndex(_)
+            | PageKind::Page(_)
+            | PageKind::NotFound
+            | PageKind::Alias { .. }
+            | PageKind::Feed { .. }
+            | PageKind::Sitemap
+            | PageKind::Robots
+            | PageKind::IndicatorIndex
+            | PageKind::Indicator(_)
+            | PageKind::ProgrammeIndex
+            | PageKind::Programme(_)
+            | PageKind::Progress
+            | PageKind::GeoIndex
+            | PageKind::GeoProfile(_)
+            | PageKind::DataCatalog
+            | PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => None,
         };
         if let Some(date) = lastmod {
             let _ = write!(out, "<lastmod>{}</lastmod>", date.rfc3339(c.tz_offset));
@@ -108,5 +131,5 @@ pub fn sitemap(site: &Site, plan: &[PlannedPage]) -> String {
 
 /// `robots.txt` pointing at the sitemap.
 pub fn robots(site: &Site) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute("/sitemap.xml"))
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.config.absolute(&site.routes.sitemap()))
 }

@@ -15,7 +15,7 @@ use tera::{Context, Kwargs, State, Tera};
 
 use crate::error::{Error, Errors};
 use crate::locale::format_number;
-use crate::model::{PageKind, PlannedPage, Site};
+use crate::model::{Form, PageKind, PlannedPage, Site};
 use i18n::Strings;
 use template::{Template, TemplateFiles, TemplateSource, check_required, map_tera_error};
 
@@ -78,8 +78,28 @@ impl Renderer {
             }
             PageKind::ChartSvg { indicator, kind } => self.standalone_chart(site, *indicator, *kind),
             PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
-            _ => {
-                let (template, context) = pages::context(self, site, page)?;
+            PageKind::Home
+            | PageKind::NewsList { .. }
+            | PageKind::Article(_)
+            | PageKind::TermList { .. }
+            | PageKind::TermIndex(_)
+            | PageKind::Page(_)
+            | PageKind::NotFound
+            | PageKind::Alias { .. }
+            | PageKind::IndicatorIndex
+            | PageKind::Indicator(_)
+            | PageKind::ProgrammeIndex
+            | PageKind::Programme(_)
+            | PageKind::Progress
+            | PageKind::GeoIndex
+            | PageKind::GeoProfile(_)
+            | PageKind::DataCatalog => {
+                let (template, context) = match page.kind.form() {
+                    Form::StatisticsPage => data::context(self, site, page)?,
+                    Form::NewsPage | Form::Redirect | Form::StatisticsFile | Form::Feed | Form::SiteFile => {
+                        pages::context(self, site, page)?
+                    }
+                };
                 // straight into bytes: the page goes to a file, so no UTF-8 check of the output
                 let mut out = Vec::with_capacity(32 * 1024);
                 self.tera
@@ -141,4 +161,10 @@ fn register_filters(tera: &mut Tera, site: &Site) {
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         i18n::fill(text, &pairs)
     });
+}
+
+/// The error for a page kind that a template function was handed but does not draw (a bug in
+/// the dispatch of `Renderer::render`, reported rather than panicking).
+fn not_a_template_page(page: &PlannedPage) -> Error {
+    Error::new(crate::error::ErrorKind::Template, format!("`{}` is not drawn by this template", page.path))
 }

@@ -94,43 +94,13 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             let title = format!("{}{}", s.get("news"), page_suffix(s, *n));
             ctx.insert("page", &page_meta(site, &page.path, "list", title, None));
             let items = (0..site.news.len()).collect::<Vec<_>>();
-            ctx.insert("list", &list(r, site, s.get("news").to_string(), &items, "/news/", *n));
+            let base = site.routes.news_list(1);
+            ctx.insert("list", &list(r, site, s.get("news").to_string(), &items, &base, *n));
             Template::List
         }
-        PageKind::Article(i) => {
-            let news = &site.news[*i];
-            let description = news
-                .item
-                .summary
-                .clone()
-                .unwrap_or_else(|| truncate_words(&news.item.body.first_paragraph, 160));
-            let mut meta =
-                page_meta(site, &page.path, "article", news.item.title.clone(), Some(&description));
-            meta.og_image = news.item.image.as_deref().map(|img| absolute(&site.config, img));
-            ctx.insert("page", &meta);
-            ctx.insert("item", &article(r, site, news)?);
-            ctx.insert("other", &other_news(r, site, *i));
-            Template::Article
-        }
+        PageKind::Article(i) => article_context(r, site, page, *i, &mut ctx)?,
         PageKind::TermList { taxonomy, term, page: n } => {
-            let tax = if *taxonomy == TaxonomyKind::Categories { &site.categories } else { &site.tags };
-            let t = &tax.terms[*term];
-            let heading = match taxonomy {
-                TaxonomyKind::Categories => t.name.clone(),
-                TaxonomyKind::Tags => fill(s.get("tag_heading"), &[("name", &t.name)]),
-            };
-            let title = format!("{heading}{}", page_suffix(s, *n));
-            ctx.insert("page", &page_meta(site, &page.path, "term", title, None));
-            let feed = t.feed_path.as_deref().map(|f| site.config.url(f));
-            ctx.insert(
-                "list",
-                &list(r, site, heading, &t.items, &t.path, *n).with_term(
-                    *taxonomy,
-                    term_link(&site.config, t),
-                    feed,
-                ),
-            );
-            Template::List
+            term_list_context(r, site, page, (*taxonomy, *term, *n), &mut ctx)
         }
         PageKind::TermIndex(kind) => {
             let (tax, name) = match kind {
@@ -141,21 +111,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             ctx.insert("taxonomy", &TaxonomyView { name, terms: term_links(&site.config, tax) });
             Template::Taxonomy
         }
-        PageKind::Page(i) => {
-            let p = &site.pages[*i];
-            let description =
-                p.item.summary.clone().unwrap_or_else(|| truncate_words(&p.item.body.first_paragraph, 160));
-            ctx.insert(
-                "page",
-                &page_meta(site, &page.path, "page", p.item.title.clone(), Some(&description)),
-            );
-            let body_html = super::shortcodes::expand(r, site, &p.item)?;
-            ctx.insert(
-                "item",
-                &PageView { title: &p.item.title, summary: p.item.summary.as_deref(), body_html },
-            );
-            Template::Page
-        }
+        PageKind::Page(i) => page_context(r, site, page, *i, &mut ctx)?,
         PageKind::NotFound => {
             ctx.insert(
                 "page",
@@ -163,15 +119,107 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             );
             Template::NotFound
         }
-        PageKind::Alias { target } => {
+        PageKind::Alias { target, .. } => {
             ctx.insert("page", &page_meta(site, &page.path, "alias", s.get("moved_title").to_string(), None));
             ctx.insert("target_url", &link(&site.config, target));
             ctx.insert("target_absolute", &absolute(&site.config, target));
             Template::Alias
         }
-        _ => return super::data::context(r, site, page),
+        PageKind::Feed { .. }
+        | PageKind::Sitemap
+        | PageKind::Robots
+        | PageKind::IndicatorIndex
+        | PageKind::Indicator(_)
+        | PageKind::ProgrammeIndex
+        | PageKind::Programme(_)
+        | PageKind::Progress
+        | PageKind::GeoIndex
+        | PageKind::GeoProfile(_)
+        | PageKind::DataCatalog
+        | PageKind::DataCsv(_)
+        | PageKind::DataJson(_)
+        | PageKind::CatalogJson
+        | PageKind::DataPackage
+        | PageKind::RevisionsFeed
+        | PageKind::ChartSvg { .. }
+        | PageKind::Schema(_) => return Err(super::not_a_template_page(page)),
     };
     Ok((template, ctx))
+}
+
+/// An article: its metadata, its body and the "other news" box.
+fn article_context(
+    r: &Renderer,
+    site: &Site,
+    page: &PlannedPage,
+    i: usize,
+    ctx: &mut Context,
+) -> Result<Template, Error> {
+    let news = &site.news[i];
+    let description = news
+        .item
+        .summary
+        .clone()
+        .unwrap_or_else(|| truncate_words(&news.item.body.first_paragraph, 160));
+    let mut meta =
+        page_meta(site, &page.path, "article", news.item.title.clone(), Some(&description));
+    meta.og_image = news.item.image.as_deref().map(|img| absolute(&site.config, img));
+    ctx.insert("page", &meta);
+    ctx.insert("item", &article(r, site, news)?);
+    ctx.insert("other", &other_news(r, site, i));
+    Ok(Template::Article)
+}
+
+/// Page `n` of a term's list of news: (taxonomy, term index, page number).
+fn term_list_context(
+    r: &Renderer,
+    site: &Site,
+    page: &PlannedPage,
+    (taxonomy, term, n): (TaxonomyKind, usize, usize),
+    ctx: &mut Context,
+) -> Template {
+    let s = &r.strings;
+    let tax = if taxonomy == TaxonomyKind::Categories { &site.categories } else { &site.tags };
+    let t = &tax.terms[term];
+    let heading = match taxonomy {
+        TaxonomyKind::Categories => t.name.clone(),
+        TaxonomyKind::Tags => fill(s.get("tag_heading"), &[("name", &t.name)]),
+    };
+    let title = format!("{heading}{}", page_suffix(s, n));
+    ctx.insert("page", &page_meta(site, &page.path, "term", title, None));
+    let feed = t.feed_path.as_deref().map(|f| site.config.url(f));
+    ctx.insert(
+        "list",
+        &list(r, site, heading, &t.items, &t.path, n).with_term(
+            taxonomy,
+            term_link(&site.config, t),
+            feed,
+        ),
+    );
+    Template::List
+}
+
+/// A static page.
+fn page_context(
+    r: &Renderer,
+    site: &Site,
+    page: &PlannedPage,
+    i: usize,
+    ctx: &mut Context,
+) -> Result<Template, Error> {
+    let p = &site.pages[i];
+    let description =
+        p.item.summary.clone().unwrap_or_else(|| truncate_words(&p.item.body.first_paragraph, 160));
+    ctx.insert(
+        "page",
+        &page_meta(site, &page.path, "page", p.item.title.clone(), Some(&description)),
+    );
+    let body_html = super::shortcodes::expand(r, site, &p.item)?;
+    ctx.insert(
+        "item",
+        &PageView { title: &p.item.title, summary: p.item.summary.as_deref(), body_html },
+    );
+    Ok(Template::Page)
 }
 
 fn home<'a>(r: &'a Renderer, site: &'a Site) -> HomeView<'a> {
@@ -251,8 +299,8 @@ fn other_news(r: &Renderer, site: &Site, index: usize) -> OtherNews {
     let news = &site.news[index];
     OtherNews {
         items: other_news_indices(site, index).iter().map(|&i| r.cards[i].clone()).collect(),
-        pager: pager(&site.config, "/news/", news.list_page, site.news_pages),
-        list_url: site.config.url(&crate::model::pager_path("/news/", news.list_page)),
+        pager: pager(&site.config, &site.routes.news_list(1), news.list_page, site.news_pages),
+        list_url: site.config.url(&site.routes.news_list(news.list_page)),
     }
 }
 
@@ -296,7 +344,28 @@ pub fn shown_cards(site: &Site, kind: &PageKind) -> Option<Vec<usize>> {
             Some(slice(&tax.terms[*term].items, *page))
         }
         PageKind::Article(i) => Some(other_news_indices(site, *i)),
-        _ => None,
+        PageKind::TermIndex(_)
+        | PageKind::Page(_)
+        | PageKind::NotFound
+        | PageKind::Alias { .. }
+        | PageKind::Feed { .. }
+        | PageKind::Sitemap
+        | PageKind::Robots
+        | PageKind::IndicatorIndex
+        | PageKind::Indicator(_)
+        | PageKind::ProgrammeIndex
+        | PageKind::Programme(_)
+        | PageKind::Progress
+        | PageKind::GeoIndex
+        | PageKind::GeoProfile(_)
+        | PageKind::DataCatalog
+        | PageKind::DataCsv(_)
+        | PageKind::DataJson(_)
+        | PageKind::CatalogJson
+        | PageKind::DataPackage
+        | PageKind::RevisionsFeed
+        | PageKind::ChartSvg { .. }
+        | PageKind::Schema(_) => None,
     }
 }
 

@@ -12,10 +12,10 @@ use super::data::words::Words;
 use super::template::Template;
 use crate::content::Item;
 use crate::content::markdown::{PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, html_attr};
-use crate::content::shortcode::{ArgValue, Shortcode};
+use crate::content::shortcode::{ArgValue, Shortcode, ShortcodeKind};
 use crate::error::{Error, ErrorKind, Location};
 use crate::geo::Level;
-use crate::model::Site;
+use crate::model::{ChartKind, Site};
 
 /// The body of `item` with every placeholder replaced.
 pub fn expand(r: &Renderer, site: &Site, item: &Item) -> Result<String, Error> {
@@ -66,8 +66,8 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
         }))
         .unwrap_or_else(|_| ind.total_key());
     let id = format!("sc{n}-{}", ind.id);
-    match sc.name.as_str() {
-        "value" => {
+    match sc.kind {
+        ShortcodeKind::Value => {
             let points = &ind
                 .series_for(geo, &breakdown)
                 .ok_or_else(|| fail(sc, "has no figures for this unit"))?
@@ -82,15 +82,17 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
             let shown = if year.is_some() { text } else { format!("{text} ({})", point.0) };
             Ok(format!("<span class=\"sc-value\">{}</span>", html_attr(&shown)))
         }
-        "table" => {
+        ShortcodeKind::Table => {
             let table = series_table(w, site, i, geo);
             let title =
                 format!("{}: {}", ind.title, super::data::capitalize(&data.geo.units[geo].full_name()));
             figure(r, Template::TableFigure, &TableFigure { title, table, url: site.config.url(&entry.path) })
         }
-        _ => {
-            let chart: Option<ChartOut> = match sc.text("kind").unwrap_or("trend") {
-                "ranking" => {
+        ShortcodeKind::Chart => {
+            // the kind was checked when the site was derived
+            let kind = sc.text("kind").and_then(ChartKind::from_name).unwrap_or(ChartKind::Trend);
+            let chart: Option<ChartOut> = match kind {
+                ChartKind::Ranking => {
                     let level = match sc.text("level") {
                         Some("district") => Level::District,
                         _ => entry.ranking.map_or(Level::Commune, |r| r.level),
@@ -99,8 +101,8 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
                     let top = sc.integer("top").map_or(10, |t| t.clamp(1, 50) as usize);
                     year.and_then(|y| ranking(w, site, i, level, y, top, &id))
                 }
-                "groups" => groups(w, site, i, geo, &id),
-                _ => trend(w, site, i, geo, &id),
+                ChartKind::Groups => groups(w, site, i, geo, &id),
+                ChartKind::Trend => trend(w, site, i, geo, &id),
             };
             let chart = chart.ok_or_else(|| fail(sc, "has nothing to draw"))?;
             figure(r, Template::ChartFigure, &ChartFigure { chart })
@@ -150,6 +152,6 @@ fn series_table(w: &Words<'_>, site: &Site, i: usize, geo: usize) -> DataTable {
 }
 
 fn fail(sc: &Shortcode, what: &str) -> Error {
-    Error::new(ErrorKind::Chart, format!("the shortcode `{}` {what}", sc.name))
+    Error::new(ErrorKind::Chart, format!("the shortcode `{}` {what}", sc.name()))
         .help("check its arguments against the indicator's data")
 }

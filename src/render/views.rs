@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::config::{Config, Footer, MenuItem};
 use crate::locale::format_count;
-use crate::model::{News, Site, Taxonomy, Term, pager_path};
+use crate::model::{News, Site, Taxonomy, TaxonomyKind, Term};
+use crate::routes::pager_path;
 use crate::render::i18n::{Strings, fill};
 
 /// Site-wide values, in every template as `site` (set once per build).
@@ -45,6 +46,16 @@ pub struct SiteView<'a> {
     pub categories_url: String,
     /// Internal URL of the tags index.
     pub tags_url: String,
+    /// Internal URL of the theme's icon.
+    pub favicon_url: String,
+    /// Internal URL of the indicator index.
+    pub indicators_url: String,
+    /// Internal URL of the progress page.
+    pub progress_url: String,
+    /// Internal URL of the open-data catalogue.
+    pub data_url: String,
+    /// Internal URL of the feed of data revisions.
+    pub revisions_url: String,
 }
 
 /// A navigation entry.
@@ -55,7 +66,7 @@ pub struct MenuLink<'a> {
     /// URL to put in `href`.
     pub url: String,
     /// Site path for "current page" matching (empty for external links).
-    pub path: &'a str,
+    pub path: String,
 }
 
 /// A news item as shown in lists, cards and sidebars.
@@ -158,28 +169,38 @@ pub fn absolute(config: &Config, target: &str) -> String {
 /// Build the site-wide view.
 pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
     let c = &site.config;
+    let r = &site.routes;
     SiteView {
         title: &c.title,
         description: &c.description,
         tagline: c.tagline.as_deref(),
         base_url: &c.base_url,
-        home_url: c.url("/"),
+        home_url: c.url(&r.home()),
         lang: c.lang.code(),
-        menu: c.menu.iter().map(|m| menu_link(c, m)).collect(),
+        menu: c.menu.iter().map(|m| menu_link(c, r, m)).collect(),
         footer: &c.footer,
         analytics_html: c.analytics_html.as_deref(),
         latest: site.news.iter().take(6).map(|n| card(site, n)).collect(),
         categories: site.categories.terms.iter().map(|t| term_link(c, t)).collect(),
-        feed_url: c.url("/rss.xml"),
-        css_url: c.url("/assets/site.css"),
-        news_url: c.url("/news/"),
-        categories_url: c.url("/categories/"),
-        tags_url: c.url("/tags/"),
+        feed_url: c.url(&r.feed()),
+        css_url: c.url(&r.stylesheet()),
+        news_url: c.url(&r.news_list(1)),
+        categories_url: c.url(&r.taxonomy(TaxonomyKind::Categories)),
+        tags_url: c.url(&r.taxonomy(TaxonomyKind::Tags)),
+        favicon_url: c.url(&r.favicon()),
+        indicators_url: c.url(&r.indicator_index()),
+        progress_url: c.url(&r.progress()),
+        data_url: c.url(&r.data_catalog()),
+        revisions_url: c.url(&r.revisions()),
     }
 }
 
-fn menu_link<'a>(c: &Config, m: &'a MenuItem) -> MenuLink<'a> {
-    MenuLink { name: &m.name, url: link(c, &m.url), path: if m.internal { &m.url } else { "" } }
+fn menu_link<'a>(c: &Config, r: &crate::routes::Routes, m: &'a MenuItem) -> MenuLink<'a> {
+    if !m.internal {
+        return MenuLink { name: &m.name, url: link(c, &m.url), path: String::new() };
+    }
+    let path = r.edition_path(&m.url);
+    MenuLink { name: &m.name, url: link(c, &path), path }
 }
 
 /// A card for one news item.

@@ -6,17 +6,18 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::Item;
 use crate::content::markdown::{MarkdownOptions, render_markdown};
-use crate::content::shortcode::{ArgValue, Shortcode};
+use crate::content::shortcode::{ArgValue, Shortcode, ShortcodeKind};
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::{Geo, Level, parse_geo};
 use crate::indicator::Indicator;
 use crate::indicator::validate::parse_indicator_with_warnings;
 use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
+use crate::routes::Routes;
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
-use crate::target::Programme;
-use crate::target::parse::parse_programme;
-use crate::target::progress::evaluate;
+use crate::goal::Programme;
+use crate::goal::parse::parse_programme;
+use crate::goal::progress::evaluate;
 
 /// Parsed data files, before deriving.
 pub struct ParsedData {
@@ -120,6 +121,7 @@ fn unknown_indicator<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Er
 /// Derive the data model: paths, rendered Markdown, progress, headline units, rankings.
 pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>) -> Data {
     let ParsedData { geo, indicators, programmes, warnings } = parsed;
+    let routes = Routes::root();
     let home = config.data.province.as_deref().and_then(|p| geo.find(p)).or(geo.root);
     let markdown = |path: &str, text: &str| -> String {
         if text.trim().is_empty() {
@@ -134,7 +136,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         .map(|p| {
             let progress = p.targets.iter().map(|t| evaluate(t, &indicators[t.indicator], &geo)).collect();
             ProgrammeEntry {
-                path: format!("/programmes/{}/", p.id),
+                path: routes.programme(&p.id),
                 summary_html: markdown(&p.path, &p.summary),
                 progress,
                 programme: p,
@@ -164,7 +166,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
             let mut charts = Vec::new();
             let chart = |kind: ChartKind| ChartFile {
                 kind,
-                path: format!("/charts/{}/{}.svg", indicator.id, kind.name()),
+                path: routes.chart(&indicator.id, kind),
             };
             if headline.is_some() || !share.is_empty() {
                 charts.push(chart(ChartKind::Trend));
@@ -176,9 +178,9 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
                 charts.push(chart(ChartKind::Groups));
             }
             IndicatorEntry {
-                path: format!("/indicators/{}/", indicator.id),
-                csv_path: format!("/data/{}.csv", indicator.id),
-                json_path: format!("/data/{}.json", indicator.id),
+                path: routes.indicator(&indicator.id),
+                csv_path: routes.data_csv(&indicator.id),
+                json_path: routes.data_json(&indicator.id),
                 methodology_html: markdown(&indicator.path, &indicator.methodology),
                 notes_html: markdown(&indicator.path, &indicator.notes),
                 targets,
@@ -204,7 +206,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         .iter()
         .filter_map(|id| entries.iter().position(|e| &e.indicator.id == id))
         .collect();
-    let geo_paths = geo.units.iter().map(|u| format!("/geo/{}/", u.id)).collect();
+    let geo_paths = geo.units.iter().map(|u| routes.geo(&u.id)).collect();
     Data { geo, indicators: entries, programmes, themes, home, key_figures, geo_paths, warnings }
 }
 
@@ -289,29 +291,45 @@ pub fn check_shortcodes(items: &[&Item], data: &Data, source: &SiteSource) -> Re
     errors.into_result(())
 }
 
-/// Arguments each shortcode takes (besides disaggregation ids, e.g. `age="3-5"`).
-const ARGS: [(&str, &[&str]); 3] = [
-    ("chart", &["indicator", "geo", "kind", "year", "top", "level"]),
-    ("value", &["indicator", "geo", "year"]),
-    ("table", &["indicator", "geo"]),
-];
-
 fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
-    let Some((_, allowed)) = ARGS.iter().find(|(n, _)| *n == sc.name) else { return Ok(()) };
+    let name = sc.name();
     let Some(id) = sc.text("indicator") else {
-        return Err(Error::new(ErrorKind::Schema, format!("the shortcode `{}` needs `indicator`", sc.name))
-            .help(format!("write e.g. {{{{ {}(indicator=\"ho-ngheo\") }}}}", sc.name)));
+        return Err(Error::new(ErrorKind::Schema, format!("the shortcode `{name}` needs `indicator`"))
+            .help(format!("write e.g. {{{{ {name}(indicator=\"ho-ngheo\") }}}}")));
     };
     let Some(i) = data.indicator(id) else {
         return Err(unknown_indicator(id, data.indicators.iter().map(|e| e.indicator.id.as_str())));
     };
     let ind = &data.indicators[i].indicator;
+    check_arguments(sc, ind)?;
+    if let Some(g) = sc.text("geo") {
+        let Some(unit) = data.geo.find(g) else { return Err(data.geo.unknown(g)) };
+        if !ind.series.iter().any(|s| s.geo == unit) {
+            return Err(Error::new(
+                ErrorKind::Reference,
+                format!("the indicator `{}` has no figures for `{g}`", ind.id),
+            )
+            .help("choose a unit the indicator has values for, or leave out geo= to use the province"));
+        }
+    }
+    match sc.kind {
+        ShortcodeKind::Chart => check_chart_kind(sc, ind)?,
+        ShortcodeKind::Value => check_value(sc, data, i)?,
+        ShortcodeKind::Table => {}
+    }
+    check_year(sc, ind)
+}
+
+/// Every argument is one the shortcode takes, or a disaggregation of the indicator with one
+/// of its values.
+fn check_arguments(sc: &Shortcode, ind: &Indicator) -> Result<(), Error> {
+    let allowed = sc.kind.args();
     for (name, value) in &sc.args {
         let is_dim = ind.dims.iter().any(|d| &d.id == name);
         if !allowed.contains(&name.as_str()) && !is_dim {
             return Err(Error::new(
                 ErrorKind::Schema,
-                format!("the shortcode `{}` has no argument `{name}`", sc.name),
+                format!("the shortcode `{}` has no argument `{name}`", sc.name()),
             )
             .help(format!("its arguments are {}", allowed.join(", "))));
         }
@@ -326,42 +344,42 @@ fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
             }
         }
     }
-    if let Some(g) = sc.text("geo") {
-        let Some(unit) = data.geo.find(g) else { return Err(data.geo.unknown(g)) };
-        if !ind.series.iter().any(|s| s.geo == unit) {
-            return Err(Error::new(
-                ErrorKind::Reference,
-                format!("the indicator `{}` has no figures for `{g}`", ind.id),
-            )
-            .help("choose a unit the indicator has values for, or leave out geo= to use the province"));
-        }
-    }
-    if sc.text("kind") == Some("groups") && ind.dims.is_empty() {
-        return Err(Error::new(
+    Ok(())
+}
+
+/// `kind=` names a chart kind, and `groups` has groups to draw.
+fn check_chart_kind(sc: &Shortcode, ind: &Indicator) -> Result<(), Error> {
+    let Some(name) = sc.text("kind") else { return Ok(()) };
+    match ChartKind::from_name(name) {
+        None => Err(Error::new(ErrorKind::Value, format!("chart kind `{name}` does not exist"))
+            .help("use kind=\"trend\" (default), \"ranking\" or \"groups\"")),
+        Some(ChartKind::Groups) if ind.dims.is_empty() => Err(Error::new(
             ErrorKind::Value,
             format!("the indicator `{}` has no groups to chart", ind.id),
         )
-        .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\""));
+        .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\"")),
+        Some(ChartKind::Trend | ChartKind::Ranking | ChartKind::Groups) => Ok(()),
     }
-    if sc.name == "value" {
-        let unit = sc.text("geo").and_then(|g| data.geo.find(g)).or(data.indicators[i].headline);
-        let pairs = sc.args.iter().filter_map(|(k, v)| match v {
-            ArgValue::Text(t) if ind.dims.iter().any(|d| &d.id == k) => Some((k.as_str(), t.as_str())),
-            _ => None,
-        });
-        let has =
-            unit.zip(ind.breakdown_of(pairs).ok()).is_some_and(|(u, b)| ind.series_for(u, &b).is_some());
-        if !has {
-            return Err(Error::new(ErrorKind::Reference, format!("the indicator `{}` has no such figure", ind.id))
-                .help("give geo= a unit with figures, and the group when the indicator is broken down, e.g. age=\"3-5\""));
-        }
+}
+
+/// A `value` names one figure that exists.
+fn check_value(sc: &Shortcode, data: &Data, i: usize) -> Result<(), Error> {
+    let ind = &data.indicators[i].indicator;
+    let unit = sc.text("geo").and_then(|g| data.geo.find(g)).or(data.indicators[i].headline);
+    let pairs = sc.args.iter().filter_map(|(k, v)| match v {
+        ArgValue::Text(t) if ind.dims.iter().any(|d| &d.id == k) => Some((k.as_str(), t.as_str())),
+        _ => None,
+    });
+    let has = unit.zip(ind.breakdown_of(pairs).ok()).is_some_and(|(u, b)| ind.series_for(u, &b).is_some());
+    if !has {
+        return Err(Error::new(ErrorKind::Reference, format!("the indicator `{}` has no such figure", ind.id))
+            .help("give geo= a unit with figures, and the group when the indicator is broken down, e.g. age=\"3-5\""));
     }
-    if let Some(kind) = sc.text("kind")
-        && !["trend", "ranking", "groups"].contains(&kind)
-    {
-        return Err(Error::new(ErrorKind::Value, format!("chart kind `{kind}` does not exist"))
-            .help("use kind=\"trend\" (default), \"ranking\" or \"groups\""));
-    }
+    Ok(())
+}
+
+/// `year=` is a year the indicator has figures for.
+fn check_year(sc: &Shortcode, ind: &Indicator) -> Result<(), Error> {
     if let Some(year) = sc.args.get("year") {
         let ok = sc.integer("year").is_some_and(|y| ind.years().contains(&(y as i32)));
         if !ok {

@@ -11,6 +11,7 @@ use crate::content::Item;
 use crate::content::front_matter::yaml_of;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::model::{News, PageEntry, Site, Taxonomy, TaxonomyKind, Term, page_count};
+use crate::routes::Routes;
 use crate::site::load::SiteSource;
 use crate::slug::slugify;
 use crate::source::YamlPlaces;
@@ -34,6 +35,7 @@ pub const RESERVED_SEGMENTS: [&str; 12] = [
 /// Build the site model. `drafts` keeps items marked `draft: true`.
 pub fn derive_site(
     config: Config,
+    routes: Routes,
     source: &SiteSource,
     news: Vec<Item>,
     pages: Vec<Item>,
@@ -65,8 +67,8 @@ pub fn derive_site(
         }
     }
 
-    let categories = build_taxonomy(&news, TaxonomyKind::Categories, config.per_page, &mut errors);
-    let tags = build_taxonomy(&news, TaxonomyKind::Tags, config.per_page, &mut errors);
+    let categories = build_taxonomy(&news, TaxonomyKind::Categories, &routes, config.per_page, &mut errors);
+    let tags = build_taxonomy(&news, TaxonomyKind::Tags, &routes, config.per_page, &mut errors);
     let by_slug: HashMap<&str, usize> = news.iter().enumerate().map(|(i, n)| (n.slug.as_str(), i)).collect();
     let related: Vec<Vec<usize>> =
         news.iter().enumerate().map(|(i, n)| resolve_related(i, n, &by_slug, source, &mut errors)).collect();
@@ -86,7 +88,7 @@ pub fn derive_site(
                 item.tags.iter().filter_map(|t| tag_index.get(&slugify(t)).copied()).collect();
             tags.dedup();
             News {
-                path: format!("/news/{}/", item.slug),
+                path: routes.article(&item.slug),
                 list_page: i / per_page + 1,
                 category,
                 tags,
@@ -96,8 +98,8 @@ pub fn derive_site(
             }
         })
         .collect();
-    let pages = pages.into_iter().map(|item| PageEntry { path: format!("/{}/", item.slug), item }).collect();
-    errors.into_result(Site { config, news, pages, categories, tags, news_pages, data })
+    let pages = pages.into_iter().map(|item| PageEntry { path: routes.page(&item.slug), item }).collect();
+    errors.into_result(Site { config, routes, news, pages, categories, tags, news_pages, data })
 }
 
 fn check_duplicate_slugs(items: &[Item], what: &str, errors: &mut Errors) {
@@ -122,7 +124,13 @@ fn check_duplicate_slugs(items: &[Item], what: &str, errors: &mut Errors) {
     }
 }
 
-fn build_taxonomy(news: &[Item], kind: TaxonomyKind, per_page: usize, errors: &mut Errors) -> Taxonomy {
+fn build_taxonomy(
+    news: &[Item],
+    kind: TaxonomyKind,
+    routes: &Routes,
+    per_page: usize,
+    errors: &mut Errors,
+) -> Taxonomy {
     // slug → (spelling → count, items)
     let mut terms: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, item) in news.iter().enumerate() {
@@ -148,7 +156,6 @@ fn build_taxonomy(news: &[Item], kind: TaxonomyKind, per_page: usize, errors: &m
             }
         }
     }
-    let segment = kind.segment();
     let terms = terms
         .into_iter()
         .map(|(slug, (spellings, items))| {
@@ -156,8 +163,8 @@ fn build_taxonomy(news: &[Item], kind: TaxonomyKind, per_page: usize, errors: &m
             let name =
                 spellings.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| n.to_string());
             Term {
-                path: format!("/{segment}/{slug}/"),
-                feed_path: (kind == TaxonomyKind::Categories).then(|| format!("/{segment}/{slug}/rss.xml")),
+                path: routes.term(kind, &slug, 1),
+                feed_path: routes.term_feed(kind, &slug),
                 name: name.unwrap_or_else(|| slug.clone()),
                 slug,
                 pages: page_count(items.len(), per_page),
@@ -165,7 +172,7 @@ fn build_taxonomy(news: &[Item], kind: TaxonomyKind, per_page: usize, errors: &m
             }
         })
         .collect();
-    Taxonomy { kind, path: format!("/{segment}/"), terms }
+    Taxonomy { kind, path: routes.taxonomy(kind), terms }
 }
 
 fn resolve_related(

@@ -151,8 +151,9 @@ impl Keys {
 /// The pages a change can affect: every page, or (when no card nor anything site-wide
 /// changed) every page but those that show news only through their cards (lists, home, 404,
 /// redirects), the articles whose file is unchanged, and the statistics pages and files (they
-/// show no news, and their sources are in the site-wide key). Any other kind (feeds show first
-/// paragraphs; static pages) is always rendered, so a new kind is safe by default.
+/// show no news, and their sources are in the site-wide key). Feeds (they show first
+/// paragraphs), static pages and site files are always rendered; the match is exhaustive, so a
+/// new kind has to be placed on one side or the other.
 ///
 /// When only some cards changed (same site-wide key, same number of news; a card in the shared
 /// sidebar changes the site-wide key), the pages showing those cards are rendered too.
@@ -184,8 +185,22 @@ fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) ->
             | PageKind::TermIndex(_)
             | PageKind::NotFound
             | PageKind::Alias { .. } => !in_place(page),
-            ref kind if kind.is_statistics() => !in_place(page),
-            _ => true,
+            PageKind::Page(_) | PageKind::Feed { .. } | PageKind::Sitemap | PageKind::Robots => true,
+            PageKind::IndicatorIndex
+            | PageKind::Indicator(_)
+            | PageKind::ProgrammeIndex
+            | PageKind::Programme(_)
+            | PageKind::Progress
+            | PageKind::GeoIndex
+            | PageKind::GeoProfile(_)
+            | PageKind::DataCatalog
+            | PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => !in_place(page),
         })
         .collect()
 }

@@ -220,7 +220,7 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
         }
     };
     let data = data::derive_data(parsed_data, &config, &md);
-    let site = derive::derive_site(config, &source, news, pages, opts.drafts, data)?;
+    let site = derive::derive_site(config, crate::routes::Routes::root(), &source, news, pages, opts.drafts, data)?;
     let items: Vec<&Item> =
         site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
     data::check_shortcodes(&items, &site.data, &source)?;

@@ -6,50 +6,21 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Errors};
-use crate::model::{PageKind, PlannedPage, SchemaKind, Site, file_for_path, pager_path};
+use crate::model::{ItemRef, PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind};
+use crate::routes::file_for_path;
 use crate::site::derive::ItemPlaces;
 use crate::site::load::SiteSource;
 
-/// Every page of the site, in a fixed order.
+/// Every page of the site, in a fixed order; each page's address comes from `site.routes`.
 pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, Errors> {
     let mut pages = Vec::with_capacity(site.news.len() * 2 + 64);
-    let mut add =
-        |path: String, kind: PageKind| pages.push(PlannedPage { file: file_for_path(&path), path, kind });
-    add("/".into(), PageKind::Home);
-    for page in 1..=site.news_pages {
-        add(pager_path("/news/", page), PageKind::NewsList { page });
+    let mut add = |kind: PageKind| {
+        let path = site.routes.path_of(site, &kind);
+        pages.push(PlannedPage { file: file_for_path(&path), path, kind });
+    };
+    for kind in page_kinds(site) {
+        add(kind);
     }
-    for (i, news) in site.news.iter().enumerate() {
-        add(news.path.clone(), PageKind::Article(i));
-    }
-    for taxonomy in [&site.categories, &site.tags] {
-        add(taxonomy.path.clone(), PageKind::TermIndex(taxonomy.kind));
-        for (t, term) in taxonomy.terms.iter().enumerate() {
-            for page in 1..=term.pages {
-                add(
-                    pager_path(&term.path, page),
-                    PageKind::TermList { taxonomy: taxonomy.kind, term: t, page },
-                );
-            }
-            if let Some(feed) = &term.feed_path {
-                add(feed.clone(), PageKind::Feed { category: Some(t) });
-            }
-        }
-    }
-    for (i, page) in site.pages.iter().enumerate() {
-        add(page.path.clone(), PageKind::Page(i));
-    }
-    if !site.data.is_empty() {
-        plan_data(site, &mut add);
-    }
-    for kind in SchemaKind::ALL {
-        add(format!("/schemas/{}.json", kind.name()), PageKind::Schema(kind));
-    }
-    add("/404.html".into(), PageKind::NotFound);
-    add("/rss.xml".into(), PageKind::Feed { category: None });
-    add("/sitemap.xml".into(), PageKind::Sitemap);
-    add("/robots.txt".into(), PageKind::Robots);
-
     let mut errors = Errors::new();
     let mut taken: HashMap<String, String> =
         pages.iter().map(|p| (p.file.clone(), describe(site, p))).collect();
@@ -74,7 +45,7 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
             pages.push(PlannedPage {
                 path: alias.clone(),
                 file,
-                kind: PageKind::Alias { target: target.clone() },
+                kind: PageKind::Alias { source: alias.clone(), target: target.clone() },
             });
         }
     }
@@ -83,40 +54,55 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
 
 /// What a planned page is, in words, for collision messages.
 fn describe(site: &Site, page: &PlannedPage) -> String {
-    match page.kind {
-        PageKind::Article(i) => format!("the news item `{}`", site.news[i].item.path),
-        PageKind::Page(i) => format!("the page `{}`", site.pages[i].item.path),
-        _ => format!("the generated page `{}`", page.path),
+    match page.kind.item() {
+        Some(ItemRef::News(i)) => format!("the news item `{}`", site.news[i].item.path),
+        Some(ItemRef::Page(i)) => format!("the page `{}`", site.pages[i].item.path),
+        None => format!("the generated page `{}`", page.path),
     }
 }
 
-/// Pages and files of the statistics: indicators, programmes, progress, geography, open data.
-fn plan_data(site: &Site, add: &mut impl FnMut(String, PageKind)) {
-    let data = &site.data;
-    add("/indicators/".into(), PageKind::IndicatorIndex);
-    for (i, e) in data.indicators.iter().enumerate() {
-        add(e.path.clone(), PageKind::Indicator(i));
-        for chart in &e.charts {
-            add(chart.path.clone(), PageKind::ChartSvg { indicator: i, kind: chart.kind });
+/// Every page kind of the site, in the order of the output: news, then pages, statistics and
+/// the site-wide files.
+fn page_kinds(site: &Site) -> Vec<PageKind> {
+    let mut kinds = vec![PageKind::Home];
+    kinds.extend((1..=site.news_pages).map(|page| PageKind::NewsList { page }));
+    kinds.extend((0..site.news.len()).map(PageKind::Article));
+    for taxonomy in [&site.categories, &site.tags] {
+        kinds.push(PageKind::TermIndex(taxonomy.kind));
+        for (t, term) in taxonomy.terms.iter().enumerate() {
+            kinds.extend((1..=term.pages).map(|page| PageKind::TermList { taxonomy: taxonomy.kind, term: t, page }));
+            if taxonomy.kind == TaxonomyKind::Categories {
+                kinds.push(PageKind::Feed { category: Some(t) });
+            }
         }
+    }
+    kinds.extend((0..site.pages.len()).map(PageKind::Page));
+    if !site.data.is_empty() {
+        data_kinds(site, &mut kinds);
+    }
+    kinds.extend(SchemaKind::ALL.map(PageKind::Schema));
+    kinds.extend([PageKind::NotFound, PageKind::Feed { category: None }, PageKind::Sitemap, PageKind::Robots]);
+    kinds
+}
+
+/// Pages and files of the statistics: indicators, programmes, progress, geography, open data.
+fn data_kinds(site: &Site, kinds: &mut Vec<PageKind>) {
+    let data = &site.data;
+    kinds.push(PageKind::IndicatorIndex);
+    for (i, e) in data.indicators.iter().enumerate() {
+        kinds.push(PageKind::Indicator(i));
+        kinds.extend(e.charts.iter().map(|chart| PageKind::ChartSvg { indicator: i, kind: chart.kind }));
     }
     if !data.programmes.is_empty() {
-        add("/programmes/".into(), PageKind::ProgrammeIndex);
-        for (p, e) in data.programmes.iter().enumerate() {
-            add(e.path.clone(), PageKind::Programme(p));
-        }
-        add("/progress/".into(), PageKind::Progress);
+        kinds.push(PageKind::ProgrammeIndex);
+        kinds.extend((0..data.programmes.len()).map(PageKind::Programme));
+        kinds.push(PageKind::Progress);
     }
-    add("/geo/".into(), PageKind::GeoIndex);
-    for (u, path) in data.geo_paths.iter().enumerate() {
-        add(path.clone(), PageKind::GeoProfile(u));
+    kinds.push(PageKind::GeoIndex);
+    kinds.extend((0..data.geo_paths.len()).map(PageKind::GeoProfile));
+    kinds.push(PageKind::DataCatalog);
+    for i in 0..data.indicators.len() {
+        kinds.extend([PageKind::DataCsv(i), PageKind::DataJson(i)]);
     }
-    add("/data/".into(), PageKind::DataCatalog);
-    for (i, e) in data.indicators.iter().enumerate() {
-        add(e.csv_path.clone(), PageKind::DataCsv(i));
-        add(e.json_path.clone(), PageKind::DataJson(i));
-    }
-    add("/data/catalog.json".into(), PageKind::CatalogJson);
-    add("/data/datapackage.json".into(), PageKind::DataPackage);
-    add("/data/revisions.xml".into(), PageKind::RevisionsFeed);
+    kinds.extend([PageKind::CatalogJson, PageKind::DataPackage, PageKind::RevisionsFeed]);
 }

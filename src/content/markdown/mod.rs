@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 
-use super::shortcode::{SHORTCODES, Shortcode, find_open, parse_shortcode};
+use super::shortcode::{Shortcode, ShortcodeKind, find_open, parse_shortcode};
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::slug::slugify;
 use crate::source::SourceFile;
@@ -165,33 +165,13 @@ impl<'a> State<'a, '_> {
                 self.out.push(event.clone());
             }
             Event::Start(Tag::Heading { .. }) => return self.heading(events, i),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest = self.link(dest_url, range.start, false);
-                self.out.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                self.literal_depth += 1;
-                let dest = self.link(dest_url, range.start, true);
-                self.out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.link_or_image(event, range.start),
             Event::Start(Tag::Table(_)) => {
                 let label = html_attr(self.opts.labels.table);
-                self.out.push(Event::Html(
-                    format!(
-                        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n"
-                    )
-                    .into(),
-                ));
+                let open = format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">\n"
+                );
+                self.out.push(Event::Html(open.into()));
                 self.out.push(event.clone());
             }
             Event::Start(Tag::CodeBlock(_)) => {
@@ -208,20 +188,7 @@ impl<'a> State<'a, '_> {
                 self.out.push(Event::Html("</div>\n".into()));
             }
             Event::Text(text) => self.text(text, range.start),
-            Event::TaskListMarker(done) => {
-                let (checked, label) = if *done {
-                    (" checked", self.opts.labels.task_done)
-                } else {
-                    ("", self.opts.labels.task_open)
-                };
-                self.out.push(Event::InlineHtml(
-                    format!(
-                        "<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ",
-                        html_attr(label)
-                    )
-                    .into(),
-                ));
-            }
+            Event::TaskListMarker(done) => self.task_marker(*done),
             Event::Html(html) => {
                 self.raw_html = true;
                 self.out.push(Event::Html(strip_placeholder_marks(html)));
@@ -233,6 +200,32 @@ impl<'a> State<'a, '_> {
             _ => self.out.push(event.clone()),
         }
         i + 1
+    }
+
+    /// A link or an image, its address resolved (`start`: its offset, for errors).
+    fn link_or_image(&mut self, event: &Event<'a>, start: usize) {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = self.link(dest_url, start, false);
+                let (link_type, title, id) = (*link_type, title.clone(), id.clone());
+                self.out.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                self.literal_depth += 1;
+                let dest = self.link(dest_url, start, true);
+                let (link_type, title, id) = (*link_type, title.clone(), id.clone());
+                self.out.push(Event::Start(Tag::Image { link_type, dest_url: dest, title, id }));
+            }
+            other => self.out.push(other.clone()),
+        }
+    }
+
+    /// A task list's check box, disabled and labelled.
+    fn task_marker(&mut self, done: bool) {
+        let (checked, label) =
+            if done { (" checked", self.opts.labels.task_done) } else { ("", self.opts.labels.task_open) };
+        let html = format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", html_attr(label));
+        self.out.push(Event::InlineHtml(html.into()));
     }
 
     /// A paragraph holding nothing but one shortcode becomes a block placeholder.
@@ -342,7 +335,7 @@ impl<'a> State<'a, '_> {
         while let Some(open) = find_open(rest, 0) {
             let after = &rest[open..];
             let Ok((name, _, len)) = parse_shortcode(after) else {
-                if SHORTCODES.iter().any(|s| after[2..].trim_start().starts_with(s)) {
+                if ShortcodeKind::ALL.iter().any(|s| after[2..].trim_start().starts_with(s.name())) {
                     self.report_syntax(after, range_start, consumed + open);
                 }
                 self.push_text(&rest[..open + 2]);
@@ -403,16 +396,18 @@ impl<'a> State<'a, '_> {
 
     fn push_shortcode(&mut self, source: &str, offset: usize, block: bool) {
         let Ok((name, args, _)) = parse_shortcode(source) else { return };
-        if !SHORTCODES.contains(&name.as_str()) {
+        let Some(kind) = ShortcodeKind::from_name(&name) else {
+            let names = ShortcodeKind::ALL.map(|s| format!("`{}`", s.name())).join(", ");
             self.errors.push(
                 Error::new(ErrorKind::Reference, format!("unknown shortcode `{name}`"))
                     .at(self.file.location(offset))
-                    .help(format!("use one of {}", SHORTCODES.map(|s| format!("`{s}`")).join(", "))),
+                    .help(format!("use one of {names}")),
             );
-        }
+            return;
+        };
         let n = self.body.shortcodes.len();
         let Location { line, column, .. } = self.file.location(offset);
-        self.body.shortcodes.push(Shortcode { name, args, offset, line, column, block });
+        self.body.shortcodes.push(Shortcode { kind, args, offset, line, column, block });
         let placeholder = format!("{PLACEHOLDER_OPEN}{n}{PLACEHOLDER_CLOSE}");
         if block {
             self.out.push(Event::Html(format!("{placeholder}\n").into()));

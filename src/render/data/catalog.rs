@@ -128,9 +128,9 @@ pub fn page<'a>(w: &Words<'a>, site: &'a Site) -> CatalogPage<'a> {
         })
         .collect();
     let files = vec![
-        Link { name: w.t("catalog_json").to_string(), url: c.url("/data/catalog.json") },
-        Link { name: w.t("datapackage").to_string(), url: c.url("/data/datapackage.json") },
-        Link { name: w.t("revisions_feed").to_string(), url: c.url("/data/revisions.xml") },
+        Link { name: w.t("catalog_json").to_string(), url: c.url(&site.routes.catalog_json()) },
+        Link { name: w.t("datapackage").to_string(), url: c.url(&site.routes.datapackage()) },
+        Link { name: w.t("revisions_feed").to_string(), url: c.url(&site.routes.revisions()) },
     ];
     CatalogPage { datasets, files }
 }

@@ -13,7 +13,7 @@ use crate::indicator::stats::latest;
 use crate::model::Site;
 use crate::model::data::ChartKind;
 use crate::render::i18n::fill;
-use crate::target::progress::Status;
+use crate::goal::progress::Status;
 
 /// Everything the indicator template shows.
 #[derive(Serialize)]
@@ -96,7 +96,58 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
     let c = &site.config;
     let entry = &site.data.indicators[i];
     let ind = &entry.indicator;
-    let targets: Vec<TargetStatus<'a>> = entry
+    let targets = target_statuses(w, site, i);
+    let charts = charts(w, site, i);
+    let mut downloads = vec![
+        Link { name: w.t("download_csv").to_string(), url: c.url(&entry.csv_path) },
+        Link { name: w.t("download_json").to_string(), url: c.url(&entry.json_path) },
+    ];
+    for chart in &charts {
+        if let Some(url) = &chart.download {
+            downloads.push(Link {
+                name: fill(w.t("download_chart"), &[("name", &chart.title)]),
+                url: url.clone(),
+            });
+        }
+    }
+    IndicatorView {
+        id: &ind.id,
+        title: &ind.title,
+        short_title: &ind.short_title,
+        description: &ind.description,
+        theme: site
+            .data
+            .theme_name(&ind.theme)
+            .map(|name| Link { name: name.to_string(), url: c.url(&site.routes.indicator_theme(&ind.theme)) }),
+        unit_label: w.unit_label(ind),
+        headline: headline(w, site, i),
+        targets,
+        charts,
+        table: data_table(w, site, i),
+        no_data: ind.series.iter().all(|s| s.points.is_empty()),
+        ranking_table: ranking_table(w, site, i),
+        source: &ind.source,
+        source_url: ind.source_url.as_deref(),
+        methodology_html: &entry.methodology_html,
+        notes_html: &entry.notes_html,
+        updated: ind.updated.dmy(),
+        updated_iso: ind.updated.iso(),
+        next_update: ind.next_update.map(|d| d.dmy()),
+        revisions: ind
+            .revisions
+            .iter()
+            .map(|r| RevisionView { date: r.date.dmy(), date_iso: r.date.iso(), note: &r.note })
+            .collect(),
+        downloads,
+    }
+}
+
+/// The targets set on indicator `i`, each with its status.
+fn target_statuses<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> Vec<TargetStatus<'a>> {
+    let c = &site.config;
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    entry
         .targets
         .iter()
         .map(|&(p, t)| {
@@ -107,14 +158,21 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
                 title: &target.title,
                 phrase: w.target_phrase(target, ind),
                 programme: &pe.programme.number,
-                url: c.url(&format!("{}#{}", pe.path, target.id)),
+                url: c.url(&site.routes.programme_target(&pe.programme.id, &target.id)),
                 status: status_view(w, a.status, a.final_result),
                 measured: a.measured.map(|m| {
                     super::programme::measured_text(w, target, ind, m, target.scope.units.len() == 1)
                 }),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The charts of indicator `i` (trend, groups, ranking), each with its download link.
+fn charts(w: &Words<'_>, site: &Site, i: usize) -> Vec<ChartOut> {
+    let c = &site.config;
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
     let mut charts = Vec::new();
     let download = |kind: ChartKind| entry.charts.iter().find(|f| f.kind == kind).map(|f| c.url(&f.path));
     let trend_chart = match entry.headline {
@@ -138,48 +196,7 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         chart.download = download(ChartKind::Ranking);
         charts.push(chart);
     }
-    let mut downloads = vec![
-        Link { name: w.t("download_csv").to_string(), url: c.url(&entry.csv_path) },
-        Link { name: w.t("download_json").to_string(), url: c.url(&entry.json_path) },
-    ];
-    for chart in &charts {
-        if let Some(url) = &chart.download {
-            downloads.push(Link {
-                name: fill(w.t("download_chart"), &[("name", &chart.title)]),
-                url: url.clone(),
-            });
-        }
-    }
-    IndicatorView {
-        id: &ind.id,
-        title: &ind.title,
-        short_title: &ind.short_title,
-        description: &ind.description,
-        theme: site
-            .data
-            .theme_name(&ind.theme)
-            .map(|name| Link { name: name.to_string(), url: c.url(&format!("/indicators/#{}", ind.theme)) }),
-        unit_label: w.unit_label(ind),
-        headline: headline(w, site, i),
-        targets,
-        charts,
-        table: data_table(w, site, i),
-        no_data: ind.series.iter().all(|s| s.points.is_empty()),
-        ranking_table: ranking_table(w, site, i),
-        source: &ind.source,
-        source_url: ind.source_url.as_deref(),
-        methodology_html: &entry.methodology_html,
-        notes_html: &entry.notes_html,
-        updated: ind.updated.dmy(),
-        updated_iso: ind.updated.iso(),
-        next_update: ind.next_update.map(|d| d.dmy()),
-        revisions: ind
-            .revisions
-            .iter()
-            .map(|r| RevisionView { date: r.date.dmy(), date_iso: r.date.iso(), note: &r.note })
-            .collect(),
-        downloads,
-    }
+    charts
 }
 
 /// The headline unit's latest figure, change and sentence (with the first target on that unit).
@@ -302,7 +319,7 @@ fn share_headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
     let target = entry.targets.iter().find_map(|&(p, t)| {
         let pe = &site.data.programmes[p];
         let target = &pe.programme.targets[t];
-        (target.kind == crate::target::TargetKind::Share).then(|| (target, &pe.progress[t].overall))
+        (target.kind == crate::goal::TargetKind::Share).then(|| (target, &pe.progress[t].overall))
     });
     let mut sentence = fill(
         w.t("sentence_share"),

@@ -17,7 +17,7 @@ use crate::model::{PageKind, PlannedPage, Site};
 use crate::render::Renderer;
 use crate::render::template::Template;
 use crate::render::views::page_meta;
-use crate::target::progress::Status;
+use crate::goal::progress::Status;
 use words::Words;
 
 /// "xã Tà Lùng" → "Xã Tà Lùng".
@@ -57,90 +57,66 @@ pub struct Link {
 pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Template, Context), Error> {
     let w = Words { strings: &r.strings, lang: site.config.lang };
     let mut ctx = Context::new();
-    let template = match page.kind {
+    let t = |key: &str| w.t(key).to_string();
+    // (template, page kind for the theme, title, description)
+    let (template, kind, title, description) = match page.kind {
         PageKind::IndicatorIndex => {
             let lead = catalog::lead(&w, site);
-            ctx.insert(
-                "page",
-                &page_meta(site, &page.path, "indicators", w.t("indicators").to_string(), Some(&lead)),
-            );
             ctx.insert("lead", &lead);
             ctx.insert("themes", &catalog::themes(&w, site));
-            Template::Indicators
+            (Template::Indicators, "indicators", t("indicators"), Some(lead))
         }
         PageKind::Indicator(i) => {
-            let e = &site.data.indicators[i];
-            let description = Some(e.indicator.description.as_str()).filter(|d| !d.is_empty());
-            ctx.insert(
-                "page",
-                &page_meta(site, &page.path, "indicator", e.indicator.title.clone(), description),
-            );
+            let ind = &site.data.indicators[i].indicator;
             ctx.insert("indicator", &indicator::view(&w, site, i));
-            Template::Indicator
+            let description = Some(ind.description.clone()).filter(|d| !d.is_empty());
+            (Template::Indicator, "indicator", ind.title.clone(), description)
         }
         PageKind::ProgrammeIndex => {
-            ctx.insert(
-                "page",
-                &page_meta(site, &page.path, "programmes", w.t("programmes").to_string(), None),
-            );
             ctx.insert("programmes", &programme::index(&w, site));
-            Template::Programmes
+            (Template::Programmes, "programmes", t("programmes"), None)
         }
         PageKind::Programme(p) => {
             let prog = &site.data.programmes[p].programme;
-            let title = format!("{} {}", prog.number, prog.title);
-            ctx.insert("page", &page_meta(site, &page.path, "programme", title, Some(&prog.title)));
             ctx.insert("programme", &programme::view(&w, site, p));
-            Template::Programme
+            let title = format!("{} {}", prog.number, prog.title);
+            (Template::Programme, "programme", title, Some(prog.title.clone()))
         }
         PageKind::Progress => {
-            ctx.insert(
-                "page",
-                &page_meta(
-                    site,
-                    &page.path,
-                    "progress",
-                    w.t("progress").to_string(),
-                    Some(w.t("progress_lead")),
-                ),
-            );
             ctx.insert("progress", &programme::dashboard(&w, site));
-            Template::Progress
+            (Template::Progress, "progress", t("progress"), Some(t("progress_lead")))
         }
         PageKind::GeoIndex => {
-            ctx.insert(
-                "page",
-                &page_meta(site, &page.path, "geo_index", w.t("geo").to_string(), Some(w.t("geo_lead"))),
-            );
             ctx.insert("geo", &geo::index(&w, site));
-            Template::GeoIndex
+            (Template::GeoIndex, "geo_index", t("geo"), Some(t("geo_lead")))
         }
         PageKind::GeoProfile(u) => {
-            let unit = &site.data.geo.units[u];
-            ctx.insert("page", &page_meta(site, &page.path, "geo", capitalize(&unit.full_name()), None));
             ctx.insert("unit", &geo::profile(&w, site, u));
-            Template::Geo
+            (Template::Geo, "geo", capitalize(&site.data.geo.units[u].full_name()), None)
         }
         PageKind::DataCatalog => {
-            ctx.insert(
-                "page",
-                &page_meta(
-                    site,
-                    &page.path,
-                    "data",
-                    w.t("data_catalog").to_string(),
-                    Some(w.t("data_catalog_lead")),
-                ),
-            );
             ctx.insert("catalog", &catalog::page(&w, site));
-            Template::Catalog
+            (Template::Catalog, "data", t("data_catalog"), Some(t("data_catalog_lead")))
         }
-        _ => {
-            return Err(Error::new(
-                crate::error::ErrorKind::Template,
-                format!("`{}` is not a data page", page.path),
-            ));
-        }
+        PageKind::Home
+        | PageKind::NewsList { .. }
+        | PageKind::Article(_)
+        | PageKind::TermList { .. }
+        | PageKind::TermIndex(_)
+        | PageKind::Page(_)
+        | PageKind::NotFound
+        | PageKind::Alias { .. }
+        | PageKind::Feed { .. }
+        | PageKind::Sitemap
+        | PageKind::Robots
+        | PageKind::DataCsv(_)
+        | PageKind::DataJson(_)
+        | PageKind::CatalogJson
+        | PageKind::DataPackage
+        | PageKind::RevisionsFeed
+        | PageKind::ChartSvg { .. }
+        | PageKind::Schema(_) => return Err(super::not_a_template_page(page)),
     };
+    ctx.insert("page", &page_meta(site, &page.path, kind, title, description.as_deref()));
     Ok((template, ctx))
 }

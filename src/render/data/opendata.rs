@@ -265,7 +265,7 @@ pub fn catalog_json(site: &Site) -> String {
     to_json(&CatalogJson {
         title: &c.title,
         description: &c.description,
-        homepage: c.absolute("/"),
+        homepage: c.absolute(&site.routes.home()),
         publisher: c.footer.agency.as_deref(),
         license: c.data.licence.as_deref(),
         datasets,
@@ -316,7 +316,7 @@ pub fn datapackage_json(site: &Site) -> String {
         "name": slugify(&c.title),
         "title": c.title,
         "description": c.description,
-        "homepage": c.absolute("/"),
+        "homepage": c.absolute(&site.routes.home()),
         "resources": resources,
     });
     if let (Some(licence), Some(map)) = (&c.data.licence, package.as_object_mut()) {
@@ -353,14 +353,14 @@ pub fn revisions_atom(site: &Site, feed_title: &str) -> String {
         .first()
         .map(|e| e.1.date)
         .or_else(|| site.data.indicators.iter().map(|e| e.indicator.updated).max());
-    let self_url = c.absolute("/data/revisions.xml");
+    let self_url = c.absolute(&site.routes.revisions());
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
     let _ = writeln!(out, "<title type=\"text\">{}</title>", xml_escape(feed_title));
     let _ = writeln!(out, "<id>{}</id>", xml_escape(&self_url));
     let _ = writeln!(out, "<link rel=\"self\" href=\"{}\"/>", xml_escape(&self_url));
-    let _ = writeln!(out, "<link href=\"{}\"/>", xml_escape(&c.absolute("/data/")));
+    let _ = writeln!(out, "<link href=\"{}\"/>", xml_escape(&c.absolute(&site.routes.data_catalog())));
     if let Some(d) = newest {
         let _ = writeln!(out, "<updated>{}</updated>", stamp(d));
     }

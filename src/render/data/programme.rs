@@ -10,8 +10,8 @@ use crate::chart::{ChartMeta, LineChart, LineSeries, NumberStyle, TargetLine, re
 use crate::indicator::Indicator;
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::target::progress::Status;
-use crate::target::{ScopeKind, Target, TargetKind};
+use crate::goal::progress::Status;
+use crate::goal::{ScopeKind, Target, TargetKind};
 
 /// A programme page.
 #[derive(Serialize)]
@@ -38,6 +38,8 @@ pub struct Count<'a> {
 #[derive(Serialize)]
 pub struct TargetView<'a> {
     id: &'a str,
+    /// Internal URL of the target on its programme's page.
+    url: String,
     title: &'a str,
     indicator: Link,
     scope: String,
@@ -90,7 +92,7 @@ pub fn measured_text(w: &Words<'_>, target: &Target, ind: &Indicator, value: f64
 /// pace, two numbers that must never share a label (issue 9).
 fn distance_and_pace(
     w: &Words<'_>,
-    a: &crate::target::progress::Assessment,
+    a: &crate::goal::progress::Assessment,
 ) -> (Option<String>, Option<String>) {
     let pct = |f: f64| format!("{}\u{a0}%", crate::locale::format_number(f * 100.0, 0, w.lang));
     let known = a.status != Status::NotEnoughData;
@@ -174,6 +176,7 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
     let units = if full { unit_rows(w, site, p, t) } else { Vec::new() };
     TargetView {
         id: &target.id,
+        url: c.url(&site.routes.programme_target(&pe.programme.id, &target.id)),
         title: &target.title,
         indicator: Link { name: ind.title.clone(), url: c.url(&entry.path) },
         scope: scope_text(w, site, target),
@@ -278,7 +281,7 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
     let svg = render_line_chart(&chart).ok()?;
     let head = vec![w.t("year").to_string(), capitalize(&scope)];
     let rows = series.iter().map(|(y, v)| vec![y.to_string(), fmt(*v)]).collect();
-    Some(ChartOut::new(id, "trend", target.title.clone(), svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Trend.name(), target.title.clone(), svg, DataTable { head, rows }))
 }
 
 /// A programme in a list.

@@ -9,8 +9,8 @@ use crate::indicator::stats::{Latest, average_annual_change, latest};
 use crate::indicator::{Indicator, UnitKind};
 use crate::locale::{Lang, format_number, format_trimmed, typed_decimals};
 use crate::render::i18n::{Strings, fill};
-use crate::target::progress::Status;
-use crate::target::{Target, TargetKind};
+use crate::goal::progress::Status;
+use crate::goal::{Target, TargetKind};
 
 /// Formats figures and phrases for one site.
 #[derive(Clone, Copy)]

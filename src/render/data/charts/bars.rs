@@ -7,7 +7,7 @@ use crate::geo::Level;
 use crate::indicator::Breakdown;
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::target::TargetKind;
+use crate::goal::TargetKind;
 
 /// A unit in a ranking: its value and its rank.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -105,15 +105,16 @@ pub fn ranking(
         .map(|r| vec![r.rank.to_string(), unit_label(site, r.unit), w.value(ind, r.value)])
         .collect();
     let head = vec![w.t("rank").to_string(), w.t("geo").to_string(), format!("{} {year}", w.t("value"))];
-    Some(ChartOut::new(id, "ranking", title, svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Ranking.name(), title, svg, DataTable { head, rows }))
 }
 
-/// Grouped bars: the values of the first breakdown for the last two years, against targets.
-pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Option<ChartOut> {
-    let entry = &site.data.indicators[i];
-    let ind = &entry.indicator;
+/// The groups of the first disaggregation that unit `geo` has figures for, by name, and the
+/// last two years of those figures; `None` when there is nothing to draw.
+fn group_keys_and_years(
+    ind: &crate::indicator::Indicator,
+    geo: usize,
+) -> Option<(Vec<(String, Breakdown)>, Vec<i32>)> {
     let dim = ind.dims.first()?;
-    let unit = &site.data.geo.units[geo];
     let keys: Vec<(String, Breakdown)> = dim
         .values
         .iter()
@@ -133,9 +134,16 @@ pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opt
     years.sort_unstable();
     years.dedup();
     let years: Vec<i32> = years.iter().rev().take(2).rev().copied().collect();
-    if keys.is_empty() || years.is_empty() {
-        return None;
-    }
+    (!keys.is_empty() && !years.is_empty()).then_some((keys, years))
+}
+
+/// Grouped bars: the values of the first breakdown for the last two years, against targets.
+pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Option<ChartOut> {
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    let dim = ind.dims.first()?;
+    let unit = &site.data.geo.units[geo];
+    let (keys, years) = group_keys_and_years(ind, geo)?;
     let target_of = |key: &Breakdown| {
         entry.targets.iter().find_map(|&(p, t)| {
             let target = &site.data.programmes[p].programme.targets[t];
@@ -189,5 +197,5 @@ pub fn groups(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opt
             row
         })
         .collect();
-    Some(ChartOut::new(id, "groups", title, svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Groups.name(), title, svg, DataTable { head, rows }))
 }

@@ -19,7 +19,7 @@ use crate::indicator::{Breakdown, Indicator};
 use crate::model::Site;
 use crate::model::data::IndicatorEntry;
 use crate::render::i18n::fill;
-use crate::target::{ScopeKind, TargetKind};
+use crate::goal::{ScopeKind, TargetKind};
 
 /// A drawn chart with its accessible table.
 #[derive(Debug, Serialize)]
@@ -175,7 +175,7 @@ pub fn trend(w: &Words<'_>, site: &Site, i: usize, geo: usize, id: &str) -> Opti
             row
         })
         .collect();
-    Some(ChartOut::new(id, "trend", title, svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Trend.name(), title, svg, DataTable { head, rows }))
 }
 
 /// A sparkline for a card.

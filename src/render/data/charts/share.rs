@@ -5,7 +5,7 @@ use super::{ChartOut, DataTable, level_key, meta};
 use crate::chart::{LineChart, LineSeries, NumberStyle, TargetLine, render_line_chart};
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::target::TargetKind;
+use crate::goal::TargetKind;
 
 /// Line chart of the share of units meeting a met/not-met indicator, with a share target.
 pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<ChartOut> {
@@ -55,5 +55,5 @@ pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<Cha
         .iter()
         .map(|s| vec![s.year.to_string(), pct(s.percent()), format!("{}/{}", s.met, s.units)])
         .collect();
-    Some(ChartOut::new(id, "trend", title, svg, DataTable { head, rows }))
+    Some(ChartOut::new(id, crate::model::ChartKind::Trend.name(), title, svg, DataTable { head, rows }))
 }

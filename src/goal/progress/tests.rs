@@ -1,7 +1,7 @@
 //! Hand-computed cases for each target kind and each status.
 
 use super::*;
-use crate::target::{Scope, ScopeKind};
+use crate::goal::{Scope, ScopeKind};
 
 fn target(kind: TargetKind, comparator: Comparator, value: f64) -> Target {
     Target {

@@ -1,5 +1,8 @@
 //! Programmes (plans, resolutions) and their targets, and the progress towards each target.
 //!
+//! (Named `goal`, not `target`: next to cargo's `target/`, clean-up rules aimed at the build
+//! folder would delete this source folder; issue 11.)
+//!
 //! A target reads indicators and the geography; an indicator never reads targets. `parse`
 //! checks a programme file and resolves each target's scope to units; `progress` computes
 //! the status by the documented method (see the README, "How progress is judged").
