@@ -183,7 +183,9 @@ proptest! {
         let started = Instant::now();
         let result = site.build();
         let took = started.elapsed();
-        prop_assert!(took < Duration::from_secs(5), "{rel}: the build took {took:?}");
+        // a hang detector, not a performance test (the benchmark is): generous, so that a
+        // loaded machine does not fail it, yet far below what a runaway loop would take
+        prop_assert!(took < Duration::from_secs(60), "{rel}: the build took {took:?}");
         if let Err(errors) = &result {
             prop_assert!(!errors.is_empty());
         }
