@@ -4,6 +4,7 @@
 //! Every URL is decided there and stored here, so templates and views never make one up.
 
 pub mod data;
+pub mod localize;
 
 use crate::config::Config;
 use crate::content::Item;
