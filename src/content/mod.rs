@@ -121,26 +121,26 @@ fn item_date(
     errors: &mut Errors,
 ) -> Option<DateTime> {
     match (&fm.date, kind) {
-    (Some(text), _) => match DateTime::parse(text) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            errors.push(
+        (Some(text), _) => match DateTime::parse(text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.push(
                 Error::new(ErrorKind::Value, e.message)
                     .at(yaml.locate(&["date"]))
                     .help("write the date as YYYY-MM-DD, e.g. date: 2025-03-12 (a time may follow: 2025-03-12 08:30)"),
             );
+                None
+            }
+        },
+        (None, ContentKind::News) => {
+            errors.push(
+                Error::new(ErrorKind::Schema, "missing field `date`")
+                    .at(yaml.location(1, 1))
+                    .help("add a line such as `date: 2025-03-12` (the publication date, YYYY-MM-DD)"),
+            );
             None
         }
-    },
-    (None, ContentKind::News) => {
-        errors.push(
-            Error::new(ErrorKind::Schema, "missing field `date`")
-                .at(yaml.location(1, 1))
-                .help("add a line such as `date: 2025-03-12` (the publication date, YYYY-MM-DD)"),
-        );
-        None
-    }
-    (None, ContentKind::Page) => None,
+        (None, ContentKind::Page) => None,
     }
 }
 

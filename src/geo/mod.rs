@@ -165,7 +165,8 @@ impl Unit {
             Lang::Vi => format!("{} {}", self.kind, self.name),
             Lang::En => {
                 let mut chars = self.kind.chars();
-                let kind: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                let kind: String =
+                    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
                 format!("{} {kind}", self.name)
             }
         }
@@ -285,7 +286,8 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
     let mut errors = Errors::new();
     let index = index_ids(&raw.units, &places, &mut errors);
     let mut units = Vec::with_capacity(raw.units.len());
-    let roots: Vec<usize> = raw.units.iter().enumerate().filter(|(_, u)| u.parent.is_none()).map(|(i, _)| i).collect();
+    let roots: Vec<usize> =
+        raw.units.iter().enumerate().filter(|(_, u)| u.parent.is_none()).map(|(i, _)| i).collect();
     for (i, u) in raw.units.iter().enumerate() {
         let at = |f: &str| places.locate(&["units", &i.to_string(), f]);
         units.push(resolve_unit(u, &raw.units, &index, &at, &mut errors));

@@ -2,10 +2,10 @@
 //! programmes with the progress of every target, and the paths of their pages and files.
 
 use crate::config::Theme;
-use crate::locale::Lang;
-use crate::model::localize::Fallbacks;
 use crate::geo::{Geo, Level};
 use crate::indicator::Indicator;
+use crate::locale::Lang;
+use crate::model::localize::Fallbacks;
 use crate::target::Programme;
 use crate::target::progress::Progress;
 

@@ -8,8 +8,8 @@ use super::{Comparator, Programme, Scope, ScopeKind, Target};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::Geo;
-use crate::indicator::{Breakdown, Indicator};
 use crate::indicator::validate::YEARS;
+use crate::indicator::{Breakdown, Indicator};
 use crate::source::{SourceFile, YamlText};
 
 /// Parse and validate one programme file.

@@ -114,7 +114,7 @@ pub fn page<'a>(w: &Words<'a>, site: &'a Site) -> CatalogPage<'a> {
                 url: c.url(&e.path),
                 theme: site.data.theme_name(&ind.theme).unwrap_or_default(),
                 source: &ind.source,
-                updated: ind.updated.dmy(),
+                updated: w.date(ind.updated),
                 updated_iso: ind.updated.iso(),
                 years: match (years.first(), years.last()) {
                     (Some(a), Some(b)) if a != b => format!("{a}–{b}"),

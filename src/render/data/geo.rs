@@ -159,7 +159,7 @@ fn as_typed(value: f64, lang: crate::locale::Lang) -> String {
 /// When a unit existed: `01/01/2019–30/06/2025`, or `đến 30/06/2025` without a start.
 fn period(w: &Words<'_>, unit: &Unit) -> String {
     match (unit.from, unit.until) {
-        (Some(f), Some(t)) => format!("{}–{}", f.dmy(), t.dmy()),
+        (Some(f), Some(t)) => format!("{}–{}", w.date(f), w.date(t)),
         _ => existed(w, unit).unwrap_or_default(),
     }
 }
@@ -167,12 +167,12 @@ fn period(w: &Words<'_>, unit: &Unit) -> String {
 fn existed(w: &Words<'_>, unit: &Unit) -> Option<String> {
     match (unit.from, unit.until) {
         (None, None) => None,
-        (Some(f), None) => Some(fill(w.t("existed_from"), &[("date", &f.dmy())])),
-        (None, Some(t)) => Some(fill(w.t("existed_until"), &[("date", &t.dmy())])),
+        (Some(f), None) => Some(fill(w.t("existed_from"), &[("date", &w.date(f))])),
+        (None, Some(t)) => Some(fill(w.t("existed_until"), &[("date", &w.date(t))])),
         (Some(f), Some(t)) => Some(format!(
             "{} {}",
-            fill(w.t("existed_from"), &[("date", &f.dmy())]),
-            fill(w.t("existed_until"), &[("date", &t.dmy())])
+            fill(w.t("existed_from"), &[("date", &w.date(f))]),
+            fill(w.t("existed_until"), &[("date", &w.date(t))])
         )),
     }
 }

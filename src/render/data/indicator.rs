@@ -170,13 +170,13 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         source_url: ind.source_url.as_deref(),
         methodology_html: &entry.methodology_html,
         notes_html: &entry.notes_html,
-        updated: ind.updated.dmy(),
+        updated: w.date(ind.updated),
         updated_iso: ind.updated.iso(),
-        next_update: ind.next_update.map(|d| d.dmy()),
+        next_update: ind.next_update.map(|d| w.date(d)),
         revisions: ind
             .revisions
             .iter()
-            .map(|r| RevisionView { date: r.date.dmy(), date_iso: r.date.iso(), note: &r.note })
+            .map(|r| RevisionView { date: w.date(r.date), date_iso: r.date.iso(), note: &r.note })
             .collect(),
         downloads,
     }

@@ -146,7 +146,7 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, p: usize) -> ProgrammeView<'a> {
         number: &prog.number,
         title: &prog.title,
         issuer: &prog.issuer,
-        date: prog.date.dmy(),
+        date: w.date(prog.date),
         date_iso: prog.date.iso(),
         url: prog.url.as_deref(),
         summary_html: &pe.summary_html,
@@ -304,7 +304,7 @@ pub fn index<'a>(w: &Words<'a>, site: &'a Site) -> Vec<ProgrammeCard<'a>> {
                 number: &pe.programme.number,
                 title: &pe.programme.title,
                 issuer: &pe.programme.issuer,
-                date: pe.programme.date.dmy(),
+                date: w.date(pe.programme.date),
                 url: site.config.url(&pe.path),
                 counts: counts(w, &statuses),
             }

@@ -16,6 +16,7 @@ fn target(kind: TargetKind, comparator: Comparator, value: f64) -> Target {
         condition: None,
         baseline_year: 2021,
         target_year: 2025,
+        en: Default::default(),
     }
 }
 
