@@ -177,3 +177,21 @@ fn issue_11_the_sentence_of_the_english_edition_names_the_indicator_and_unit_in_
     let phrase = w.target_phrase(target, &en.data.indicators[target.indicator].indicator);
     assert_eq!(phrase, "a fall of ≥ 3\u{a0}percentage points a year");
 }
+
+#[test]
+fn issue_11_the_sample_site_has_every_statistics_text_in_english() {
+    let opts = gazette::site::BuildOptions {
+        root: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        output: std::env::temp_dir().join("gazette-i18n-unused"),
+        base_url: None,
+        drafts: false,
+    };
+    let site = gazette::site::compile(&opts).unwrap_or_else(|e| panic!("{e}")).site;
+    let (en, warnings) = localize(&site.data, Lang::En);
+    let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert!(warnings.is_empty(), "{}", shown.join("\n"));
+    let i = en.indicator("ho-ngheo").unwrap();
+    assert_eq!(en.indicators[i].indicator.title, "Poor household rate (multidimensional poverty standard)");
+    assert_eq!(en.themes[0].name, "Poverty reduction");
+    assert!(en.programmes[0].summary_html.contains("Resolution of the Provincial People"));
+}
