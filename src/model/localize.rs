@@ -62,6 +62,13 @@ impl Fallbacks {
         self.items.get(&item).map_or(&[], Vec::as_slice)
     }
 
+    /// The fields of `item` that fell back, each with the code of the language it is shown
+    /// in: the `fallback` map of a view, so a template writes
+    /// `{% if fallback.title %}<span lang="{{ fallback.title }}">…</span>{% endif %}`.
+    pub fn langs(&self, item: TextOf) -> BTreeMap<&str, &'static str> {
+        self.fields(item).iter().map(|f| (f.as_str(), self.lang.code())).collect()
+    }
+
     /// Whether every text was translated.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()

@@ -195,3 +195,29 @@ fn issue_11_the_sample_site_has_every_statistics_text_in_english() {
     assert_eq!(en.themes[0].name, "Poverty reduction");
     assert!(en.programmes[0].summary_html.contains("Resolution of the Provincial People"));
 }
+
+#[test]
+fn issue_11_views_name_the_fallen_back_texts_for_a_lang_attribute() {
+    let test = full_with_english();
+    let site = compiled(&test);
+    let (en, _) = english(&site);
+    let strings = english_strings(&test);
+    let w = Words { strings: &strings, lang: Lang::En };
+    let i = en.data.indicator("ho-ngheo").unwrap();
+    let view = serde_json::to_value(gazette::render::data::indicator::view(&w, &en, i)).unwrap();
+    assert_eq!(view["fallback"]["source"], "vi");
+    assert_eq!(view["fallback"]["revisions.2025-03-01.note"], "vi");
+    assert!(view["fallback"]["title"].is_null());
+    assert_eq!(view["title"], "Poor household rate");
+    // dates of the English edition are written the English way
+    assert_eq!(view["updated"], "20 December 2025");
+    // the Vietnamese edition has nothing to mark
+    let strings_vi = {
+        let theme = gazette::site::load::load_theme(&test.root, "default").unwrap();
+        Strings::load(&theme.i18n, Lang::Vi).unwrap()
+    };
+    let w = Words { strings: &strings_vi, lang: Lang::Vi };
+    let view = serde_json::to_value(gazette::render::data::indicator::view(&w, &site, i)).unwrap();
+    assert_eq!(view["fallback"], serde_json::json!({}));
+    assert_eq!(view["updated"], "20/12/2025");
+}

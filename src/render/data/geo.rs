@@ -1,6 +1,8 @@
 //! Geography pages: the tree of units (current and former structure) and one profile per
 //! unit with all its indicators, its rank among its peers, and its reorganisation history.
 
+use super::Fallback;
+use crate::model::localize::TextOf;
 use serde::Serialize;
 
 use super::charts::sparkline;
@@ -75,6 +77,8 @@ pub struct Profile<'a> {
     /// Units once within it that no longer are (abolished or moved), with their period.
     former_children: Vec<FormerChild>,
     indicators: Vec<ProfileRow>,
+    /// Texts shown in the site's first language for want of a translation: field → language.
+    fallback: Fallback<'a>,
 }
 
 /// A unit that was once within another, with the period it existed.
@@ -148,6 +152,7 @@ pub fn profile<'a>(w: &Words<'a>, site: &'a Site, u: usize) -> Profile<'a> {
             })
             .collect(),
         indicators: rows(w, site, u),
+        fallback: site.data.fallbacks.langs(TextOf::Unit(u)),
     }
 }
 

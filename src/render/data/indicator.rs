@@ -1,6 +1,8 @@
 //! The indicator page: headline figure and its sentence, target statuses, charts with their
 //! tables, the data table, metadata and provenance, downloads.
 
+use super::Fallback;
+use crate::model::localize::TextOf;
 use serde::Serialize;
 
 use super::charts::{
@@ -40,6 +42,9 @@ pub struct IndicatorView<'a> {
     next_update: Option<String>,
     revisions: Vec<RevisionView<'a>>,
     downloads: Vec<Link>,
+    /// Texts shown in the site's first language for want of a translation: field → language
+    /// (`title`, `source`, `revisions.2025-03-01.note`, …).
+    fallback: Fallback<'a>,
 }
 
 /// The latest figure of the headline unit.
@@ -179,6 +184,7 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
             .map(|r| RevisionView { date: w.date(r.date), date_iso: r.date.iso(), note: &r.note })
             .collect(),
         downloads,
+        fallback: site.data.fallbacks.langs(TextOf::Indicator(i)),
     }
 }
 
