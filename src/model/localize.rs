@@ -113,6 +113,23 @@ pub fn localize(data: &Data, lang: Lang) -> (Data, Vec<Error>) {
     (out, warnings)
 }
 
+/// The data of every edition after the first (`languages` as in site.yaml, the first being
+/// the language the data files are written in), with the warnings of all of them: what
+/// `gazette check` and the build report, once per item and language.
+pub fn editions(data: &Data, languages: &[Lang]) -> (Vec<(Lang, Data)>, Vec<Error>) {
+    let mut warnings = Vec::new();
+    let editions = languages
+        .iter()
+        .skip(1)
+        .map(|&lang| {
+            let (edition, w) = localize(data, lang);
+            warnings.extend(w);
+            (lang, edition)
+        })
+        .collect();
+    (editions, warnings)
+}
+
 /// The fields without a translation, gathered item by item.
 struct Missing {
     lang: Lang,

@@ -221,3 +221,14 @@ fn issue_11_views_name_the_fallen_back_texts_for_a_lang_attribute() {
     assert_eq!(view["fallback"], serde_json::json!({}));
     assert_eq!(view["updated"], "20/12/2025");
 }
+
+#[test]
+fn issue_11_editions_localize_every_language_after_the_first_and_gather_the_warnings() {
+    let site = compiled(&full_with_english());
+    let (editions, warnings) = gazette::model::localize::editions(&site.data, &[Lang::Vi, Lang::En]);
+    assert_eq!(editions.len(), 1);
+    assert_eq!(editions[0].0, Lang::En);
+    assert_eq!(editions[0].1.lang, Lang::En);
+    assert_eq!(warnings.len(), localize(&site.data, Lang::En).1.len());
+    assert!(gazette::model::localize::editions(&site.data, &[Lang::Vi]).1.is_empty());
+}
