@@ -230,6 +230,12 @@ pub struct Config {
 }
 
 impl Config {
+    /// The language of every edition, the first being the one the data files are written in.
+    /// One until site.yaml can list several (issue 11: `languages:`, on the routes side).
+    pub fn languages(&self) -> Vec<Lang> {
+        vec![self.lang]
+    }
+
     /// The site-internal URL for a site path (`/news/` → `/portal/news/`).
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path)
