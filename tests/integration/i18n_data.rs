@@ -232,3 +232,52 @@ fn issue_11_editions_localize_every_language_after_the_first_and_gather_the_warn
     assert_eq!(warnings.len(), localize(&site.data, Lang::En).1.len());
     assert!(gazette::model::localize::editions(&site.data, &[Lang::Vi]).1.is_empty());
 }
+
+/// The sample site's English edition of one page, rendered with the theme as it is (the routes
+/// and the switcher come from the other half of issue 11).
+fn sample_english_page(kind: &gazette::model::PageKind) -> String {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let opts = gazette::site::BuildOptions {
+        root: root.clone(),
+        output: std::env::temp_dir().join("gazette-i18n-unused"),
+        base_url: None,
+        drafts: false,
+    };
+    let compiled = gazette::site::compile(&opts).unwrap_or_else(|e| panic!("{e}"));
+    let (en, _) = english(&compiled.site);
+    let theme = gazette::site::load::load_theme(&root, "default").unwrap();
+    let strings = Strings::load(&theme.i18n, Lang::En).unwrap();
+    let renderer = gazette::render::Renderer::new(&en, &theme.templates, strings).unwrap();
+    let page = compiled.plan.iter().find(|p| &p.kind == kind).unwrap();
+    String::from_utf8(renderer.render(&en, &compiled.plan, page).unwrap()).unwrap()
+}
+
+#[test]
+fn issue_11_the_english_indicator_page_of_the_sample_is_in_english() {
+    let i = {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let opts = gazette::site::BuildOptions {
+            root,
+            output: std::env::temp_dir().join("gazette-i18n-unused"),
+            base_url: None,
+            drafts: false,
+        };
+        gazette::site::compile(&opts).unwrap().site.data.indicator("ho-ngheo").unwrap()
+    };
+    let html = sample_english_page(&gazette::model::PageKind::Indicator(i));
+    let main = crate::harness::main_of(&html);
+    assert!(main.contains("Poor household rate (multidimensional poverty standard)"), "{main}");
+    assert!(main.contains("Department of Agriculture and Environment of Sơn Cao Province"));
+    assert!(
+        main.contains(
+            "In 2025, the poor household rate (multidimensional poverty standard) of Sơn Cao Province was"
+        ),
+        "{main}"
+    );
+    assert!(main.contains("20 December 2025"), "{main}");
+    assert!(!main.contains("Tỷ lệ hộ nghèo"), "{main}");
+    assert!(!main.contains("Sở Nông nghiệp"), "{main}");
+    if std::env::var("I18N_DUMP").is_ok() {
+        std::fs::write("/tmp/i18n-en.html", main).unwrap();
+    }
+}
