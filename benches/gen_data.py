@@ -78,6 +78,9 @@ import random
 import sys
 import unicodedata
 
+from gen_data_en import (DIMS_EN, ILLUSTRATIVE_EN, META_EN, PROGRAMME_EN, REVISIONS_EN,
+                         TARGETS_EN, THEMES_EN, merger_note_en, poverty_revisions_en)
+
 # ---------------------------------------------------------------------------
 # Fixed names (shared with the news writer: see DATA.md, "The sample site")
 # ---------------------------------------------------------------------------
@@ -262,7 +265,7 @@ class Unit:
 
     def __init__(self, uid, name, typ, parent):
         self.id, self.name, self.type, self.parent = uid, name, typ, parent
-        self.frm = self.until = self.merged_into = self.note = None
+        self.frm = self.until = self.merged_into = self.note = self.note_en = None
         self.population = self.households = self.area = None
         self.r = 0.0            # remoteness, 0 (urban) .. 1 (remotest)
         self.pos = 0.0          # order along the district (neighbours merge)
@@ -477,6 +480,7 @@ def build_new(seed, province, districts, old, poor_ids):
             listed = ", ".join(parts[:-1]) + " và " + parts[-1]
             kind = "thị xã" if d.type == "thị xã" else "thành phố" if d.type == "thành phố" else "huyện"
             n.note = f"Thành lập trên cơ sở nhập {listed} ({kind} {d.name} cũ)."
+            n.note_en = merger_note_en([(u.type, u.name) for u in listed_order], kind, d.name)
             for u in g:
                 u.merged_into = uid
             new.append(n)
@@ -1283,6 +1287,8 @@ def geo_yaml(w, header):
             out.append(f"    merged_into: {u.merged_into}\n")
         if u.note:
             out.append(f"    note: {q(u.note)}\n")
+        if u.note_en:
+            out.append(f"    en:\n      note: {q(u.note_en)}\n")
         if u.population is not None:
             out.append(f"    population: {u.population}\n")
         if u.households is not None:
@@ -1349,19 +1355,22 @@ def indicator_yaml(w, ind, meta, heavy, header):
     out.append(f"updated: {meta['updated']}\n")
     out.append(f"next_update: {meta['next_update']}\n")
     revisions = list(meta.get("revisions", []))
+    revisions_en = [REVISIONS_EN[note] for _, note in revisions]
     if ind == "ho-ngheo":
-        revisions = poverty_revisions(w)
+        revisions, revisions_en = poverty_revisions(w)
     if revisions:
         out.append("revisions:\n")
-        for date, note in revisions:
-            out.append(f"  - date: {date}\n    note: {q(note)}\n")
+        for (date, note), note_en in zip(revisions, revisions_en):
+            out.append(f"  - date: {date}\n    note: {q(note)}\n    en:\n      note: {q(note_en)}\n")
     if "bounds" in meta:
         out.append(f"min: {meta['bounds'][0]}\nmax: {meta['bounds'][1]}\n")
     for did, dname, values in meta.get("disaggregations", []):
         out.append("disaggregations:\n")
-        out.append(f"  - id: {did}\n    name: {q(dname)}\n    values:\n")
+        dname_en, values_en = DIMS_EN[did]
+        out.append(f"  - id: {did}\n    name: {q(dname)}\n    en:\n      name: {q(dname_en)}\n    values:\n")
         for vid, vname in values:
-            out.append(f'      - id: "{vid}"\n        name: {q(vname)}\n')
+            out.append(f'      - id: "{vid}"\n        name: {q(vname)}\n        en:\n          name: {q(values_en[vid])}\n')
+    out.append(english_yaml(META_EN[ind], fill))
     cells = dis_keys(meta)
     upper = [("province", PROVINCE_ID)] + [("district", d.id) for d in sorted(w.districts, key=lambda d: d.id)]
     if meta["unit"] != "boolean":
@@ -1402,6 +1411,17 @@ def indicator_yaml(w, ind, meta, heavy, header):
     return "".join(out), csv_text
 
 
+def english_yaml(en, fill):
+    """The `en:` mapping of an indicator file."""
+    out = ["en:\n"]
+    for key in ("title", "short_title", "description", "source"):
+        out.append(f"  {key}: {q(en[key])}\n")
+    out.append("  methodology: " + block(en["methodology"].format(**fill), 4))
+    notes = (en.get("notes", "").format(**fill).strip("\n") + "\n" + ILLUSTRATIVE_EN).strip("\n")
+    out.append("  notes: " + block(notes, 4))
+    return "".join(out)
+
+
 def commune_csv(w, ind, meta, cells):
     nd = meta["nd"]
     dis_cols = [c[0] for c in cells if c]
@@ -1435,6 +1455,11 @@ def poverty_revisions(w):
     else:
         wrong = fmt(pc + 10, 2)
     n_new = len(w.new)
+    return poverty_revisions_vi(n_new, wrong, right), poverty_revisions_en(
+        REFORM_YEAR, n_new, OLD_LAST_YEAR, wrong, right)
+
+
+def poverty_revisions_vi(n_new, wrong, right):
     return [
         ("2025-12-20", f"Bổ sung kết quả rà soát năm {REFORM_YEAR} của {n_new} xã, phường mới "
                        f"(sau sắp xếp đơn vị hành chính)."),
@@ -1457,11 +1482,15 @@ def programme_yaml(w, header):
     t = []
 
     def target(tid, title, indicator, scope, kind, comparator, value, dis=None, condition=None):
-        s = [f"  - id: {tid}\n", f"    title: {q(title)}\n", f"    indicator: {indicator}\n"]
+        title_en, label_en = TARGETS_EN[tid]
+        s = [f"  - id: {tid}\n", f"    title: {q(title)}\n", f"    en:\n      title: {q(title_en)}\n",
+             f"    indicator: {indicator}\n"]
         if dis:
             s.append(f"    disaggregation: {{{dis[0]}: \"{dis[1]}\"}}\n")
         s.append("    scope:\n")
         s.extend(f"      {line}\n" for line in scope)
+        if label_en:
+            s.append(f"      en:\n        label: {q(label_en)}\n")
         s.append(f"    kind: {kind}\n")
         s.append(f'    comparator: "{comparator}"\n')
         s.append(f"    value: {value}\n")
@@ -1523,6 +1552,10 @@ của một xã cũ được theo dõi qua xã, phường mới mà xã đó nh�
             + "issuer: Hội đồng nhân dân tỉnh Sơn Cao\n"
             + "date: 2021-08-10\n"
             + "summary: " + block(summary, 2)
+            + "en:\n"
+            + f"  title: {q(PROGRAMME_EN['title'])}\n"
+            + f"  issuer: {q(PROGRAMME_EN['issuer'])}\n"
+            + "  summary: " + block(PROGRAMME_EN["summary"].format(reform=REFORM_YEAR, illustrative=ILLUSTRATIVE_EN), 4)
             + "targets:\n" + "".join(t))
 
 
@@ -1531,6 +1564,8 @@ def site_data_block():
            "  key_figures: [" + ", ".join(KEY_FIGURES) + "]\n", "  themes:\n"]
     for tid, name, desc in THEMES:
         out.append(f"    - id: {tid}\n      name: {q(name)}\n      description: {q(desc)}\n")
+        name_en, desc_en = THEMES_EN[tid]
+        out.append(f"      en:\n        name: {q(name_en)}\n        description: {q(desc_en)}\n")
     return "".join(out)
 
 

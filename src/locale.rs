@@ -4,6 +4,8 @@
 //! shows `9,6` and `377.437`, English `9.6` and `377,437`. Data files (CSV, JSON) never go
 //! through here: they always use `.` and no grouping.
 
+use crate::date::Date;
+
 /// The language of a site's interface and number format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -107,6 +109,37 @@ pub fn format_count(value: u64, lang: Lang) -> String {
     format_number(value as f64, 0, lang)
 }
 
+/// A date as readers of `lang` write it: `12/03/2025` in Vietnamese, `12 March 2025` in English.
+pub fn format_date(date: Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Vi => date.dmy(),
+        Lang::En => {
+            let month = date.month.checked_sub(1).and_then(|m| MONTHS.get(m as usize)).unwrap_or(&"");
+            format!("{} {month} {}", date.day, date.year)
+        }
+    }
+}
+
+/// A percentage as a figure with its sign: `11,24 %` in Vietnamese, `11.24 %` in English
+/// (a no-break space before the sign in both).
+pub fn format_percent(value: f64, decimals: usize, lang: Lang) -> String {
+    format!("{}\u{a0}%", format_number(value, decimals, lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +175,19 @@ mod tests {
         assert_eq!(typed_decimals(9.94), 2);
         assert_eq!(typed_decimals(20411.0), 0);
         assert_eq!(typed_decimals(0.1 + 0.2), 6);
+    }
+
+    #[test]
+    fn numbers_dates_and_percentages_follow_the_language_issue_11() {
+        // issue 11: the English edition writes `11.24 %`, `1,234` and `12 March 2025`
+        assert_eq!(format_percent(11.24, 2, Lang::Vi), "11,24\u{a0}%");
+        assert_eq!(format_percent(11.24, 2, Lang::En), "11.24\u{a0}%");
+        assert_eq!(format_number(1234.0, 0, Lang::Vi), "1.234");
+        assert_eq!(format_number(1234.0, 0, Lang::En), "1,234");
+        let date = Date { year: 2025, month: 3, day: 12 };
+        assert_eq!(format_date(date, Lang::Vi), "12/03/2025");
+        assert_eq!(format_date(date, Lang::En), "12 March 2025");
+        assert_eq!(format_date(Date { year: 2025, month: 12, day: 1 }, Lang::En), "1 December 2025");
     }
 
     #[test]

@@ -45,4 +45,24 @@ mod tests {
             site["properties"]["base_url"]["description"].as_str().unwrap().starts_with("Address the site")
         );
     }
+
+    #[test]
+    fn english_texts_are_in_every_data_schema_and_closed_issue_11() {
+        // issue 11: editors validate the `en:` mappings like the rest of the file
+        for (kind, name) in [
+            (SchemaKind::Indicator, "IndicatorEn"),
+            (SchemaKind::Geo, "UnitEn"),
+            (SchemaKind::Programme, "ProgrammeEn"),
+            (SchemaKind::Programme, "TargetEn"),
+            (SchemaKind::Programme, "ScopeEn"),
+            (SchemaKind::Site, "ThemeEn"),
+        ] {
+            let schema: serde_json::Value = serde_json::from_str(&json_schema(kind)).unwrap();
+            let en = &schema["$defs"][name];
+            assert_eq!(en["additionalProperties"], false, "{name}");
+            assert!(en["properties"].as_object().is_some_and(|p| !p.is_empty()), "{name}");
+        }
+        let indicator: serde_json::Value = serde_json::from_str(&json_schema(SchemaKind::Indicator)).unwrap();
+        assert!(indicator["properties"]["en"].is_object());
+    }
 }

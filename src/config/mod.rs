@@ -146,6 +146,21 @@ pub struct Theme {
     /// One-line description.
     #[serde(default)]
     pub description: Option<String>,
+    /// English texts for the English edition (each optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<ThemeEn>,
+}
+
+/// The English texts of a theme (`en:`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeEn {
+    /// Display name in English, e.g. "Poverty reduction".
+    #[serde(default)]
+    pub name: Option<String>,
+    /// One-line description in English.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// One entry of the main navigation.
@@ -215,6 +230,12 @@ pub struct Config {
 }
 
 impl Config {
+    /// The language of every edition, the first being the one the data files are written in.
+    /// One until site.yaml can list several (issue 11: `languages:`, on the routes side).
+    pub fn languages(&self) -> Vec<Lang> {
+        vec![self.lang]
+    }
+
     /// The site-internal URL for a site path (`/news/` → `/portal/news/`).
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path)
@@ -251,52 +272,13 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
             (String::new(), String::new())
         }
     };
-    let language = raw.language.as_deref().unwrap_or("vi");
-    let lang = Lang::from_code(language).unwrap_or_else(|| {
-        errors.push(
-            Error::new(ErrorKind::Value, format!("language `{language}` has no interface strings"))
-                .at(at(&["language"]))
-                .help("use `vi` (Tiếng Việt) or `en` (English)"),
-        );
-        Lang::Vi
-    });
-    let tz_offset = match raw.timezone.as_deref() {
-        None => 7 * 60,
-        Some(tz) => parse_offset(tz).unwrap_or_else(|| {
-            errors.push(
-                Error::new(ErrorKind::Value, format!("timezone `{tz}` is not a UTC offset"))
-                    .at(at(&["timezone"]))
-                    .help("write the offset from UTC, e.g. timezone: \"+07:00\""),
-            );
-            0
-        }),
-    };
+    let lang = site_lang(raw.language.as_deref(), &at, &mut errors);
+    let tz_offset = timezone(raw.timezone.as_deref(), &at, &mut errors);
     let per_page = check_range(raw.per_page.unwrap_or(10), 1, 200, "per_page", &at, &mut errors);
     let feed_limit = check_range(raw.feed_limit.unwrap_or(20), 1, 1000, "feed_limit", &at, &mut errors);
     let other_news = check_range(raw.other_news.unwrap_or(5), 0, 50, "other_news", &at, &mut errors);
-    let theme = raw.theme.unwrap_or_else(|| "default".to_string());
-    if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
-        errors.push(
-            Error::new(ErrorKind::Value, format!("theme `{theme}` is not a folder name"))
-                .at(at(&["theme"]))
-                .help("name a folder under themes/, e.g. theme: default"),
-        );
-    }
-    let menu = raw
-        .menu
-        .into_iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let internal = match check_url(&m.url, &MENU_URL) {
-                Ok(kind) => kind.is_site_path(),
-                Err(e) => {
-                    errors.push(e.at(at(&["menu", &i.to_string(), "url"])));
-                    false
-                }
-            };
-            MenuItem { name: m.name, url: m.url, internal }
-        })
-        .collect();
+    let theme = theme_folder(raw.theme, &at, &mut errors);
+    let menu = menu(raw.menu, &at, &mut errors);
     let data = resolve_data(raw.data, &at, &mut errors);
     errors.into_result(Config {
         title: raw.title,
@@ -317,6 +299,66 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         analytics_html: raw.analytics,
         data,
     })
+}
+
+type At<'a> = dyn Fn(&[&str]) -> crate::Location + 'a;
+
+/// The site's language (`language:`, default `vi`).
+fn site_lang(language: Option<&str>, at: &At<'_>, errors: &mut Errors) -> Lang {
+    let language = language.unwrap_or("vi");
+    Lang::from_code(language).unwrap_or_else(|| {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("language `{language}` has no interface strings"))
+                .at(at(&["language"]))
+                .help("use `vi` (Tiếng Việt) or `en` (English)"),
+        );
+        Lang::Vi
+    })
+}
+
+/// The offset from UTC in minutes (`timezone:`, default +07:00).
+fn timezone(tz: Option<&str>, at: &At<'_>, errors: &mut Errors) -> i32 {
+    match tz {
+        None => 7 * 60,
+        Some(tz) => parse_offset(tz).unwrap_or_else(|| {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("timezone `{tz}` is not a UTC offset"))
+                    .at(at(&["timezone"]))
+                    .help("write the offset from UTC, e.g. timezone: \"+07:00\""),
+            );
+            0
+        }),
+    }
+}
+
+/// The theme folder name (`theme:`, default `default`).
+fn theme_folder(theme: Option<String>, at: &At<'_>, errors: &mut Errors) -> String {
+    let theme = theme.unwrap_or_else(|| "default".to_string());
+    if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("theme `{theme}` is not a folder name"))
+                .at(at(&["theme"]))
+                .help("name a folder under themes/, e.g. theme: default"),
+        );
+    }
+    theme
+}
+
+/// The menu entries with their addresses checked.
+fn menu(raw: Vec<RawMenuItem>, at: &At<'_>, errors: &mut Errors) -> Vec<MenuItem> {
+    raw.into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let internal = match check_url(&m.url, &MENU_URL) {
+                Ok(kind) => kind.is_site_path(),
+                Err(e) => {
+                    errors.push(e.at(at(&["menu", &i.to_string(), "url"])));
+                    false
+                }
+            };
+            MenuItem { name: m.name, url: m.url, internal }
+        })
+        .collect()
 }
 
 fn resolve_data(

@@ -87,57 +87,10 @@ pub fn parse_item(
                 .help("add a line `title: …` with the headline"),
         );
     }
-    let date = match (&fm.date, kind) {
-        (Some(text), _) => match DateTime::parse(text) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                errors.push(
-                    Error::new(ErrorKind::Value, e.message)
-                        .at(yaml.locate(&["date"]))
-                        .help("write the date as YYYY-MM-DD, e.g. date: 2025-03-12 (a time may follow: 2025-03-12 08:30)"),
-                );
-                None
-            }
-        },
-        (None, ContentKind::News) => {
-            errors.push(
-                Error::new(ErrorKind::Schema, "missing field `date`")
-                    .at(yaml.location(1, 1))
-                    .help("add a line such as `date: 2025-03-12` (the publication date, YYYY-MM-DD)"),
-            );
-            None
-        }
-        (None, ContentKind::Page) => None,
-    };
+    let date = item_date(&fm, kind, &yaml, &mut errors);
     let slug = item_slug(file, &fm, slug_from_title, &yaml, &mut errors);
-    const IMAGE: UrlField =
-        UrlField { name: "image", example: "image: /media/cau-treo.jpg", accept: Accept::Link };
-    if let Some(Err(e)) = fm.image.as_deref().map(|i| check_url(i, &IMAGE)) {
-        errors.push(e.at(yaml.locate(&["image"])));
-    }
-    if fm.image.is_some() && fm.image_alt.is_none() && kind == ContentKind::News {
-        errors.push(
-            Error::new(ErrorKind::Schema, "`image` has no `image_alt`")
-                .at(yaml.locate(&["image"]))
-                .help("add `image_alt: …` describing the picture for readers who cannot see it"),
-        );
-    }
-    for (i, alias) in fm.aliases.iter().enumerate() {
-        // issue 8: nothing that could name a file outside the output folder (`.`, `//`, control characters)
-        if !alias.starts_with('/')
-            || alias.contains("//")
-            || alias.contains(['?', '#', '\\'])
-            || alias.contains("..")
-            || alias.split('/').any(|part| part == ".")
-            || alias.chars().any(char::is_control)
-        {
-            errors.push(
-                Error::new(ErrorKind::Value, format!("alias `{alias}` is not a site path"))
-                    .at(yaml.locate(&["aliases", &i.to_string()]))
-                    .help("write the old address as a path starting with `/`, e.g. /tin-tuc/bai-cu.html"),
-            );
-        }
-    }
+    check_image(&fm, kind, &yaml, &mut errors);
+    check_aliases(&fm.aliases, &yaml, &mut errors);
     let body = errors.take_all(render_markdown(file, split.body_start, md));
     let item = Item {
         kind,
@@ -158,6 +111,73 @@ pub fn parse_item(
         body: body.unwrap_or_default(),
     };
     errors.into_result(item)
+}
+
+/// The `date:` (required for news).
+fn item_date(
+    fm: &FrontMatter,
+    kind: ContentKind,
+    yaml: &crate::source::YamlText<'_>,
+    errors: &mut Errors,
+) -> Option<DateTime> {
+    match (&fm.date, kind) {
+        (Some(text), _) => match DateTime::parse(text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.push(
+                Error::new(ErrorKind::Value, e.message)
+                    .at(yaml.locate(&["date"]))
+                    .help("write the date as YYYY-MM-DD, e.g. date: 2025-03-12 (a time may follow: 2025-03-12 08:30)"),
+            );
+                None
+            }
+        },
+        (None, ContentKind::News) => {
+            errors.push(
+                Error::new(ErrorKind::Schema, "missing field `date`")
+                    .at(yaml.location(1, 1))
+                    .help("add a line such as `date: 2025-03-12` (the publication date, YYYY-MM-DD)"),
+            );
+            None
+        }
+        (None, ContentKind::Page) => None,
+    }
+}
+
+/// `image:` must be a link, and news images need `image_alt:`.
+fn check_image(fm: &FrontMatter, kind: ContentKind, yaml: &crate::source::YamlText<'_>, errors: &mut Errors) {
+    const IMAGE: UrlField =
+        UrlField { name: "image", example: "image: /media/cau-treo.jpg", accept: Accept::Link };
+    if let Some(Err(e)) = fm.image.as_deref().map(|i| check_url(i, &IMAGE)) {
+        errors.push(e.at(yaml.locate(&["image"])));
+    }
+    if fm.image.is_some() && fm.image_alt.is_none() && kind == ContentKind::News {
+        errors.push(
+            Error::new(ErrorKind::Schema, "`image` has no `image_alt`")
+                .at(yaml.locate(&["image"]))
+                .help("add `image_alt: …` describing the picture for readers who cannot see it"),
+        );
+    }
+}
+
+/// Every alias must be a site path that stays inside the output folder.
+fn check_aliases(aliases: &[String], yaml: &crate::source::YamlText<'_>, errors: &mut Errors) {
+    for (i, alias) in aliases.iter().enumerate() {
+        // issue 8: nothing that could name a file outside the output folder (`.`, `//`, control characters)
+        if !alias.starts_with('/')
+            || alias.contains("//")
+            || alias.contains(['?', '#', '\\'])
+            || alias.contains("..")
+            || alias.split('/').any(|part| part == ".")
+            || alias.chars().any(char::is_control)
+        {
+            errors.push(
+                Error::new(ErrorKind::Value, format!("alias `{alias}` is not a site path"))
+                    .at(yaml.locate(&["aliases", &i.to_string()]))
+                    .help("write the old address as a path starting with `/`, e.g. /tin-tuc/bai-cu.html"),
+            );
+        }
+    }
 }
 
 fn check_page_fields(fm: &FrontMatter, yaml: &crate::source::YamlText<'_>, errors: &mut Errors) {

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
+use crate::locale::Lang;
 use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, YamlPlaces, YamlText};
 
@@ -61,6 +62,25 @@ pub struct RawUnit {
     /// Area in square kilometres.
     #[serde(default)]
     pub area_km2: Option<f64>,
+    /// English texts for the English edition (each optional).
+    #[serde(default)]
+    pub en: Option<UnitEn>,
+}
+
+/// The English texts of a unit (`en:` in geo.yaml).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitEn {
+    /// Name in English, when it differs from the name as written (`Hồ Chí Minh` → `Ho Chi Minh`);
+    /// a unit's own name is kept otherwise, as proper names are.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Type word in English, when the built-in one does not fit (`xã` → `commune`).
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    /// The note in English.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// One id or a list of ids.
@@ -127,6 +147,10 @@ pub struct Unit {
     pub households: Option<f64>,
     /// Area in km².
     pub area_km2: Option<f64>,
+    /// English texts (`en:`).
+    pub en: UnitEn,
+    /// Language of `name` and `kind`: decides the order of [`Unit::full_name`].
+    pub lang: Lang,
 }
 
 impl Unit {
@@ -135,9 +159,17 @@ impl Unit {
         self.from.is_none_or(|d| d.year <= year) && self.until.is_none_or(|d| d.year >= year)
     }
 
-    /// `xã Tà Lùng`, `huyện Mường Tùng`.
+    /// `xã Tà Lùng`, `huyện Mường Tùng`; in English `Tà Lùng Commune`.
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.kind, self.name)
+        match self.lang {
+            Lang::Vi => format!("{} {}", self.kind, self.name),
+            Lang::En => {
+                let mut chars = self.kind.chars();
+                let kind: String =
+                    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                format!("{} {kind}", self.name)
+            }
+        }
     }
 }
 
@@ -215,6 +247,23 @@ fn level_of(kind: &str, is_root: bool) -> Option<Level> {
     }
 }
 
+/// The English word for a Vietnamese type word (`xã` → `commune`); `None` for one not accepted.
+pub fn type_in_english(kind: &str) -> Option<&'static str> {
+    Some(match slugify(kind).as_str() {
+        "tinh" => "province",
+        "thanh-pho-truc-thuoc-trung-uong" => "municipality",
+        "huyen" => "district",
+        "thi-xa" => "town",
+        "thanh-pho" => "city",
+        "quan" => "urban district",
+        "xa" => "commune",
+        "phuong" => "ward",
+        "thi-tran" => "township",
+        "dac-khu" => "special zone",
+        _ => return None,
+    })
+}
+
 /// The accepted type words.
 pub const UNIT_TYPES: [&str; 10] = [
     "tỉnh",
@@ -235,8 +284,29 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
     let raw: RawGeo = yaml.parse("geo.yaml")?;
     let places = YamlPlaces::new(yaml);
     let mut errors = Errors::new();
-    let mut index = HashMap::new();
+    let index = index_ids(&raw.units, &places, &mut errors);
+    let mut units = Vec::with_capacity(raw.units.len());
+    let roots: Vec<usize> =
+        raw.units.iter().enumerate().filter(|(_, u)| u.parent.is_none()).map(|(i, _)| i).collect();
     for (i, u) in raw.units.iter().enumerate() {
+        let at = |f: &str| places.locate(&["units", &i.to_string(), f]);
+        units.push(resolve_unit(u, &raw.units, &index, &at, &mut errors));
+    }
+    periods::check_roots(&units, &roots, &places, &mut errors);
+    cycles::check_cycles(&units, &places, &mut errors);
+    if errors.is_empty() {
+        periods::check_parents(&units, &places, &mut errors);
+        periods::check_mergers(&units, &places, &mut errors);
+    }
+    link_units(&mut units);
+    let root = periods::current_root(&units, &roots);
+    errors.into_result(Geo { units, root, roots, index })
+}
+
+/// Map every id to its unit, reporting ids that are not slugs or are used twice.
+fn index_ids(units: &[RawUnit], places: &YamlPlaces<'_>, errors: &mut Errors) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
         let at = |f: &str| places.locate(&["units", &i.to_string(), f]);
         if !is_slug(&u.id) {
             errors.push(
@@ -253,101 +323,116 @@ pub fn parse_geo(file: &SourceFile) -> Result<Geo, Errors> {
             );
         }
     }
-    let mut units = Vec::with_capacity(raw.units.len());
-    let mut roots = Vec::new();
-    for (i, u) in raw.units.iter().enumerate() {
-        let at = |f: &str| places.locate(&["units", &i.to_string(), f]);
-        let parent = u.parent.as_ref().and_then(|p| match index.get(p) {
-            Some(&j) => Some(j),
-            None => {
-                errors.push(geo_unknown(p, &raw.units).at(at("parent")));
+    index
+}
+
+type At<'a> = dyn Fn(&str) -> crate::Location + 'a;
+
+/// One unit checked and resolved against the ids of the file (children and mergers come later).
+fn resolve_unit(
+    u: &RawUnit,
+    all: &[RawUnit],
+    index: &HashMap<String, usize>,
+    at: &At<'_>,
+    errors: &mut Errors,
+) -> Unit {
+    let parent = u.parent.as_ref().and_then(|p| match index.get(p) {
+        Some(&j) => Some(j),
+        None => {
+            errors.push(geo_unknown(p, all).at(at("parent")));
+            None
+        }
+    });
+    let level = level_of(&u.kind, u.parent.is_none()).unwrap_or_else(|| {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("`{}` is not a unit type", u.kind))
+                .at(at("type"))
+                .help(format!("use one of: {}", UNIT_TYPES.join(", "))),
+        );
+        Level::Commune
+    });
+    figures::check_figures(u, at, errors);
+    let (from, until) = unit_dates(u, at, errors);
+    let merged_into = merged_into(u, all, index, at, errors);
+    if !merged_into.is_empty() && until.is_none() {
+        errors.push(
+            Error::new(ErrorKind::Schema, format!("unit `{}` was merged but has no `until` date", u.id))
+                .at(at("merged_into"))
+                .help("add `until: YYYY-MM-DD`, the last day the unit existed"),
+        );
+    }
+    Unit {
+        id: u.id.clone(),
+        name: u.name.clone(),
+        kind: u.kind.clone(),
+        level,
+        parent,
+        from,
+        until,
+        merged_into,
+        merged_from: Vec::new(),
+        children: Vec::new(),
+        note: u.note.clone(),
+        population: u.population,
+        households: u.households,
+        area_km2: u.area_km2,
+        en: u.en.clone().unwrap_or_default(),
+        lang: Lang::Vi,
+    }
+}
+
+/// `from` and `until`, checked to be dates in order.
+fn unit_dates(u: &RawUnit, at: &At<'_>, errors: &mut Errors) -> (Option<Date>, Option<Date>) {
+    let date = |field: &str, text: &Option<String>, errors: &mut Errors| {
+        text.as_deref().and_then(|t| match Date::parse(t) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.push(
+                    Error::new(ErrorKind::Value, e.message)
+                        .at(at(field))
+                        .help("write the date as YYYY-MM-DD, e.g. until: 2025-06-30"),
+                );
                 None
             }
-        });
-        if u.parent.is_none() {
-            roots.push(i);
-        }
-        let level = level_of(&u.kind, u.parent.is_none()).unwrap_or_else(|| {
-            errors.push(
-                Error::new(ErrorKind::Value, format!("`{}` is not a unit type", u.kind))
-                    .at(at("type"))
-                    .help(format!("use one of: {}", UNIT_TYPES.join(", "))),
-            );
-            Level::Commune
-        });
-        let date = |field: &str, text: &Option<String>, errors: &mut Errors| {
-            text.as_deref().and_then(|t| match Date::parse(t) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    errors.push(
-                        Error::new(ErrorKind::Value, e.message)
-                            .at(at(field))
-                            .help("write the date as YYYY-MM-DD, e.g. until: 2025-06-30"),
-                    );
-                    None
-                }
-            })
-        };
-        figures::check_figures(u, at, &mut errors);
-        let from = date("from", &u.from, &mut errors);
-        let until = date("until", &u.until, &mut errors);
-        if let (Some(f), Some(t)) = (from, until)
-            && f > t
-        {
-            errors.push(
-                Error::new(ErrorKind::Value, format!("the unit ends ({t}) before it begins ({f})"))
-                    .at(at("until"))
-                    .help("check the from: and until: dates"),
-            );
-        }
-        let targets: Vec<&String> = match &u.merged_into {
-            None => Vec::new(),
-            Some(OneOrMany::One(s)) => vec![s],
-            Some(OneOrMany::Many(v)) => v.iter().collect(),
-        };
-        let merged_into = targets
-            .iter()
-            .filter_map(|t| match index.get(*t) {
-                Some(&j) => Some(j),
-                None => {
-                    errors.push(geo_unknown(t, &raw.units).at(at("merged_into")));
-                    None
-                }
-            })
-            .collect::<Vec<_>>();
-        if !merged_into.is_empty() && until.is_none() {
-            errors.push(
-                Error::new(ErrorKind::Schema, format!("unit `{}` was merged but has no `until` date", u.id))
-                    .at(at("merged_into"))
-                    .help("add `until: YYYY-MM-DD`, the last day the unit existed"),
-            );
-        }
-        units.push(Unit {
-            id: u.id.clone(),
-            name: u.name.clone(),
-            kind: u.kind.clone(),
-            level,
-            parent,
-            from,
-            until,
-            merged_into,
-            merged_from: Vec::new(),
-            children: Vec::new(),
-            note: u.note.clone(),
-            population: u.population,
-            households: u.households,
-            area_km2: u.area_km2,
-        });
+        })
+    };
+    let from = date("from", &u.from, errors);
+    let until = date("until", &u.until, errors);
+    if let (Some(f), Some(t)) = (from, until)
+        && f > t
+    {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("the unit ends ({t}) before it begins ({f})"))
+                .at(at("until"))
+                .help("check the from: and until: dates"),
+        );
     }
-    periods::check_roots(&units, &roots, &places, &mut errors);
-    cycles::check_cycles(&units, &places, &mut errors);
-    if errors.is_empty() {
-        periods::check_parents(&units, &places, &mut errors);
-        periods::check_mergers(&units, &places, &mut errors);
-    }
-    link_units(&mut units);
-    let root = periods::current_root(&units, &roots);
-    errors.into_result(Geo { units, root, roots, index })
+    (from, until)
+}
+
+/// The indices of the units `u` was merged into.
+fn merged_into(
+    u: &RawUnit,
+    all: &[RawUnit],
+    index: &HashMap<String, usize>,
+    at: &At<'_>,
+    errors: &mut Errors,
+) -> Vec<usize> {
+    let targets: Vec<&String> = match &u.merged_into {
+        None => Vec::new(),
+        Some(OneOrMany::One(s)) => vec![s],
+        Some(OneOrMany::Many(v)) => v.iter().collect(),
+    };
+    targets
+        .iter()
+        .filter_map(|t| match index.get(*t) {
+            Some(&j) => Some(j),
+            None => {
+                errors.push(geo_unknown(t, all).at(at("merged_into")));
+                None
+            }
+        })
+        .collect()
 }
 
 fn geo_unknown(id: &str, units: &[RawUnit]) -> Error {

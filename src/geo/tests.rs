@@ -115,3 +115,20 @@ fn issue_9_a_province_merges_only_into_a_province() {
     assert_eq!(m.len(), 1);
     assert!(m[0].contains("a merger joins units of one level"), "{m:?}");
 }
+
+#[test]
+fn issue_11_units_take_english_texts_and_every_type_word_has_an_english_one() {
+    let g = geo("units:\n  - {id: sc, name: Sơn Cao, type: tỉnh, en: {note: Illustrative.}}\n").unwrap();
+    assert_eq!(g.units[0].en.note.as_deref(), Some("Illustrative."));
+    assert_eq!(g.units[0].full_name(), "tỉnh Sơn Cao");
+    let mut english = g.units[0].clone();
+    english.kind = "province".into();
+    english.lang = Lang::En;
+    assert_eq!(english.full_name(), "Sơn Cao Province");
+    for kind in UNIT_TYPES {
+        assert!(type_in_english(kind).is_some(), "{kind}");
+    }
+    let errors = geo("units:\n  - {id: sc, name: S, type: tỉnh, en: {nmae: X}}\n").unwrap_err();
+    assert!(errors.to_string().contains("content/geo.yaml:2:"), "{errors}");
+    assert!(errors.to_string().contains("did you mean `name`?"), "{errors}");
+}

@@ -15,7 +15,7 @@ pub mod schema;
 use crate::date::Date;
 use crate::geo::Level;
 use crate::indicator::Breakdown;
-pub use schema::{Comparator, TargetKind};
+pub use schema::{Comparator, ProgrammeEn, TargetEn, TargetKind};
 
 /// A validated programme.
 #[derive(Debug, Clone)]
@@ -38,6 +38,8 @@ pub struct Programme {
     pub summary: String,
     /// Targets in the order written.
     pub targets: Vec<Target>,
+    /// English texts (`en:`).
+    pub en: ProgrammeEn,
 }
 
 /// One target of a programme.
@@ -65,6 +67,8 @@ pub struct Target {
     pub baseline_year: i32,
     /// Year the target must be met by.
     pub target_year: i32,
+    /// English text (`en:`).
+    pub en: TargetEn,
 }
 
 /// The resolved scope of a target.
@@ -76,6 +80,8 @@ pub struct Scope {
     pub units: Vec<usize>,
     /// How pages name it, if the programme says.
     pub label: Option<String>,
+    /// The label in English, when given.
+    pub label_en: Option<String>,
 }
 
 /// How a scope was written.

@@ -8,8 +8,8 @@ use super::{Comparator, Programme, Scope, ScopeKind, Target};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::Geo;
-use crate::indicator::Indicator;
 use crate::indicator::validate::YEARS;
+use crate::indicator::{Breakdown, Indicator};
 use crate::source::{SourceFile, YamlText};
 
 /// Parse and validate one programme file.
@@ -24,25 +24,8 @@ pub fn parse_programme(
 ) -> Result<Programme, Errors> {
     let yaml = YamlText::file(file);
     let raw: RawProgramme = yaml.parse("the programme file")?;
-    let id = file
-        .path
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(".yaml")
-        .trim_end_matches(".yml")
-        .to_string();
     let mut errors = Errors::new();
-    if !crate::slug::is_slug(&id) {
-        errors.push(
-            Error::new(ErrorKind::Value, format!("the file name `{id}` is not a valid programme id"))
-                .at(yaml.location(1, 1))
-                .help(format!(
-                    "rename the file with lower-case ASCII letters, digits and hyphens, e.g. {}.yaml",
-                    crate::slug::slugify(&id)
-                )),
-        );
-    }
+    let id = programme_id(file, &yaml, &mut errors);
     const URL: UrlField =
         UrlField { name: "url", example: "url: https://vbpl.vn/", accept: Accept::WebAddress };
     if let Some(Err(e)) = raw.url.as_deref().map(|u| check_url(u, &URL)) {
@@ -56,9 +39,50 @@ pub fn parse_programme(
         );
         Date { year: 1970, month: 1, day: 1 }
     });
+    let targets = parse_targets(&raw.targets, &yaml, indicators, broken, geo, &mut errors);
+    errors.into_result(Programme {
+        id,
+        path: file.path.clone(),
+        number: raw.number,
+        title: raw.title,
+        issuer: raw.issuer,
+        date,
+        url: raw.url,
+        summary: raw.summary.unwrap_or_default(),
+        targets,
+        en: raw.en.unwrap_or_default(),
+    })
+}
+
+/// The programme id (the file name), which must be a slug.
+fn programme_id(file: &SourceFile, yaml: &YamlText<'_>, errors: &mut Errors) -> String {
+    let name = file.path.rsplit('/').next().unwrap_or("");
+    let id = name.trim_end_matches(".yaml").trim_end_matches(".yml").to_string();
+    if !crate::slug::is_slug(&id) {
+        errors.push(
+            Error::new(ErrorKind::Value, format!("the file name `{id}` is not a valid programme id"))
+                .at(yaml.location(1, 1))
+                .help(format!(
+                    "rename the file with lower-case ASCII letters, digits and hyphens, e.g. {}.yaml",
+                    crate::slug::slugify(&id)
+                )),
+        );
+    }
+    id
+}
+
+/// Every target with a unique slug id that checks out; the others are reported.
+fn parse_targets(
+    raw: &[RawTarget],
+    yaml: &YamlText<'_>,
+    indicators: &[Indicator],
+    broken: &[&str],
+    geo: &Geo,
+    errors: &mut Errors,
+) -> Vec<Target> {
     let mut seen = HashSet::new();
     let mut targets = Vec::new();
-    for (i, t) in raw.targets.iter().enumerate() {
+    for (i, t) in raw.iter().enumerate() {
         let index = i.to_string();
         let at = |path: &[&str]| {
             let mut full = vec!["targets", index.as_str()];
@@ -89,17 +113,7 @@ pub fn parse_programme(
             targets.push(target);
         }
     }
-    errors.into_result(Programme {
-        id,
-        path: file.path.clone(),
-        number: raw.number,
-        title: raw.title,
-        issuer: raw.issuer,
-        date,
-        url: raw.url,
-        summary: raw.summary.unwrap_or_default(),
-        targets,
-    })
+    targets
 }
 
 type At<'a> = dyn Fn(&[&str]) -> crate::Location + 'a;
@@ -114,7 +128,6 @@ fn parse_target(
     if broken.contains(&t.indicator.as_str()) {
         return Err(Errors::new());
     }
-    let mut errors = Errors::new();
     let Some(ind) = indicators.iter().position(|x| x.id == t.indicator) else {
         let help = match did_you_mean(&t.indicator, indicators.iter().map(|x| x.id.as_str())) {
             Some(best) => format!("did you mean `{best}`? Indicators are the files in content/indicators/"),
@@ -125,39 +138,62 @@ fn parse_target(
             .help(help)
             .into());
     };
+    let mut errors = Errors::new();
     let indicator = &indicators[ind];
-    let breakdown = match indicator
-        .breakdown_of(t.disaggregation.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    {
-        Ok(b) => b,
-        Err((dim, value)) => {
-            let help = if indicator.dims.is_empty() {
-                format!("the indicator `{}` has no disaggregations; remove `disaggregation:`", indicator.id)
-            } else {
-                let list: Vec<String> = indicator
-                    .dims
-                    .iter()
-                    .map(|d| {
-                        format!(
-                            "{}: {}",
-                            d.id,
-                            d.values.iter().map(|v| v.0.as_str()).collect::<Vec<_>>().join(", ")
-                        )
-                    })
-                    .collect();
-                format!("the indicator `{}` has {}", indicator.id, list.join("; "))
-            };
-            errors.push(
-                Error::new(
-                    ErrorKind::Reference,
-                    format!("the disaggregation `{dim}: {value}` does not exist"),
-                )
-                .at(at(&["disaggregation"]))
-                .help(help),
-            );
-            indicator.total_key()
-        }
+    let breakdown = target_breakdown(t, indicator, at, &mut errors);
+    check_years(t, at, &mut errors);
+    let condition = target_condition(t, at, &mut errors);
+    let baseline_year = t.baseline_year.clamp(*YEARS.start(), *YEARS.end()) as i32;
+    let scope = errors.take_all(resolve_scope(&t.scope, at, indicator, &breakdown, baseline_year, geo));
+    let target = scope.map(|scope| Target {
+        id: t.id.clone(),
+        title: t.title.clone(),
+        indicator: ind,
+        breakdown,
+        scope,
+        kind: t.kind,
+        comparator: t.comparator.unwrap_or(Comparator::AtLeast),
+        value: t.value,
+        condition,
+        baseline_year,
+        target_year: t.target_year.clamp(*YEARS.start(), *YEARS.end()) as i32,
+        en: t.en.clone().unwrap_or_default(),
+    });
+    match target {
+        Some(target) => errors.into_result(target),
+        None => Err(errors),
+    }
+}
+
+/// The breakdown the target's `disaggregation` names (the total when it names none that exists).
+fn target_breakdown(t: &RawTarget, indicator: &Indicator, at: &At<'_>, errors: &mut Errors) -> Breakdown {
+    let pairs = t.disaggregation.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    let (dim, value) = match indicator.breakdown_of(pairs) {
+        Ok(b) => return b,
+        Err(missing) => missing,
     };
+    let help = if indicator.dims.is_empty() {
+        format!("the indicator `{}` has no disaggregations; remove `disaggregation:`", indicator.id)
+    } else {
+        let list: Vec<String> = indicator
+            .dims
+            .iter()
+            .map(|d| {
+                format!("{}: {}", d.id, d.values.iter().map(|v| v.0.as_str()).collect::<Vec<_>>().join(", "))
+            })
+            .collect();
+        format!("the indicator `{}` has {}", indicator.id, list.join("; "))
+    };
+    errors.push(
+        Error::new(ErrorKind::Reference, format!("the disaggregation `{dim}: {value}` does not exist"))
+            .at(at(&["disaggregation"]))
+            .help(help),
+    );
+    indicator.total_key()
+}
+
+/// Both years in range, the target year after the baseline year.
+fn check_years(t: &RawTarget, at: &At<'_>, errors: &mut Errors) {
     for (field, year) in [("baseline_year", t.baseline_year), ("target_year", t.target_year)] {
         if !YEARS.contains(&year) {
             errors.push(
@@ -180,6 +216,10 @@ fn parse_target(
             .help("the baseline year is when progress is measured from; the target year comes later"),
         );
     }
+}
+
+/// The `condition` of a `share` target (required there, refused elsewhere) and its value range.
+fn target_condition(t: &RawTarget, at: &At<'_>, errors: &mut Errors) -> Option<(Comparator, f64)> {
     let condition = match (t.kind, &t.condition) {
         (TargetKind::Share, Some(c)) => Some((c.comparator, c.value)),
         (TargetKind::Share, None) => {
@@ -207,25 +247,7 @@ fn parse_target(
                 .help("write e.g. value: 100"),
         );
     }
-    let baseline_year = t.baseline_year.clamp(*YEARS.start(), *YEARS.end()) as i32;
-    let scope = errors.take_all(resolve_scope(&t.scope, at, indicator, &breakdown, baseline_year, geo));
-    let target = scope.map(|scope| Target {
-        id: t.id.clone(),
-        title: t.title.clone(),
-        indicator: ind,
-        breakdown,
-        scope,
-        kind: t.kind,
-        comparator: t.comparator.unwrap_or(Comparator::AtLeast),
-        value: t.value,
-        condition,
-        baseline_year,
-        target_year: t.target_year.clamp(*YEARS.start(), *YEARS.end()) as i32,
-    });
-    match target {
-        Some(target) => errors.into_result(target),
-        None => Err(errors),
-    }
+    condition
 }
 
 fn resolve_scope(
@@ -295,5 +317,6 @@ fn resolve_scope(
             format!("check the level and the condition: no unit existed in {baseline_year} and met it"),
         ));
     }
-    errors.into_result(Scope { kind, units, label: s.label.clone() })
+    let label_en = s.en.as_ref().and_then(|e| e.label.clone());
+    errors.into_result(Scope { kind, units, label: s.label.clone(), label_en })
 }

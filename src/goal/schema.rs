@@ -26,6 +26,42 @@ pub struct RawProgramme {
     pub summary: Option<String>,
     /// The targets.
     pub targets: Vec<RawTarget>,
+    /// English texts for the English edition (each optional).
+    #[serde(default)]
+    pub en: Option<ProgrammeEn>,
+}
+
+/// The English texts of a programme (`en:`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeEn {
+    /// Title of the document in English.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Issuing body in English, e.g. "People's Council of Sơn Cao Province".
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Summary in English (Markdown).
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// The English text of a target (`en:`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TargetEn {
+    /// The target in English.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// The English name of a scope (`en:`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeEn {
+    /// How pages name the scope, in English.
+    #[serde(default)]
+    pub label: Option<String>,
 }
 
 /// A target as written.
@@ -57,6 +93,9 @@ pub struct RawTarget {
     pub baseline_year: i64,
     /// Year the target must be met by.
     pub target_year: i64,
+    /// English text for the English edition.
+    #[serde(default)]
+    pub en: Option<TargetEn>,
 }
 
 /// A scope as written: exactly one of `geo`, `units`, `level`.
@@ -81,6 +120,9 @@ pub struct RawScope {
     /// How pages name the scope.
     #[serde(default)]
     pub label: Option<String>,
+    /// English name of the scope.
+    #[serde(default)]
+    pub en: Option<ScopeEn>,
 }
 
 /// A baseline condition on the indicator.

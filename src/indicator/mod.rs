@@ -14,7 +14,7 @@ pub mod validate;
 mod tests;
 
 use crate::date::Date;
-pub use schema::{Direction, UnitKind};
+pub use schema::{Direction, IndicatorEn, UnitKind};
 
 /// A validated indicator.
 #[derive(Debug, Clone)]
@@ -57,6 +57,8 @@ pub struct Indicator {
     pub dims: Vec<Dim>,
     /// Series sorted by (geo, breakdown); each has points sorted by year.
     pub series: Vec<Series>,
+    /// English texts (`en:`); `short_title` defaults to the English title like the original.
+    pub en: IndicatorEn,
 }
 
 /// A revision note.
@@ -66,6 +68,8 @@ pub struct Revision {
     pub date: Date,
     /// What changed.
     pub note: String,
+    /// The note in English, when given.
+    pub note_en: Option<String>,
 }
 
 /// A breakdown dimension (age group, sex, …).
@@ -77,6 +81,10 @@ pub struct Dim {
     pub name: String,
     /// Values: (id, display name), in display order.
     pub values: Vec<(String, String)>,
+    /// The name in English, when given.
+    pub name_en: Option<String>,
+    /// The English name of each value (same order as `values`), when given.
+    pub values_en: Vec<Option<String>>,
 }
 
 /// For each dimension, the index of the value, or `None` for the total over that dimension.
@@ -123,6 +131,7 @@ impl Indicator {
             revisions: Vec::new(),
             dims: Vec::new(),
             series,
+            en: IndicatorEn::default(),
         }
     }
 

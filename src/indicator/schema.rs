@@ -69,6 +69,54 @@ pub struct RawIndicator {
     /// A CSV file (next to this file) with columns geo, year, value and one per disaggregation.
     #[serde(default)]
     pub csv: Option<String>,
+    /// English texts for the English edition (each optional; a missing one falls back).
+    #[serde(default)]
+    pub en: Option<IndicatorEn>,
+}
+
+/// The English texts of an indicator (`en:` in its file).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorEn {
+    /// Full title, e.g. "Poor household rate (multidimensional poverty standard)".
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Short title for cards and legends, e.g. "Poor households".
+    #[serde(default)]
+    pub short_title: Option<String>,
+    /// Label of the unit, e.g. "households".
+    #[serde(default)]
+    pub unit_label: Option<String>,
+    /// One plain sentence saying what is measured.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Agency that produces the figures.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// How the figures are compiled (Markdown).
+    #[serde(default)]
+    pub methodology: Option<String>,
+    /// Notes for readers (Markdown).
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// The English name of a disaggregation or of one of its values (`en:`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NameEn {
+    /// Display name, e.g. "Age group".
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// The English note of a revision (`en:`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteEn {
+    /// What changed.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// Units of measure.
@@ -118,6 +166,9 @@ pub struct RawRevision {
     pub date: String,
     /// What changed.
     pub note: String,
+    /// The note in English.
+    #[serde(default)]
+    pub en: Option<NoteEn>,
 }
 
 /// A breakdown dimension.
@@ -130,6 +181,9 @@ pub struct RawDisaggregation {
     pub name: String,
     /// Its values in display order.
     pub values: Vec<RawDimValue>,
+    /// The name in English.
+    #[serde(default)]
+    pub en: Option<NameEn>,
 }
 
 /// One value of a breakdown dimension.
@@ -140,6 +194,9 @@ pub struct RawDimValue {
     pub id: String,
     /// Display name, e.g. "0–2 tuổi".
     pub name: String,
+    /// The name in English.
+    #[serde(default)]
+    pub en: Option<NameEn>,
 }
 
 /// Compact form: values by year for one geo unit (and one disaggregation value).

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::observations::{Ctx, read_observations, read_series, read_table};
-use super::schema::{RawIndicator, UnitKind};
+use super::schema::{IndicatorEn, RawIndicator, UnitKind};
 use super::{Dim, Indicator, Revision, Series};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
@@ -53,7 +53,8 @@ pub fn parse_indicator_with_warnings(
         .enumerate()
         .filter_map(|(i, r)| {
             let d = date(&yaml, &r.date, &["revisions", &i.to_string(), "date"], &mut errors)?;
-            Some(Revision { date: d, note: r.note.clone() })
+            let note_en = r.en.as_ref().and_then(|e| e.note.clone());
+            Some(Revision { date: d, note: r.note.clone(), note_en })
         })
         .collect();
     revisions.sort_by_key(|r| std::cmp::Reverse(r.date));
@@ -81,6 +82,7 @@ pub fn parse_indicator_with_warnings(
             Series { geo, breakdown, points }
         })
         .collect();
+    let en = english(&raw);
     let indicator = Indicator {
         id: stem.to_string(),
         path: file.path.clone(),
@@ -101,9 +103,20 @@ pub fn parse_indicator_with_warnings(
         revisions,
         dims,
         series,
+        en,
     };
     let (warnings, errors) = errors.split_warnings();
     errors.into_result((indicator, warnings))
+}
+
+/// The English texts as given; a short title not written falls back on the English title,
+/// as the original does on its title.
+fn english(raw: &RawIndicator) -> IndicatorEn {
+    let mut en = raw.en.clone().unwrap_or_default();
+    if raw.short_title.is_none() && en.short_title.is_none() {
+        en.short_title.clone_from(&en.title);
+    }
+    en
 }
 
 fn default_decimals(unit: UnitKind) -> u8 {
@@ -265,7 +278,9 @@ fn parse_dims(raw: &RawIndicator, yaml: &YamlPlaces<'_>, errors: &mut Errors) ->
             );
             values.truncate(usize::from(u16::MAX));
         }
-        dims.push(Dim { id: d.id.clone(), name: d.name.clone(), values });
+        let name_en = d.en.as_ref().and_then(|e| e.name.clone());
+        let values_en = d.values.iter().map(|v| v.en.as_ref().and_then(|e| e.name.clone())).collect();
+        dims.push(Dim { id: d.id.clone(), name: d.name.clone(), values, name_en, values_en });
     }
     dims
 }

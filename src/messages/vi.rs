@@ -485,4 +485,14 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("{what} is not a number", "{what} không phải là một số"),
     ("{what} is infinite, which is not a figure", "{what} là vô cực, không phải là số liệu"),
     ("the value", "giá trị"),
+    // ── translations of the statistics (issue 11) ─────────────────────────────────────────
+    ("{what} has no {language} text for {list}; the page shows the original, marked as such", "{what} chưa có văn bản {language} cho {list}; trang hiển thị văn bản gốc, có đánh dấu ngôn ngữ"),
+    ("the indicator `{id}`", "chỉ tiêu `{id}`"),
+    ("the unit `{id}`", "đơn vị `{id}`"),
+    ("the theme `{id}`", "chủ đề `{id}`"),
+    ("the programme `{id}`", "chương trình `{id}`"),
+    ("the target `{id}`", "mục tiêu `{id}`"),
+    ("English", "tiếng Anh"),
+    ("Vietnamese", "tiếng Việt"),
+    ("add the translations under `en:` beside the texts, e.g. en: {title: …}", "hãy thêm bản dịch trong mục `en:` bên cạnh các văn bản, ví dụ en: {title: …}"),
 ];

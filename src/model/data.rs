@@ -6,6 +6,8 @@ use crate::geo::{Geo, Level};
 use crate::indicator::Indicator;
 use crate::goal::Programme;
 use crate::goal::progress::Progress;
+use crate::locale::Lang;
+use crate::model::localize::Fallbacks;
 
 /// Everything about statistics; empty when the site has no data files.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +28,11 @@ pub struct Data {
     pub geo_paths: Vec<String>,
     /// Warnings found in the data files (reported by the CLI, fatal with `--deny-warnings`).
     pub warnings: crate::error::Errors,
+    /// The language the texts are in: the site's first language, or the edition's after
+    /// [`localize`](crate::model::localize::localize).
+    pub lang: Lang,
+    /// The texts shown in the site's first language because they have no translation.
+    pub fallbacks: Fallbacks,
 }
 
 impl Data {
@@ -60,6 +67,10 @@ pub struct IndicatorEntry {
     pub methodology_html: String,
     /// Notes rendered from Markdown.
     pub notes_html: String,
+    /// The English methodology rendered from Markdown, when given.
+    pub methodology_html_en: Option<String>,
+    /// The English notes rendered from Markdown, when given.
+    pub notes_html_en: Option<String>,
     /// Targets about it: (programme index, target index).
     pub targets: Vec<(usize, usize)>,
     /// The unit its headline is about: the site's home unit when it has data, else the
@@ -167,6 +178,8 @@ pub struct ProgrammeEntry {
     pub path: String,
     /// Summary rendered from Markdown.
     pub summary_html: String,
+    /// The English summary rendered from Markdown, when given.
+    pub summary_html_en: Option<String>,
     /// Progress of each target, in target order.
     pub progress: Vec<Progress>,
 }

@@ -5,6 +5,7 @@
 //! one up.
 
 pub mod data;
+pub mod localize;
 
 use crate::config::Config;
 use crate::content::Item;

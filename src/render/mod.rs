@@ -13,8 +13,9 @@ pub mod views;
 
 use tera::{Context, Kwargs, State, Tera};
 
+use crate::date::Date;
 use crate::error::{Error, Errors};
-use crate::locale::format_number;
+use crate::locale::{Lang, format_date, format_number};
 use crate::model::{Form, PageKind, PlannedPage, Site};
 use i18n::Strings;
 use template::{Template, TemplateFiles, TemplateSource, check_required, map_tera_error};
@@ -42,7 +43,7 @@ impl Renderer {
         check_required(&files)?;
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        register_filters(&mut tera, site);
+        register_filters(&mut tera, site.config.lang);
         tera.add_raw_templates(templates.iter().map(|t| (t.name.as_str(), t.file.text.as_str())))
             .map_err(|e| Errors::from(map_tera_error(&e, &files)))?;
         let global = tera.global_context();
@@ -144,12 +145,20 @@ impl Renderer {
     }
 }
 
-/// Filters for theme authors: numbers in the site's format and `{name}` placeholders.
-fn register_filters(tera: &mut Tera, site: &Site) {
-    let lang = site.config.lang;
+/// Filters for theme authors: numbers and dates in the site's format (or in the language a
+/// `lang="en"` argument names) and `{name}` placeholders.
+fn register_filters(tera: &mut Tera, lang: Lang) {
+    let lang_of = move |kwargs: &Kwargs| {
+        kwargs.get::<&str>("lang").ok().flatten().and_then(Lang::from_code).unwrap_or(lang)
+    };
     tera.register_filter("num", move |value: f64, kwargs: Kwargs, _: &State| {
         let decimals = kwargs.get::<usize>("decimals").ok().flatten().unwrap_or(0);
-        format_number(value, decimals, lang)
+        format_number(value, decimals, lang_of(&kwargs))
+    });
+    // `{{ "2025-03-12" | date(lang="en") }}` → `12 March 2025`; text that is no date stays as is
+    tera.register_filter("date", move |text: &str, kwargs: Kwargs, _: &State| match Date::parse(text) {
+        Ok(date) => format_date(date, lang_of(&kwargs)),
+        Err(_) => text.to_string(),
     });
     tera.register_filter("fill", |text: &str, kwargs: Kwargs, _: &State| {
         let values: Vec<(String, String)> = kwargs
@@ -167,4 +176,21 @@ fn register_filters(tera: &mut Tera, site: &Site) {
 /// the dispatch of `Renderer::render`, reported rather than panicking).
 fn not_a_template_page(page: &PlannedPage) -> Error {
     Error::new(crate::error::ErrorKind::Template, format!("`{}` is not drawn by this template", page.path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_format_in_the_site_language_or_the_one_named_issue_11() {
+        // issue 11: an edition's templates pass `lang`; without it the site's language is used
+        let mut tera = Tera::new();
+        register_filters(&mut tera, Lang::Vi);
+        let text = "{{ 1234.5 | num(decimals=2) }}; {{ 1234.5 | num(decimals=2, lang=\"en\") }}; \
+                    {{ \"2025-03-12\" | date }}; {{ \"2025-03-12\" | date(lang=\"en\") }}; {{ \"soon\" | date }}";
+        tera.add_raw_template("t", text).unwrap();
+        let out = tera.render("t", &Context::new()).unwrap();
+        assert_eq!(out, "1.234,50; 1,234.50; 12/03/2025; 12 March 2025; soon");
+    }
 }

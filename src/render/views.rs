@@ -212,7 +212,7 @@ pub fn card<'a>(site: &'a Site, news: &'a News) -> Card<'a> {
         title: &item.title,
         url: c.url(&news.path),
         date_iso: date.map(|d| d.iso()).unwrap_or_default(),
-        date: date.map(|d| d.dmy()).unwrap_or_default(),
+        date: date.map(|d| crate::locale::format_date(d, c.lang)).unwrap_or_default(),
         summary: item.summary.as_deref(),
         image: item.image.as_deref().map(|i| link(c, i)),
         image_alt: item.image_alt.as_deref(),

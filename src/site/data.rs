@@ -12,6 +12,7 @@ use crate::geo::{Geo, Level, parse_geo};
 use crate::indicator::Indicator;
 use crate::indicator::validate::parse_indicator_with_warnings;
 use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
+use crate::model::localize::Fallbacks;
 use crate::routes::Routes;
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
@@ -131,6 +132,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         let plain = MarkdownOptions { shortcodes: false, ..*md };
         render_markdown(&SourceFile::new(path, text), 0, &plain).map(|b| b.html).unwrap_or_default()
     };
+    let english = |path: &str, text: &Option<String>| text.as_deref().map(|t| markdown(path, t));
     let programmes: Vec<ProgrammeEntry> = programmes
         .into_iter()
         .map(|p| {
@@ -138,6 +140,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
             ProgrammeEntry {
                 path: routes.programme(&p.id),
                 summary_html: markdown(&p.path, &p.summary),
+                summary_html_en: english(&p.path, &p.en.summary),
                 progress,
                 programme: p,
             }
@@ -147,50 +150,13 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         .into_iter()
         .enumerate()
         .map(|(i, indicator)| {
-            let targets = programmes
-                .iter()
-                .enumerate()
-                .flat_map(|(p, e)| {
-                    e.programme
-                        .targets
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| t.indicator == i)
-                        .map(move |(t, _)| (p, t))
-                })
-                .collect();
-            let headline = headline_unit(&indicator, &geo, home);
-            let ranking = ranking_of(&indicator, &geo);
-            let share = share_met(&indicator, &geo, ranking);
-            let peers = peer_values(&indicator, &geo);
-            let mut charts = Vec::new();
-            let chart = |kind: ChartKind| ChartFile {
-                kind,
-                path: routes.chart(&indicator.id, kind),
-            };
-            if headline.is_some() || !share.is_empty() {
-                charts.push(chart(ChartKind::Trend));
-            }
-            if ranking.is_some() && indicator.unit != crate::indicator::UnitKind::Boolean {
-                charts.push(chart(ChartKind::Ranking));
-            }
-            if !indicator.dims.is_empty() && headline.is_some() {
-                charts.push(chart(ChartKind::Groups));
-            }
-            IndicatorEntry {
-                path: routes.indicator(&indicator.id),
-                csv_path: routes.data_csv(&indicator.id),
-                json_path: routes.data_json(&indicator.id),
-                methodology_html: markdown(&indicator.path, &indicator.methodology),
-                notes_html: markdown(&indicator.path, &indicator.notes),
-                targets,
-                headline,
-                ranking,
-                share,
-                peers,
-                charts,
-                indicator,
-            }
+            let mut entry = indicator_entry(i, indicator, &programmes, &geo, home, &routes);
+            let ind = &entry.indicator;
+            entry.methodology_html = markdown(&ind.path, &ind.methodology);
+            entry.notes_html = markdown(&ind.path, &ind.notes);
+            entry.methodology_html_en = english(&ind.path, &ind.en.methodology);
+            entry.notes_html_en = english(&ind.path, &ind.en.notes);
+            entry
         })
         .collect();
     let themes = config
@@ -207,7 +173,67 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         .filter_map(|id| entries.iter().position(|e| &e.indicator.id == id))
         .collect();
     let geo_paths = geo.units.iter().map(|u| routes.geo(&u.id)).collect();
-    Data { geo, indicators: entries, programmes, themes, home, key_figures, geo_paths, warnings }
+    Data {
+        geo,
+        indicators: entries,
+        programmes,
+        themes,
+        home,
+        key_figures,
+        geo_paths,
+        warnings,
+        lang: config.lang,
+        fallbacks: Fallbacks::none(config.lang),
+    }
+}
+
+/// What the site derives for indicator `i` (its Markdown is rendered by the caller).
+fn indicator_entry(
+    i: usize,
+    indicator: Indicator,
+    programmes: &[ProgrammeEntry],
+    geo: &Geo,
+    home: Option<usize>,
+    routes: &Routes,
+) -> IndicatorEntry {
+    let targets = programmes
+        .iter()
+        .enumerate()
+        .flat_map(|(p, e)| {
+            e.programme.targets.iter().enumerate().filter(|(_, t)| t.indicator == i).map(move |(t, _)| (p, t))
+        })
+        .collect();
+    let headline = headline_unit(&indicator, geo, home);
+    let ranking = ranking_of(&indicator, geo);
+    let share = share_met(&indicator, geo, ranking);
+    let peers = peer_values(&indicator, geo);
+    let mut charts = Vec::new();
+    let chart = |kind: ChartKind| ChartFile { kind, path: routes.chart(&indicator.id, kind) };
+    if headline.is_some() || !share.is_empty() {
+        charts.push(chart(ChartKind::Trend));
+    }
+    if ranking.is_some() && indicator.unit != crate::indicator::UnitKind::Boolean {
+        charts.push(chart(ChartKind::Ranking));
+    }
+    if !indicator.dims.is_empty() && headline.is_some() {
+        charts.push(chart(ChartKind::Groups));
+    }
+    IndicatorEntry {
+        path: routes.indicator(&indicator.id),
+        csv_path: routes.data_csv(&indicator.id),
+        json_path: routes.data_json(&indicator.id),
+        methodology_html: String::new(),
+        notes_html: String::new(),
+        methodology_html_en: None,
+        notes_html_en: None,
+        targets,
+        headline,
+        ranking,
+        share,
+        peers,
+        charts,
+        indicator,
+    }
 }
 
 /// The home unit if it has figures, else the highest-level unit (never a commune) with the

@@ -219,7 +219,13 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
             return errors.into_result(()).and_then(|()| Err(Errors::new()));
         }
     };
-    let data = data::derive_data(parsed_data, &config, &md);
+    let mut data = data::derive_data(parsed_data, &config, &md);
+    // issue 11: texts an edition lacks are warnings of `check` and of the build, once per item
+    let (_editions, untranslated) = crate::model::localize::editions(&data, &config.languages());
+    if !untranslated.is_empty() {
+        data.warnings.extend(Errors(untranslated));
+        data.warnings.sort();
+    }
     let site = derive::derive_site(config, crate::routes::Routes::root(), &source, news, pages, opts.drafts, data)?;
     let items: Vec<&Item> =
         site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();

@@ -9,6 +9,7 @@ mod errors;
 mod figures_pages;
 mod geo_periods;
 mod harness;
+mod i18n_data;
 mod indicators;
 mod messages_vi;
 mod new;

@@ -9,13 +9,14 @@ fn target(kind: TargetKind, comparator: Comparator, value: f64) -> Target {
         title: "t".into(),
         indicator: 0,
         breakdown: Vec::new(),
-        scope: Scope { kind: ScopeKind::One, units: vec![0], label: None },
+        scope: Scope { kind: ScopeKind::One, units: vec![0], label: None, label_en: None },
         kind,
         comparator,
         value,
         condition: None,
         baseline_year: 2021,
         target_year: 2025,
+        en: Default::default(),
     }
 }
 
@@ -153,7 +154,7 @@ fn merged_units_are_followed_by_their_successor() {
     let s = followed_series(&ind, &geo, 1, &[]);
     assert_eq!(s, [(2021, 60.0, 1), (2024, 35.0, 1), (2025, 20.0, 2)]);
     let mut t = target(TargetKind::AnnualDecrease, Comparator::AtLeast, 9.6);
-    t.scope = Scope { kind: ScopeKind::List, units: vec![1], label: None };
+    t.scope = Scope { kind: ScopeKind::List, units: vec![1], label: None, label_en: None };
     let p = evaluate(&t, &ind, &geo);
     // (60 − 20)/4 = 10 ≥ 9.6 → achieved, measured through the successor
     assert_eq!(p.overall.status, Status::Achieved);

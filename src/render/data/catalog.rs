@@ -1,6 +1,8 @@
 //! Indicator lists: the index by theme, the open-data catalogue page, and the key figures
 //! shown on the home page.
 
+use super::Fallback;
+use crate::model::localize::TextOf;
 use serde::Serialize;
 
 use super::Link;
@@ -16,6 +18,8 @@ pub struct ThemeView<'a> {
     name: &'a str,
     description: Option<&'a str>,
     indicators: Vec<IndicatorCard<'a>>,
+    /// Texts shown in the site's first language for want of a translation: field → language.
+    fallback: Fallback<'a>,
 }
 
 /// An indicator as a card: latest figure, change and sparkline.
@@ -26,6 +30,8 @@ pub struct IndicatorCard<'a> {
     url: String,
     headline: Option<Headline>,
     sparkline_svg: Option<String>,
+    /// Texts shown in the site's first language for want of a translation: field → language.
+    fallback: Fallback<'a>,
 }
 
 /// The lead of the indicators index, naming the themes this site has (issue 9: never a fixed
@@ -49,6 +55,7 @@ fn card<'a>(w: &Words<'a>, site: &'a Site, i: usize, id_prefix: &str) -> Indicat
         short_title: &ind.short_title,
         url: site.config.url(&entry.path),
         headline: headline(w, site, i),
+        fallback: site.data.fallbacks.langs(TextOf::Indicator(i)),
         sparkline_svg: (points.len() > 1)
             .then(|| sparkline(w, ind, points, &format!("{id_prefix}-{}", ind.id), &ind.short_title))
             .flatten(),
@@ -60,7 +67,8 @@ pub fn themes<'a>(w: &Words<'a>, site: &'a Site) -> Vec<ThemeView<'a>> {
     site.data
         .themes
         .iter()
-        .map(|t| ThemeView {
+        .enumerate()
+        .map(|(k, t)| ThemeView {
             id: &t.id,
             name: &t.name,
             description: t.description.as_deref(),
@@ -68,6 +76,7 @@ pub fn themes<'a>(w: &Words<'a>, site: &'a Site) -> Vec<ThemeView<'a>> {
                 .filter(|&i| site.data.indicators[i].indicator.theme == t.id)
                 .map(|i| card(w, site, i, "spark"))
                 .collect(),
+            fallback: site.data.fallbacks.langs(TextOf::Theme(k)),
         })
         .collect()
 }
@@ -114,7 +123,7 @@ pub fn page<'a>(w: &Words<'a>, site: &'a Site) -> CatalogPage<'a> {
                 url: c.url(&e.path),
                 theme: site.data.theme_name(&ind.theme).unwrap_or_default(),
                 source: &ind.source,
-                updated: ind.updated.dmy(),
+                updated: w.date(ind.updated),
                 updated_iso: ind.updated.iso(),
                 years: match (years.first(), years.last()) {
                     (Some(a), Some(b)) if a != b => format!("{a}–{b}"),

@@ -1,6 +1,8 @@
 //! Geography pages: the tree of units (current and former structure) and one profile per
 //! unit with all its indicators, its rank among its peers, and its reorganisation history.
 
+use super::Fallback;
+use crate::model::localize::TextOf;
 use serde::Serialize;
 
 use super::charts::sparkline;
@@ -75,6 +77,8 @@ pub struct Profile<'a> {
     /// Units once within it that no longer are (abolished or moved), with their period.
     former_children: Vec<FormerChild>,
     indicators: Vec<ProfileRow>,
+    /// Texts shown in the site's first language for want of a translation: field → language.
+    fallback: Fallback<'a>,
 }
 
 /// A unit that was once within another, with the period it existed.
@@ -148,6 +152,7 @@ pub fn profile<'a>(w: &Words<'a>, site: &'a Site, u: usize) -> Profile<'a> {
             })
             .collect(),
         indicators: rows(w, site, u),
+        fallback: site.data.fallbacks.langs(TextOf::Unit(u)),
     }
 }
 
@@ -159,7 +164,7 @@ fn as_typed(value: f64, lang: crate::locale::Lang) -> String {
 /// When a unit existed: `01/01/2019–30/06/2025`, or `đến 30/06/2025` without a start.
 fn period(w: &Words<'_>, unit: &Unit) -> String {
     match (unit.from, unit.until) {
-        (Some(f), Some(t)) => format!("{}–{}", f.dmy(), t.dmy()),
+        (Some(f), Some(t)) => format!("{}–{}", w.date(f), w.date(t)),
         _ => existed(w, unit).unwrap_or_default(),
     }
 }
@@ -167,12 +172,12 @@ fn period(w: &Words<'_>, unit: &Unit) -> String {
 fn existed(w: &Words<'_>, unit: &Unit) -> Option<String> {
     match (unit.from, unit.until) {
         (None, None) => None,
-        (Some(f), None) => Some(fill(w.t("existed_from"), &[("date", &f.dmy())])),
-        (None, Some(t)) => Some(fill(w.t("existed_until"), &[("date", &t.dmy())])),
+        (Some(f), None) => Some(fill(w.t("existed_from"), &[("date", &w.date(f))])),
+        (None, Some(t)) => Some(fill(w.t("existed_until"), &[("date", &w.date(t))])),
         (Some(f), Some(t)) => Some(format!(
             "{} {}",
-            fill(w.t("existed_from"), &[("date", &f.dmy())]),
-            fill(w.t("existed_until"), &[("date", &t.dmy())])
+            fill(w.t("existed_from"), &[("date", &w.date(f))]),
+            fill(w.t("existed_until"), &[("date", &w.date(t))])
         )),
     }
 }

@@ -1,6 +1,8 @@
 //! The indicator page: headline figure and its sentence, target statuses, charts with their
 //! tables, the data table, metadata and provenance, downloads.
 
+use super::Fallback;
+use crate::model::localize::TextOf;
 use serde::Serialize;
 
 use super::charts::{
@@ -40,6 +42,9 @@ pub struct IndicatorView<'a> {
     next_update: Option<String>,
     revisions: Vec<RevisionView<'a>>,
     downloads: Vec<Link>,
+    /// Texts shown in the site's first language for want of a translation: field → language
+    /// (`title`, `source`, `revisions.2025-03-01.note`, …).
+    fallback: Fallback<'a>,
 }
 
 /// The latest figure of the headline unit.
@@ -130,15 +135,16 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         source_url: ind.source_url.as_deref(),
         methodology_html: &entry.methodology_html,
         notes_html: &entry.notes_html,
-        updated: ind.updated.dmy(),
+        updated: w.date(ind.updated),
         updated_iso: ind.updated.iso(),
-        next_update: ind.next_update.map(|d| d.dmy()),
+        next_update: ind.next_update.map(|d| w.date(d)),
         revisions: ind
             .revisions
             .iter()
-            .map(|r| RevisionView { date: r.date.dmy(), date_iso: r.date.iso(), note: &r.note })
+            .map(|r| RevisionView { date: w.date(r.date), date_iso: r.date.iso(), note: &r.note })
             .collect(),
         downloads,
+        fallback: site.data.fallbacks.langs(TextOf::Indicator(i)),
     }
 }
 

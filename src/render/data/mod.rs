@@ -20,6 +20,10 @@ use crate::render::views::page_meta;
 use crate::goal::progress::Status;
 use words::Words;
 
+/// Texts of a view shown in the site's first language for want of a translation, each with
+/// its language code (see [`crate::model::localize::Fallbacks::langs`]).
+pub type Fallback<'a> = std::collections::BTreeMap<&'a str, &'static str>;
+
 /// "xã Tà Lùng" → "Xã Tà Lùng".
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();

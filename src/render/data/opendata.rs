@@ -376,7 +376,7 @@ pub fn revisions_atom(site: &Site, feed_title: &str) -> String {
             out,
             "<title type=\"text\">{}: {}</title>",
             xml_escape(&entry.indicator.title),
-            revision.date.dmy()
+            crate::locale::format_date(revision.date, c.lang)
         );
         let _ = writeln!(out, "<id>{}#revision-{}-{k}</id>", xml_escape(&page), revision.date.iso());
         let _ = writeln!(out, "<link href=\"{}\"/>", xml_escape(&page));

@@ -1,6 +1,8 @@
 //! Programme pages, the list of programmes and the progress dashboard: each target with its
 //! status, scope, measured result, progress bar, chart and unit-by-unit results.
 
+use super::Fallback;
+use crate::model::localize::TextOf;
 use serde::Serialize;
 
 use super::charts::{ChartOut, DataTable, level_key, progress_bar, unit_label};
@@ -25,6 +27,8 @@ pub struct ProgrammeView<'a> {
     summary_html: &'a str,
     counts: Vec<Count<'a>>,
     targets: Vec<TargetView<'a>>,
+    /// Texts shown in the site's first language for want of a translation: field → language.
+    fallback: Fallback<'a>,
 }
 
 /// How many targets have a status.
@@ -58,6 +62,8 @@ pub struct TargetView<'a> {
     progress_svg: Option<String>,
     chart: Option<ChartOut>,
     units: Vec<UnitRow<'a>>,
+    /// Texts shown in the site's first language for want of a translation: field → language.
+    fallback: Fallback<'a>,
 }
 
 /// One unit's result within a target.
@@ -148,12 +154,13 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, p: usize) -> ProgrammeView<'a> {
         number: &prog.number,
         title: &prog.title,
         issuer: &prog.issuer,
-        date: prog.date.dmy(),
+        date: w.date(prog.date),
         date_iso: prog.date.iso(),
         url: prog.url.as_deref(),
         summary_html: &pe.summary_html,
         counts: counts(w, &statuses),
         targets: (0..prog.targets.len()).map(|t| target_view(w, site, p, t, true)).collect(),
+        fallback: site.data.fallbacks.langs(TextOf::Programme(p)),
     }
 }
 
@@ -193,6 +200,7 @@ pub fn target_view<'a>(w: &Words<'a>, site: &'a Site, p: usize, t: usize, full: 
         progress_svg,
         chart: if full { target_chart(w, site, p, t, &format!("{id}-chart")) } else { None },
         units,
+        fallback: site.data.fallbacks.langs(TextOf::Target(p, t)),
     }
 }
 
@@ -307,7 +315,7 @@ pub fn index<'a>(w: &Words<'a>, site: &'a Site) -> Vec<ProgrammeCard<'a>> {
                 number: &pe.programme.number,
                 title: &pe.programme.title,
                 issuer: &pe.programme.issuer,
-                date: pe.programme.date.dmy(),
+                date: w.date(pe.programme.date),
                 url: site.config.url(&pe.path),
                 counts: counts(w, &statuses),
             }

@@ -4,10 +4,11 @@
 //! Every word comes from the theme's i18n strings (`i18n/<lang>.yaml`), so an English site
 //! gets English sentences; numbers go through `locale`.
 
+use crate::date::Date;
 use crate::geo::Unit;
 use crate::indicator::stats::{Latest, average_annual_change, latest};
 use crate::indicator::{Indicator, UnitKind};
-use crate::locale::{Lang, format_number, format_trimmed, typed_decimals};
+use crate::locale::{Lang, format_date, format_number, format_percent, format_trimmed, typed_decimals};
 use crate::render::i18n::{Strings, fill};
 use crate::goal::progress::Status;
 use crate::goal::{Target, TargetKind};
@@ -71,7 +72,12 @@ impl<'a> Words<'a> {
 
     /// A share in per cent with one decimal: `95,9 %`.
     pub fn percent(&self, value: f64) -> String {
-        format!("{}\u{a0}%", format_number(value, 1, self.lang))
+        format_percent(value, 1, self.lang)
+    }
+
+    /// A date: `12/03/2025`, in English `12 March 2025`.
+    pub fn date(&self, date: Date) -> String {
+        format_date(date, self.lang)
     }
 
     /// A typed number alone, with the indicator's decimals or more (see [`Words::value`]).
