@@ -256,6 +256,37 @@ impl Routes {
     }
 }
 
+impl Routes {
+    /// The page of this edition nearest to a page of `kind` that this edition does not have
+    /// (an item without a translation): the section it belongs to, else the home page.
+    pub fn nearest_section(&self, kind: &PageKind) -> String {
+        match kind {
+            PageKind::Article(_) | PageKind::NewsList { .. } => self.news_list(1),
+            PageKind::TermList { taxonomy, .. } => self.taxonomy(*taxonomy),
+            PageKind::TermIndex(kind) => self.taxonomy(*kind),
+            PageKind::Feed { .. } => self.feed(),
+            PageKind::Indicator(_) | PageKind::IndicatorIndex => self.indicator_index(),
+            PageKind::Programme(_) | PageKind::ProgrammeIndex => self.programme_index(),
+            PageKind::Progress => self.progress(),
+            PageKind::GeoProfile(_) | PageKind::GeoIndex => self.geo_index(),
+            PageKind::DataCatalog
+            | PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => self.data_catalog(),
+            PageKind::Home
+            | PageKind::Page(_)
+            | PageKind::NotFound
+            | PageKind::Alias { .. }
+            | PageKind::Sitemap
+            | PageKind::Robots => self.home(),
+        }
+    }
+}
+
 /// Site path of page `n` (1-based) of a list whose first page is at `base` (ending in `/`).
 pub fn pager_path(base: &str, n: usize) -> String {
     if n <= 1 { base.to_string() } else { format!("{base}page/{n}/") }

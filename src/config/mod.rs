@@ -27,6 +27,10 @@ struct RawConfig {
     /// Interface language: vi (default) or en.
     #[serde(default)]
     language: Option<String>,
+    /// The editions of the site, e.g. [vi, en]: the first at /, the others under /<code>/
+    /// (default: the single `language`).
+    #[serde(default)]
+    languages: Option<Vec<String>>,
     /// One or two sentences describing the site (search engines, feeds).
     #[serde(default)]
     description: Option<String>,
@@ -184,8 +188,10 @@ pub struct Config {
     pub base_url: String,
     /// Path part of `base_url` without trailing slash (`""` or `/portal`); prefixed to internal links.
     pub base_path: String,
-    /// Interface language.
+    /// Interface language (of this edition, once the site is split into editions).
     pub lang: Lang,
+    /// Every edition's language, the first at `/` (one entry for a single-language site).
+    pub languages: Vec<Lang>,
     /// Default description for pages without their own.
     pub description: String,
     /// Short line under the site name in the header.
@@ -260,6 +266,8 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         );
         Lang::Vi
     });
+    let languages = resolve_languages(raw.languages.as_deref(), lang, &at, &mut errors);
+    let lang = languages.first().copied().unwrap_or(lang);
     let tz_offset = match raw.timezone.as_deref() {
         None => 7 * 60,
         Some(tz) => parse_offset(tz).unwrap_or_else(|| {
@@ -303,6 +311,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         base_url,
         base_path,
         lang,
+        languages,
         description: raw.description.unwrap_or_default(),
         tagline: raw.tagline,
         theme,
@@ -317,6 +326,36 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         analytics_html: raw.analytics,
         data,
     })
+}
+
+/// `languages:` as written, checked: known codes, each once; without it, the single `lang`.
+fn resolve_languages(
+    raw: Option<&[String]>,
+    lang: Lang,
+    at: &dyn Fn(&[&str]) -> crate::Location,
+    errors: &mut Errors,
+) -> Vec<Lang> {
+    let Some(raw) = raw else { return vec![lang] };
+    let mut languages = Vec::with_capacity(raw.len());
+    for (i, language) in raw.iter().enumerate() {
+        match Lang::from_code(language) {
+            Some(l) if languages.contains(&l) => errors.push(
+                Error::new(ErrorKind::Duplicate, format!("the language `{language}` is listed twice"))
+                    .at(at(&["languages", &i.to_string()]))
+                    .help("list each language once, the main one first, e.g. languages: [vi, en]"),
+            ),
+            Some(l) => languages.push(l),
+            None => errors.push(
+                Error::new(ErrorKind::Value, format!("language `{language}` has no interface strings"))
+                    .at(at(&["languages", &i.to_string()]))
+                    .help("use `vi` (Tiếng Việt) or `en` (English)"),
+            ),
+        }
+    }
+    if languages.is_empty() {
+        languages.push(lang);
+    }
+    languages
 }
 
 fn resolve_data(

@@ -485,4 +485,9 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("{what} is not a number", "{what} không phải là một số"),
     ("{what} is infinite, which is not a figure", "{what} là vô cực, không phải là số liệu"),
     ("the value", "giá trị"),
+    // issue 11: editions (languages)
+    ("the language `{language}` is listed twice", "ngôn ngữ `{language}` được liệt kê hai lần"),
+    ("list each language once, the main one first, e.g. languages: [vi, en]", "hãy liệt kê mỗi ngôn ngữ một lần, ngôn ngữ chính đứng đầu, ví dụ languages: [vi, en]"),
+    ("this file is in `{code}`, a language the site does not publish", "tệp này viết bằng `{code}`, một ngôn ngữ trang không xuất bản"),
+    ("add `{code}` to `languages:` in content/site.yaml (now [{listed}]), or rename the file without `.{code}`", "hãy thêm `{code}` vào `languages:` trong content/site.yaml (hiện là [{listed}]), hoặc đổi tên tệp, bỏ `.{code}`"),
 ];

@@ -113,7 +113,8 @@ pub fn rebuild(opts: &BuildOptions, state: &mut Incremental) -> Result<Rebuild, 
 
 impl Keys {
     fn of(compiled: &Compiled, opts: &BuildOptions, build: u64) -> Keys {
-        let Compiled { site, source, templates, renderer, assets, .. } = compiled;
+        let Compiled { source, templates, renderers, assets, .. } = compiled;
+        let site = compiled.site();
         let mut h = HashWriter(DefaultHasher::new());
         // every source but news and pages (a new kind of data file belongs here too)
         let geo = source.geo.as_ref().map(|g| &g.text);
@@ -128,7 +129,7 @@ impl Keys {
         let _ = write!(
             h,
             "{:?}{:?}{}{:?}",
-            renderer.strings,
+            renderers.iter().map(|r| &r.strings).collect::<Vec<_>>(),
             (&site.categories, &site.tags),
             site.news_pages,
             site.pages.len()
@@ -163,7 +164,11 @@ fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) ->
         return compiled.plan.iter().collect();
     };
     let changed: Vec<usize> = (0..keys.news.len()).filter(|&i| keys.news[i] != last.news[i]).collect();
-    let site = &compiled.site;
+    // with several editions, item indices are per edition: render every page (issue 11)
+    if compiled.sites.len() > 1 {
+        return compiled.plan.iter().collect();
+    }
+    let site = compiled.site();
     let news = &site.news;
     let shows_changed = |page: &PlannedPage| {
         crate::render::pages::shown_cards(site, &page.kind)
@@ -229,11 +234,10 @@ fn render_changed(
     pages: &[&PlannedPage],
     written: &HashMap<String, u64>,
 ) -> Result<Rendered, Errors> {
-    let Compiled { site, plan, renderer, .. } = compiled;
     let results: Vec<PageResult> = pages
         .par_iter()
         .map(|page| {
-            let bytes = renderer.render(site, plan, page)?;
+            let bytes = compiled.render(page)?;
             let hash = hash_of(&bytes);
             let changed = written.get(&page.file) != Some(&hash);
             Ok((hash, changed.then_some(bytes)))
