@@ -6,6 +6,10 @@
 
 use serde::Deserialize;
 
+pub mod translations;
+
+pub use translations::Translation;
+
 use crate::error::{Error, ErrorKind, Errors};
 use crate::locale::Lang;
 use crate::slug::{is_slug, slugify};
@@ -70,6 +74,9 @@ struct RawConfig {
     /// Settings of the statistics pages.
     #[serde(default)]
     data: Option<RawDataConfig>,
+    /// The site's texts in the other languages of `languages:`, e.g. `en: {title: …}`.
+    #[serde(default)]
+    translations: std::collections::BTreeMap<String, translations::RawTranslation>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -192,6 +199,8 @@ pub struct Config {
     pub lang: Lang,
     /// Every edition's language, the first at `/` (one entry for a single-language site).
     pub languages: Vec<Lang>,
+    /// The site's texts in the other editions' languages.
+    pub translations: Vec<(Lang, Translation)>,
     /// Default description for pages without their own.
     pub description: String,
     /// Short line under the site name in the header.
@@ -290,7 +299,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
                 .help("name a folder under themes/, e.g. theme: default"),
         );
     }
-    let menu = raw
+    let menu: Vec<MenuItem> = raw
         .menu
         .into_iter()
         .enumerate()
@@ -306,12 +315,15 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         })
         .collect();
     let data = resolve_data(raw.data, &at, &mut errors);
+    let translations =
+        translations::resolve_translations(raw.translations, &languages, menu.len(), &at, &mut errors);
     errors.into_result(Config {
         title: raw.title,
         base_url,
         base_path,
         lang,
         languages,
+        translations,
         description: raw.description.unwrap_or_default(),
         tagline: raw.tagline,
         theme,

@@ -490,4 +490,10 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("list each language once, the main one first, e.g. languages: [vi, en]", "hãy liệt kê mỗi ngôn ngữ một lần, ngôn ngữ chính đứng đầu, ví dụ languages: [vi, en]"),
     ("this file is in `{code}`, a language the site does not publish", "tệp này viết bằng `{code}`, một ngôn ngữ trang không xuất bản"),
     ("add `{code}` to `languages:` in content/site.yaml (now [{listed}]), or rename the file without `.{code}`", "hãy thêm `{code}` vào `languages:` trong content/site.yaml (hiện là [{listed}]), hoặc đổi tên tệp, bỏ `.{code}`"),
+    ("`translations` has `{code}`, which is not a second language", "`translations` có `{code}`, không phải là ngôn ngữ thứ hai của trang"),
+    ("translate into a language listed after the first in `languages:`, e.g. languages: [vi, en]", "hãy dịch sang một ngôn ngữ đứng sau ngôn ngữ đầu tiên trong `languages:`, ví dụ languages: [vi, en]"),
+    ("`menu_names` has {count} names for {menu_len} menu entries", "`menu_names` có {count} tên cho {menu_len} mục trình đơn"),
+    ("give one name per entry of `menu:`, in the same order", "hãy đặt một tên cho mỗi mục của `menu:`, theo đúng thứ tự"),
+    ("{first} and {second} would both be written to `{file}`", "{first} và {second} sẽ cùng được ghi vào `{file}`"),
+    ("rename one of them: a page slug must not be a language code of `languages:`", "hãy đổi tên một trong hai: tên đường dẫn của trang không được trùng mã ngôn ngữ trong `languages:`"),
 ];

@@ -5,7 +5,9 @@
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Location};
 use crate::locale::Lang;
-use crate::model::Data;
+use std::collections::HashSet;
+
+use crate::model::{Data, PlannedPage, Site};
 use crate::routes::Routes;
 
 /// What makes edition `e` of a site different from the others.
@@ -23,7 +25,18 @@ impl Edition {
     pub fn of(config: &Config, e: usize) -> Edition {
         let lang = config.languages.get(e).copied().unwrap_or(config.lang);
         let routes = if e == 0 { Routes::root() } else { Routes::under(lang.code()) };
-        Edition { lang, config: Config { lang, ..config.clone() }, routes }
+        let mut config = Config { lang, ..config.clone() };
+        if let Some((_, t)) = config.translations.iter().find(|(l, _)| *l == lang && e > 0) {
+            let t = t.clone();
+            config.title = t.title.unwrap_or(config.title);
+            config.tagline = t.tagline.or(config.tagline);
+            config.description = t.description.unwrap_or(config.description);
+            config.footer = t.footer.unwrap_or(config.footer);
+            for (item, name) in config.menu.iter_mut().zip(t.menu_names.into_iter().flatten()) {
+                item.name = name;
+            }
+        }
+        Edition { lang, config, routes }
     }
 
     /// The statistics of this edition: the same data, its pages at this edition's addresses
@@ -38,6 +51,22 @@ impl Edition {
         }
         data.geo_paths = data.geo.units.iter().map(|u| r.geo(&u.id)).collect();
         data
+    }
+}
+
+/// Point each edition's menu at its own pages: a site path of the menu leads to the same
+/// page in the edition when the edition has it (`/gioi-thieu/` → `/en/gioi-thieu/`), else it
+/// stays on the first language's page.
+pub fn place_menus(sites: &mut [Site], plan: &[PlannedPage]) {
+    let paths: HashSet<(usize, &str)> = plan.iter().map(|p| (p.edition, p.path.as_str())).collect();
+    for (e, site) in sites.iter_mut().enumerate().skip(1) {
+        let routes = site.routes.clone();
+        for item in site.config.menu.iter_mut().filter(|m| m.internal) {
+            let path = routes.edition_path(&item.url);
+            if paths.contains(&(e, path.as_str())) {
+                item.url = path;
+            }
+        }
     }
 }
 

@@ -247,6 +247,7 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
         sites.push(site);
     }
     let plan = plan::plan_editions(&sites, &source)?;
+    edition::place_menus(&mut sites, &plan);
     let mut assets = theme.assets;
     for asset in source.assets.iter().cloned() {
         assets.retain(|a| a.out_path != asset.out_path);
