@@ -336,4 +336,25 @@ mod tests {
         assert_eq!(en.chart("x", ChartKind::Trend), "/charts/x/trend.svg");
         assert_eq!(Routes::root().home(), "/");
     }
+
+    #[test]
+    fn editor_paths_move_into_the_edition_but_files_stay_shared_issue_11() {
+        let en = Routes::under("en");
+        assert_eq!(en.edition_path("/gioi-thieu/"), "/en/gioi-thieu/");
+        assert_eq!(en.edition_path("/"), "/en/");
+        assert_eq!(en.edition_path("/media/bao-cao.pdf"), "/media/bao-cao.pdf");
+        assert_eq!(en.edition_path("/indicators/#y-te"), "/en/indicators/#y-te");
+        assert_eq!(Routes::root().edition_path("/news/"), "/news/");
+    }
+
+    #[test]
+    fn the_nearest_section_of_a_missing_translation_is_its_list_issue_11() {
+        let en = Routes::under("en");
+        assert_eq!(en.nearest_section(&PageKind::Article(3)), "/en/news/");
+        assert_eq!(en.nearest_section(&PageKind::Page(0)), "/en/");
+        let term = PageKind::TermList { taxonomy: TaxonomyKind::Tags, term: 2, page: 3 };
+        assert_eq!(en.nearest_section(&term), "/en/tags/");
+        assert_eq!(en.nearest_section(&PageKind::NewsList { page: 9 }), "/en/news/");
+        assert_eq!(en.nearest_section(&PageKind::GeoProfile(1)), "/en/geo/");
+    }
 }

@@ -46,11 +46,14 @@ pub fn alternate_links(sites: &[Site], page: &PlannedPage) -> Vec<AlternateLink>
         return Vec::new();
     }
     let c = &site.config;
-    let mut all: Vec<(usize, Lang, &str)> = page.alternates.iter().map(|a| (a.edition, a.lang, a.path.as_str())).collect();
+    let mut all: Vec<(usize, Lang, &str)> =
+        page.alternates.iter().map(|a| (a.edition, a.lang, a.path.as_str())).collect();
     all.push((page.edition, c.lang, &page.path));
     all.sort_by_key(|a| a.0);
-    let mut links: Vec<AlternateLink> =
-        all.iter().map(|(_, lang, path)| AlternateLink { hreflang: lang.code(), href: c.absolute(path) }).collect();
+    let mut links: Vec<AlternateLink> = all
+        .iter()
+        .map(|(_, lang, path)| AlternateLink { hreflang: lang.code(), href: c.absolute(path) })
+        .collect();
     if let Some((0, _, path)) = all.first() {
         links.push(AlternateLink { hreflang: "x-default", href: c.absolute(path) });
     }

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::config::{Config, Footer, MenuItem};
 use crate::locale::format_count;
 use crate::model::{News, Site, Taxonomy, TaxonomyKind, Term};
-use crate::routes::pager_path;
 use crate::render::i18n::{Strings, fill};
+use crate::routes::pager_path;
 
 /// Site-wide values, in every template as `site` (set once per build).
 #[derive(Debug, Serialize)]

@@ -9,15 +9,15 @@ use crate::content::markdown::{MarkdownOptions, render_markdown};
 use crate::content::shortcode::{ArgValue, Shortcode, ShortcodeKind};
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::{Geo, Level, parse_geo};
+use crate::goal::Programme;
+use crate::goal::parse::parse_programme;
+use crate::goal::progress::evaluate;
 use crate::indicator::Indicator;
 use crate::indicator::validate::parse_indicator_with_warnings;
 use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
 use crate::routes::Routes;
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
-use crate::goal::Programme;
-use crate::goal::parse::parse_programme;
-use crate::goal::progress::evaluate;
 
 /// Parsed data files, before deriving.
 pub struct ParsedData {
@@ -164,10 +164,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
             let share = share_met(&indicator, &geo, ranking);
             let peers = peer_values(&indicator, &geo);
             let mut charts = Vec::new();
-            let chart = |kind: ChartKind| ChartFile {
-                kind,
-                path: routes.chart(&indicator.id, kind),
-            };
+            let chart = |kind: ChartKind| ChartFile { kind, path: routes.chart(&indicator.id, kind) };
             if headline.is_some() || !share.is_empty() {
                 charts.push(chart(ChartKind::Trend));
             }
@@ -353,11 +350,10 @@ fn check_chart_kind(sc: &Shortcode, ind: &Indicator) -> Result<(), Error> {
     match ChartKind::from_name(name) {
         None => Err(Error::new(ErrorKind::Value, format!("chart kind `{name}` does not exist"))
             .help("use kind=\"trend\" (default), \"ranking\" or \"groups\"")),
-        Some(ChartKind::Groups) if ind.dims.is_empty() => Err(Error::new(
-            ErrorKind::Value,
-            format!("the indicator `{}` has no groups to chart", ind.id),
-        )
-        .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\"")),
+        Some(ChartKind::Groups) if ind.dims.is_empty() => {
+            Err(Error::new(ErrorKind::Value, format!("the indicator `{}` has no groups to chart", ind.id))
+                .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\""))
+        }
         Some(ChartKind::Trend | ChartKind::Ranking | ChartKind::Groups) => Ok(()),
     }
 }

@@ -240,7 +240,15 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
         let edition = edition::Edition::of(&config, e);
         // lead: plug localize here (`localize(&data, edition.lang)`, its warnings into the data's)
         let edition_data = edition.place_data(data.clone());
-        let site = derive::derive_site(edition.config, edition.routes, &source, news, pages, opts.drafts, edition_data)?;
+        let site = derive::derive_site(
+            edition.config,
+            edition.routes,
+            &source,
+            news,
+            pages,
+            opts.drafts,
+            edition_data,
+        )?;
         let items: Vec<&Item> =
             site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
         data::check_shortcodes(&items, &site.data, &source)?;
@@ -310,10 +318,14 @@ fn parse_content(
     };
     let mut editions = Vec::with_capacity(md.len());
     for e in 0..md.len() {
-        let news: Vec<Item> =
-            parse(&source.news, ContentKind::News, e).into_iter().filter_map(|r| errors.take_all(r)).collect();
-        let pages: Vec<Item> =
-            parse(&source.pages, ContentKind::Page, e).into_iter().filter_map(|r| errors.take_all(r)).collect();
+        let news: Vec<Item> = parse(&source.news, ContentKind::News, e)
+            .into_iter()
+            .filter_map(|r| errors.take_all(r))
+            .collect();
+        let pages: Vec<Item> = parse(&source.pages, ContentKind::Page, e)
+            .into_iter()
+            .filter_map(|r| errors.take_all(r))
+            .collect();
         editions.push((news, pages));
     }
     errors.into_result(editions)

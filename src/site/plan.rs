@@ -95,7 +95,13 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
     let mut pages = Vec::with_capacity(site.news.len() * 2 + 64);
     let mut add = |kind: PageKind| {
         let path = site.routes.path_of(site, &kind);
-        pages.push(PlannedPage { file: file_for_path(&path), path, kind, edition: 0, alternates: Vec::new() });
+        pages.push(PlannedPage {
+            file: file_for_path(&path),
+            path,
+            kind,
+            edition: 0,
+            alternates: Vec::new(),
+        });
     };
     for kind in page_kinds(site) {
         add(kind);
@@ -151,7 +157,11 @@ fn page_kinds(site: &Site) -> Vec<PageKind> {
     for taxonomy in [&site.categories, &site.tags] {
         kinds.push(PageKind::TermIndex(taxonomy.kind));
         for (t, term) in taxonomy.terms.iter().enumerate() {
-            kinds.extend((1..=term.pages).map(|page| PageKind::TermList { taxonomy: taxonomy.kind, term: t, page }));
+            kinds.extend((1..=term.pages).map(|page| PageKind::TermList {
+                taxonomy: taxonomy.kind,
+                term: t,
+                page,
+            }));
             if taxonomy.kind == TaxonomyKind::Categories {
                 kinds.push(PageKind::Feed { category: Some(t) });
             }
@@ -162,7 +172,12 @@ fn page_kinds(site: &Site) -> Vec<PageKind> {
         data_kinds(site, &mut kinds);
     }
     kinds.extend(SchemaKind::ALL.map(PageKind::Schema));
-    kinds.extend([PageKind::NotFound, PageKind::Feed { category: None }, PageKind::Sitemap, PageKind::Robots]);
+    kinds.extend([
+        PageKind::NotFound,
+        PageKind::Feed { category: None },
+        PageKind::Sitemap,
+        PageKind::Robots,
+    ]);
     kinds
 }
 

@@ -4,10 +4,10 @@ use super::super::words::{Words, lower_first};
 use super::{ChartOut, DataTable, level_key, meta, number_style};
 use crate::chart::{Bar, BarChart, BarGroup, GroupedBarChart, render_bar_chart, render_grouped_bar_chart};
 use crate::geo::Level;
+use crate::goal::TargetKind;
 use crate::indicator::Breakdown;
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::goal::TargetKind;
 
 /// A unit in a ranking: its value and its rank.
 #[derive(Debug, Clone, Copy, PartialEq)]
