@@ -274,7 +274,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("template `{name}` not found", "không tìm thấy mẫu `{name}`"),
     ("Field `{field}` is not defined. Available fields: {list}", "trường `{field}` chưa được định nghĩa. Các trường có sẵn: {list}"),
     ("Unknown tag", "thẻ không xác định"),
-    ("`{path}` is not a data page", "`{path}` không phải là trang dữ liệu"),
+    ("`{path}` is not drawn by this template", "`{path}` không được vẽ bằng mẫu này"),
     ("the {kind} chart of `{id}` has nothing to draw", "biểu đồ {kind} của `{id}` không có gì để vẽ"),
     // ── charts ───────────────────────────────────────────────────────────────────────────
     ("chart `{id}`: {what}", "biểu đồ `{id}`: {what}"),

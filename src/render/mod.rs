@@ -171,5 +171,6 @@ fn register_filters(tera: &mut Tera, site: &Site) {
 /// The error for a page kind that a template function was handed but does not draw (a bug in
 /// the dispatch of `Renderer::render`, reported rather than panicking).
 fn not_a_template_page(page: &PlannedPage) -> Error {
-    Error::new(crate::error::ErrorKind::Template, format!("`{}` is not drawn by this template", page.path))
+    let path = &page.path;
+    Error::new(crate::error::ErrorKind::Template, format!("`{path}` is not drawn by this template"))
 }

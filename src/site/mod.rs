@@ -289,6 +289,9 @@ fn markdown_options<'a>(config: &'a Config, strings: &'a Strings) -> MarkdownOpt
     }
 }
 
+/// The news items and the pages of one edition.
+type EditionItems = (Vec<Item>, Vec<Item>);
+
 /// Parse every news item and page in parallel (or take it from `cache`), collecting all their
 /// errors; the items come back by edition (`config.languages` order), each parsed with its
 /// edition's Markdown options `md`.
@@ -297,7 +300,7 @@ fn parse_content(
     config: &Config,
     md: &[MarkdownOptions<'_>],
     cache: Option<&ItemCache>,
-) -> Result<Vec<(Vec<Item>, Vec<Item>)>, Errors> {
+) -> Result<Vec<EditionItems>, Errors> {
     let mut errors = Errors::new();
     let edition_of = |f: &crate::source::SourceFile| -> Option<usize> {
         let lang = crate::content::edition::suffix_language(&f.path).unwrap_or(config.lang);
