@@ -238,7 +238,9 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
     let mut sites = Vec::with_capacity(editions.len());
     for (e, (news, pages)) in editions.into_iter().enumerate() {
         let edition = edition::Edition::of(&config, e);
-        // lead: plug localize here (`localize(&data, edition.lang)`, its warnings into the data's)
+        // lead: plug localize here: `let (data_e, fallbacks) = localize(&data, edition.lang);`
+        // and pass `data_e` instead of `data.clone()`; build and check report the warnings of
+        // the first edition's data (`Compiled::site().data.warnings`), so add `fallbacks` there.
         let edition_data = edition.place_data(data.clone());
         let site = derive::derive_site(
             edition.config,
