@@ -23,7 +23,7 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use crate::error::{Error, Errors};
-use crate::model::{PageKind, PlannedPage};
+use crate::model::{Form, ItemRef, PlannedPage};
 use crate::render::views::{card, site_view};
 use crate::site::cache::ItemCache;
 use crate::site::load::{Asset, AssetOrigin};
@@ -178,34 +178,19 @@ fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) ->
     compiled
         .plan
         .iter()
-        .filter(|page| match page.kind {
-            PageKind::Article(i) => {
+        .filter(|page| match page.kind.item() {
+            Some(ItemRef::News(i)) => {
                 !in_place(page)
                     || changed.contains(&i)
                     || news.get(i).is_none_or(|n| state.items.parsed_after(&n.item.path, last.build))
             }
-            PageKind::Home
-            | PageKind::NewsList { .. }
-            | PageKind::TermList { .. }
-            | PageKind::TermIndex(_)
-            | PageKind::NotFound
-            | PageKind::Alias { .. } => !in_place(page),
-            PageKind::Page(_) | PageKind::Feed { .. } | PageKind::Sitemap | PageKind::Robots => true,
-            PageKind::IndicatorIndex
-            | PageKind::Indicator(_)
-            | PageKind::ProgrammeIndex
-            | PageKind::Programme(_)
-            | PageKind::Progress
-            | PageKind::GeoIndex
-            | PageKind::GeoProfile(_)
-            | PageKind::DataCatalog
-            | PageKind::DataCsv(_)
-            | PageKind::DataJson(_)
-            | PageKind::CatalogJson
-            | PageKind::DataPackage
-            | PageKind::RevisionsFeed
-            | PageKind::ChartSvg { .. }
-            | PageKind::Schema(_) => !in_place(page),
+            Some(ItemRef::Page(_)) => true,
+            None => match page.kind.form() {
+                Form::NewsPage | Form::Redirect | Form::StatisticsPage | Form::StatisticsFile => {
+                    !in_place(page)
+                }
+                Form::Feed | Form::SiteFile => true,
+            },
         })
         .collect()
 }
