@@ -275,7 +275,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         );
         Lang::Vi
     });
-    let languages = resolve_languages(raw.languages.as_deref(), lang, &at, &mut errors);
+    let languages = translations::resolve_languages(raw.languages.as_deref(), lang, &at, &mut errors);
     let lang = languages.first().copied().unwrap_or(lang);
     let tz_offset = match raw.timezone.as_deref() {
         None => 7 * 60,
@@ -338,36 +338,6 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         analytics_html: raw.analytics,
         data,
     })
-}
-
-/// `languages:` as written, checked: known codes, each once; without it, the single `lang`.
-fn resolve_languages(
-    raw: Option<&[String]>,
-    lang: Lang,
-    at: &dyn Fn(&[&str]) -> crate::Location,
-    errors: &mut Errors,
-) -> Vec<Lang> {
-    let Some(raw) = raw else { return vec![lang] };
-    let mut languages = Vec::with_capacity(raw.len());
-    for (i, language) in raw.iter().enumerate() {
-        match Lang::from_code(language) {
-            Some(l) if languages.contains(&l) => errors.push(
-                Error::new(ErrorKind::Duplicate, format!("the language `{language}` is listed twice"))
-                    .at(at(&["languages", &i.to_string()]))
-                    .help("list each language once, the main one first, e.g. languages: [vi, en]"),
-            ),
-            Some(l) => languages.push(l),
-            None => errors.push(
-                Error::new(ErrorKind::Value, format!("language `{language}` has no interface strings"))
-                    .at(at(&["languages", &i.to_string()]))
-                    .help("use `vi` (Tiếng Việt) or `en` (English)"),
-            ),
-        }
-    }
-    if languages.is_empty() {
-        languages.push(lang);
-    }
-    languages
 }
 
 fn resolve_data(
