@@ -256,6 +256,37 @@ impl Routes {
     }
 }
 
+impl Routes {
+    /// The page of this edition nearest to a page of `kind` that this edition does not have
+    /// (an item without a translation): the section it belongs to, else the home page.
+    pub fn nearest_section(&self, kind: &PageKind) -> String {
+        match kind {
+            PageKind::Article(_) | PageKind::NewsList { .. } => self.news_list(1),
+            PageKind::TermList { taxonomy, .. } => self.taxonomy(*taxonomy),
+            PageKind::TermIndex(kind) => self.taxonomy(*kind),
+            PageKind::Feed { .. } => self.feed(),
+            PageKind::Indicator(_) | PageKind::IndicatorIndex => self.indicator_index(),
+            PageKind::Programme(_) | PageKind::ProgrammeIndex => self.programme_index(),
+            PageKind::Progress => self.progress(),
+            PageKind::GeoProfile(_) | PageKind::GeoIndex => self.geo_index(),
+            PageKind::DataCatalog
+            | PageKind::DataCsv(_)
+            | PageKind::DataJson(_)
+            | PageKind::CatalogJson
+            | PageKind::DataPackage
+            | PageKind::RevisionsFeed
+            | PageKind::ChartSvg { .. }
+            | PageKind::Schema(_) => self.data_catalog(),
+            PageKind::Home
+            | PageKind::Page(_)
+            | PageKind::NotFound
+            | PageKind::Alias { .. }
+            | PageKind::Sitemap
+            | PageKind::Robots => self.home(),
+        }
+    }
+}
+
 /// Site path of page `n` (1-based) of a list whose first page is at `base` (ending in `/`).
 pub fn pager_path(base: &str, n: usize) -> String {
     if n <= 1 { base.to_string() } else { format!("{base}page/{n}/") }
@@ -304,5 +335,26 @@ mod tests {
         assert_eq!(en.data_csv("ho-ngheo"), Routes::root().data_csv("ho-ngheo"));
         assert_eq!(en.chart("x", ChartKind::Trend), "/charts/x/trend.svg");
         assert_eq!(Routes::root().home(), "/");
+    }
+
+    #[test]
+    fn editor_paths_move_into_the_edition_but_files_stay_shared_issue_11() {
+        let en = Routes::under("en");
+        assert_eq!(en.edition_path("/gioi-thieu/"), "/en/gioi-thieu/");
+        assert_eq!(en.edition_path("/"), "/en/");
+        assert_eq!(en.edition_path("/media/bao-cao.pdf"), "/media/bao-cao.pdf");
+        assert_eq!(en.edition_path("/indicators/#y-te"), "/en/indicators/#y-te");
+        assert_eq!(Routes::root().edition_path("/news/"), "/news/");
+    }
+
+    #[test]
+    fn the_nearest_section_of_a_missing_translation_is_its_list_issue_11() {
+        let en = Routes::under("en");
+        assert_eq!(en.nearest_section(&PageKind::Article(3)), "/en/news/");
+        assert_eq!(en.nearest_section(&PageKind::Page(0)), "/en/");
+        let term = PageKind::TermList { taxonomy: TaxonomyKind::Tags, term: 2, page: 3 };
+        assert_eq!(en.nearest_section(&term), "/en/tags/");
+        assert_eq!(en.nearest_section(&PageKind::NewsList { page: 9 }), "/en/news/");
+        assert_eq!(en.nearest_section(&PageKind::GeoProfile(1)), "/en/geo/");
     }
 }

@@ -97,7 +97,7 @@ fn check_url(site: &Site<'_>, page: &PlannedPage, url: &str, use_: Use) -> Optio
 
 /// The site path an internal URL leads to (`None` for external ones), or why it leads nowhere.
 fn site_path(site: &Site<'_>, page: &PlannedPage, url: &str, before: &str) -> Result<Option<String>, Error> {
-    let config = &site.compiled.site.config;
+    let config = &site.compiled.site().config;
     if before.is_empty() || before.starts_with('?') {
         return Ok(Some(page.path.clone()));
     }
@@ -198,11 +198,11 @@ fn missing(site: &Site<'_>, url: &str, target: &str, use_: Use) -> Error {
 /// Where to report a problem with `raw` (the value as written) on `page`.
 fn locate(compiled: &Compiled, page: &PlannedPage, raw: &str, url: &str) -> Location {
     let item = match page.kind.item() {
-        Some(r) => compiled.site.item(r),
+        Some(r) => compiled.sites.get(page.edition).and_then(|s| s.item(r)),
         None => None::<&crate::content::Item>,
     };
     // Markdown links are written without the base path the renderer adds
-    let base_path = &compiled.site.config.base_path;
+    let base_path = &compiled.site().config.base_path;
     let unprefixed =
         url.strip_prefix(base_path.as_str()).filter(|u| !base_path.is_empty() && u.starts_with('/'));
     let needles = [raw, url, unprefixed.unwrap_or("")];

@@ -45,7 +45,7 @@ pub fn check_site(opts: &BuildOptions) -> CheckReport {
         Ok(compiled) => compiled,
         Err(errors) => return CheckReport { errors, ..CheckReport::default() },
     };
-    let warnings = compiled.site.data.warnings.clone();
+    let warnings = compiled.site().data.warnings.clone();
     let files = match render_to_memory(&compiled) {
         Ok(files) => files,
         Err(errors) => return CheckReport { errors, pages: 0, warnings },

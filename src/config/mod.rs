@@ -6,6 +6,10 @@
 
 use serde::Deserialize;
 
+pub mod translations;
+
+pub use translations::Translation;
+
 use crate::error::{Error, ErrorKind, Errors};
 use crate::locale::Lang;
 use crate::slug::{is_slug, slugify};
@@ -27,6 +31,10 @@ struct RawConfig {
     /// Interface language: vi (default) or en.
     #[serde(default)]
     language: Option<String>,
+    /// The editions of the site, e.g. [vi, en]: the first at /, the others under /<code>/
+    /// (default: the single `language`).
+    #[serde(default)]
+    languages: Option<Vec<String>>,
     /// One or two sentences describing the site (search engines, feeds).
     #[serde(default)]
     description: Option<String>,
@@ -66,6 +74,9 @@ struct RawConfig {
     /// Settings of the statistics pages.
     #[serde(default)]
     data: Option<RawDataConfig>,
+    /// The site's texts in the other languages of `languages:`, e.g. `en: {title: …}`.
+    #[serde(default)]
+    translations: std::collections::BTreeMap<String, translations::RawTranslation>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -199,8 +210,12 @@ pub struct Config {
     pub base_url: String,
     /// Path part of `base_url` without trailing slash (`""` or `/portal`); prefixed to internal links.
     pub base_path: String,
-    /// Interface language.
+    /// Interface language (of this edition, once the site is split into editions).
     pub lang: Lang,
+    /// Every edition's language, the first at `/` (one entry for a single-language site).
+    pub languages: Vec<Lang>,
+    /// The site's texts in the other editions' languages.
+    pub translations: Vec<(Lang, Translation)>,
     /// Default description for pages without their own.
     pub description: String,
     /// Short line under the site name in the header.
@@ -231,9 +246,8 @@ pub struct Config {
 
 impl Config {
     /// The language of every edition, the first being the one the data files are written in.
-    /// One until site.yaml can list several (issue 11: `languages:`, on the routes side).
     pub fn languages(&self) -> Vec<Lang> {
-        vec![self.lang]
+        self.languages.clone()
     }
 
     /// The site-internal URL for a site path (`/news/` → `/portal/news/`).
@@ -273,6 +287,8 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         }
     };
     let lang = site_lang(raw.language.as_deref(), &at, &mut errors);
+    let languages = translations::resolve_languages(raw.languages.as_deref(), lang, &at, &mut errors);
+    let lang = languages.first().copied().unwrap_or(lang);
     let tz_offset = timezone(raw.timezone.as_deref(), &at, &mut errors);
     let per_page = check_range(raw.per_page.unwrap_or(10), 1, 200, "per_page", &at, &mut errors);
     let feed_limit = check_range(raw.feed_limit.unwrap_or(20), 1, 1000, "feed_limit", &at, &mut errors);
@@ -280,11 +296,15 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
     let theme = theme_folder(raw.theme, &at, &mut errors);
     let menu = menu(raw.menu, &at, &mut errors);
     let data = resolve_data(raw.data, &at, &mut errors);
+    let translations =
+        translations::resolve_translations(raw.translations, &languages, menu.len(), &at, &mut errors);
     errors.into_result(Config {
         title: raw.title,
         base_url,
         base_path,
         lang,
+        languages,
+        translations,
         description: raw.description.unwrap_or_default(),
         tagline: raw.tagline,
         theme,

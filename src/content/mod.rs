@@ -4,6 +4,7 @@
 //! file on its own (fields, dates, slugs) and leaves cross-item checks (duplicate slugs,
 //! unknown `related` slugs, broken links) to the site stage.
 
+pub mod edition;
 pub mod front_matter;
 pub mod markdown;
 pub mod shortcode;
@@ -219,7 +220,8 @@ fn item_slug(
         }
         return s;
     }
-    let stem = file_stem(&file.path);
+    // `a.en.md` is the English edition of `a.md`: both take the slug `a`
+    let stem = edition::strip_language(file_stem(&file.path));
     let from_name = slugify(strip_date_prefix(stem));
     match from_title {
         true => {

@@ -274,7 +274,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("template `{name}` not found", "không tìm thấy mẫu `{name}`"),
     ("Field `{field}` is not defined. Available fields: {list}", "trường `{field}` chưa được định nghĩa. Các trường có sẵn: {list}"),
     ("Unknown tag", "thẻ không xác định"),
-    ("`{path}` is not a data page", "`{path}` không phải là trang dữ liệu"),
+    ("`{path}` is not drawn by this template", "`{path}` không được vẽ bằng mẫu này"),
     ("the {kind} chart of `{id}` has nothing to draw", "biểu đồ {kind} của `{id}` không có gì để vẽ"),
     // ── charts ───────────────────────────────────────────────────────────────────────────
     ("chart `{id}`: {what}", "biểu đồ `{id}`: {what}"),
@@ -495,4 +495,15 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("English", "tiếng Anh"),
     ("Vietnamese", "tiếng Việt"),
     ("add the translations under `en:` beside the texts, e.g. en: {title: …}", "hãy thêm bản dịch trong mục `en:` bên cạnh các văn bản, ví dụ en: {title: …}"),
+    // issue 11: editions (languages)
+    ("the language `{language}` is listed twice", "ngôn ngữ `{language}` được liệt kê hai lần"),
+    ("list each language once, the main one first, e.g. languages: [vi, en]", "hãy liệt kê mỗi ngôn ngữ một lần, ngôn ngữ chính đứng đầu, ví dụ languages: [vi, en]"),
+    ("this file is in `{code}`, a language the site does not publish", "tệp này viết bằng `{code}`, một ngôn ngữ trang không xuất bản"),
+    ("add `{code}` to `languages:` in content/site.yaml (now [{listed}]), or rename the file without `.{code}`", "hãy thêm `{code}` vào `languages:` trong content/site.yaml (hiện là [{listed}]), hoặc đổi tên tệp, bỏ `.{code}`"),
+    ("`translations` has `{code}`, which is not a second language", "`translations` có `{code}`, không phải là ngôn ngữ thứ hai của trang"),
+    ("translate into a language listed after the first in `languages:`, e.g. languages: [vi, en]", "hãy dịch sang một ngôn ngữ đứng sau ngôn ngữ đầu tiên trong `languages:`, ví dụ languages: [vi, en]"),
+    ("`menu_names` has {count} names for {menu_len} menu entries", "`menu_names` có {count} tên cho {menu_len} mục trình đơn"),
+    ("give one name per entry of `menu:`, in the same order", "hãy đặt một tên cho mỗi mục của `menu:`, theo đúng thứ tự"),
+    ("{first} and {second} would both be written to `{file}`", "{first} và {second} sẽ cùng được ghi vào `{file}`"),
+    ("rename one of them: a page slug must not be a language code of `languages:`", "hãy đổi tên một trong hai: tên đường dẫn của trang không được trùng mã ngôn ngữ trong `languages:`"),
 ];

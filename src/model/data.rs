@@ -3,9 +3,9 @@
 
 use crate::config::Theme;
 use crate::geo::{Geo, Level};
-use crate::indicator::Indicator;
 use crate::goal::Programme;
 use crate::goal::progress::Progress;
+use crate::indicator::Indicator;
 use crate::locale::Lang;
 use crate::model::localize::Fallbacks;
 

@@ -122,6 +122,21 @@ pub struct PlannedPage {
     pub file: String,
     /// What it shows.
     pub kind: PageKind,
+    /// Which edition it belongs to (index into `config.languages`; 0 for shared files).
+    pub edition: usize,
+    /// The same page in the other editions (its translations), by edition order.
+    pub alternates: Vec<Alternate>,
+}
+
+/// The same page in another edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alternate {
+    /// Index of the edition.
+    pub edition: usize,
+    /// Its language.
+    pub lang: crate::locale::Lang,
+    /// Its site path.
+    pub path: String,
 }
 
 /// What a planned page shows.

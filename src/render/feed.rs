@@ -36,7 +36,7 @@ pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
     };
     let page_path = match category {
         Some(t) => site.categories.terms[t].path.clone(),
-        None => "/".to_string(),
+        None => site.routes.home(),
     };
     let mut out = String::with_capacity(4096);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -85,13 +85,29 @@ pub fn rss(site: &Site, category: Option<usize>, strings: &Strings) -> String {
 
 /// `sitemap.xml`: every page a search engine should index (list pages included; not aliases,
 /// 404, feeds or files).
-pub fn sitemap(site: &Site, plan: &[PlannedPage]) -> String {
-    let c = &site.config;
+/// With several editions, each page lists its translations (and itself) as `xhtml:link`
+/// alternates, with `x-default` on the first language's page.
+pub fn sitemap(sites: &[Site], plan: &[PlannedPage]) -> String {
+    let Some(first) = sites.first() else { return String::new() };
+    let c = &first.config;
     let mut out = String::with_capacity(plan.len() * 96 + 256);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    if sites.len() > 1 {
+        out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    } else {
+        out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    }
     for page in plan.iter().filter(|p| p.kind.in_sitemap()) {
+        let Some(site) = sites.get(page.edition) else { continue };
         let _ = write!(out, "<url><loc>{}</loc>", xml_escape(&c.absolute(&page.path)));
+        for link in super::editions::alternate_links(sites, page) {
+            let _ = write!(
+                out,
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                link.hreflang,
+                xml_escape(&link.href)
+            );
+        }
         let lastmod = match page.kind {
             PageKind::Article(i) => site.news[i].item.date,
             PageKind::Home | PageKind::NewsList { .. } => site.news.first().and_then(|n| n.item.date),

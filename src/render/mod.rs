@@ -4,6 +4,7 @@
 //! tera's global context, so a page's context holds only what is particular to it.
 
 pub mod data;
+pub mod editions;
 pub mod feed;
 pub mod i18n;
 pub mod pages;
@@ -63,11 +64,13 @@ impl Renderer {
         Ok(Renderer { tera, files, strings, cards })
     }
 
-    /// Render one planned page to the bytes of its file.
-    pub fn render(&self, site: &Site, plan: &[PlannedPage], page: &PlannedPage) -> Result<Vec<u8>, Error> {
+    /// Render one planned page to the bytes of its file. `sites` holds every edition (the page
+    /// belongs to `sites[page.edition]`, which these templates were compiled for).
+    pub fn render(&self, sites: &[Site], plan: &[PlannedPage], page: &PlannedPage) -> Result<Vec<u8>, Error> {
+        let Some(site) = sites.get(page.edition) else { return Err(not_a_template_page(page)) };
         match &page.kind {
             PageKind::Feed { category } => Ok(feed::rss(site, *category, &self.strings).into_bytes()),
-            PageKind::Sitemap => Ok(feed::sitemap(site, plan).into_bytes()),
+            PageKind::Sitemap => Ok(feed::sitemap(sites, plan).into_bytes()),
             PageKind::Robots => Ok(feed::robots(site).into_bytes()),
             PageKind::DataCsv(i) => Ok(data::opendata::indicator_csv(site, *i).into_bytes()),
             PageKind::DataJson(i) => Ok(data::opendata::indicator_json(site, *i).into_bytes()),
@@ -95,12 +98,14 @@ impl Renderer {
             | PageKind::GeoIndex
             | PageKind::GeoProfile(_)
             | PageKind::DataCatalog => {
-                let (template, context) = match page.kind.form() {
+                let (template, mut context) = match page.kind.form() {
                     Form::StatisticsPage => data::context(self, site, page)?,
                     Form::NewsPage | Form::Redirect | Form::StatisticsFile | Form::Feed | Form::SiteFile => {
                         pages::context(self, site, page)?
                     }
                 };
+                context.insert("alternates", &editions::head_links(sites, page));
+                context.insert("languages", &editions::switcher(sites, page));
                 // straight into bytes: the page goes to a file, so no UTF-8 check of the output
                 let mut out = Vec::with_capacity(32 * 1024);
                 self.tera
@@ -175,7 +180,8 @@ fn register_filters(tera: &mut Tera, lang: Lang) {
 /// The error for a page kind that a template function was handed but does not draw (a bug in
 /// the dispatch of `Renderer::render`, reported rather than panicking).
 fn not_a_template_page(page: &PlannedPage) -> Error {
-    Error::new(crate::error::ErrorKind::Template, format!("`{}` is not drawn by this template", page.path))
+    let path = &page.path;
+    Error::new(crate::error::ErrorKind::Template, format!("`{path}` is not drawn by this template"))
 }
 
 #[cfg(test)]

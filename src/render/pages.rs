@@ -156,13 +156,9 @@ fn article_context(
     ctx: &mut Context,
 ) -> Result<Template, Error> {
     let news = &site.news[i];
-    let description = news
-        .item
-        .summary
-        .clone()
-        .unwrap_or_else(|| truncate_words(&news.item.body.first_paragraph, 160));
-    let mut meta =
-        page_meta(site, &page.path, "article", news.item.title.clone(), Some(&description));
+    let description =
+        news.item.summary.clone().unwrap_or_else(|| truncate_words(&news.item.body.first_paragraph, 160));
+    let mut meta = page_meta(site, &page.path, "article", news.item.title.clone(), Some(&description));
     meta.og_image = news.item.image.as_deref().map(|img| absolute(&site.config, img));
     ctx.insert("page", &meta);
     ctx.insert("item", &article(r, site, news)?);
@@ -190,11 +186,7 @@ fn term_list_context(
     let feed = t.feed_path.as_deref().map(|f| site.config.url(f));
     ctx.insert(
         "list",
-        &list(r, site, heading, &t.items, &t.path, n).with_term(
-            taxonomy,
-            term_link(&site.config, t),
-            feed,
-        ),
+        &list(r, site, heading, &t.items, &t.path, n).with_term(taxonomy, term_link(&site.config, t), feed),
     );
     Template::List
 }
@@ -210,15 +202,9 @@ fn page_context(
     let p = &site.pages[i];
     let description =
         p.item.summary.clone().unwrap_or_else(|| truncate_words(&p.item.body.first_paragraph, 160));
-    ctx.insert(
-        "page",
-        &page_meta(site, &page.path, "page", p.item.title.clone(), Some(&description)),
-    );
+    ctx.insert("page", &page_meta(site, &page.path, "page", p.item.title.clone(), Some(&description)));
     let body_html = super::shortcodes::expand(r, site, &p.item)?;
-    ctx.insert(
-        "item",
-        &PageView { title: &p.item.title, summary: p.item.summary.as_deref(), body_html },
-    );
+    ctx.insert("item", &PageView { title: &p.item.title, summary: p.item.summary.as_deref(), body_html });
     Ok(Template::Page)
 }
 
@@ -280,7 +266,7 @@ fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> Result<ArticleVi
             .date
             .map(|d| if d.time.is_some() { d.rfc3339(c.tz_offset) } else { d.date.iso() })
             .unwrap_or_default(),
-        date: item.date.map(|d| d.date.dmy()).unwrap_or_default(),
+        date: item.date.map(|d| crate::locale::format_date(d.date, c.lang)).unwrap_or_default(),
         time: item.date.and_then(|d| d.time).map(|(h, m, _)| format!("{h:02}:{m:02}")),
         author: item.author.as_deref(),
         category: news.category.map(|i| term_link(c, &site.categories.terms[i])),

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::config::{Config, Footer, MenuItem};
 use crate::locale::format_count;
 use crate::model::{News, Site, Taxonomy, TaxonomyKind, Term};
-use crate::routes::pager_path;
 use crate::render::i18n::{Strings, fill};
+use crate::routes::pager_path;
 
 /// Site-wide values, in every template as `site` (set once per build).
 #[derive(Debug, Serialize)]
@@ -66,7 +66,7 @@ pub struct MenuLink<'a> {
     /// URL to put in `href`.
     pub url: String,
     /// Site path for "current page" matching (empty for external links).
-    pub path: String,
+    pub path: &'a str,
 }
 
 /// A news item as shown in lists, cards and sidebars.
@@ -177,7 +177,7 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         base_url: &c.base_url,
         home_url: c.url(&r.home()),
         lang: c.lang.code(),
-        menu: c.menu.iter().map(|m| menu_link(c, r, m)).collect(),
+        menu: c.menu.iter().map(|m| menu_link(c, m)).collect(),
         footer: &c.footer,
         analytics_html: c.analytics_html.as_deref(),
         latest: site.news.iter().take(6).map(|n| card(site, n)).collect(),
@@ -195,12 +195,8 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
     }
 }
 
-fn menu_link<'a>(c: &Config, r: &crate::routes::Routes, m: &'a MenuItem) -> MenuLink<'a> {
-    if !m.internal {
-        return MenuLink { name: &m.name, url: link(c, &m.url), path: String::new() };
-    }
-    let path = r.edition_path(&m.url);
-    MenuLink { name: &m.name, url: link(c, &path), path }
+fn menu_link<'a>(c: &Config, m: &'a MenuItem) -> MenuLink<'a> {
+    MenuLink { name: &m.name, url: link(c, &m.url), path: if m.internal { &m.url } else { "" } }
 }
 
 /// A card for one news item.

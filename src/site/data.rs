@@ -9,6 +9,9 @@ use crate::content::markdown::{MarkdownOptions, render_markdown};
 use crate::content::shortcode::{ArgValue, Shortcode, ShortcodeKind};
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::{Geo, Level, parse_geo};
+use crate::goal::Programme;
+use crate::goal::parse::parse_programme;
+use crate::goal::progress::evaluate;
 use crate::indicator::Indicator;
 use crate::indicator::validate::parse_indicator_with_warnings;
 use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
@@ -16,9 +19,6 @@ use crate::model::localize::Fallbacks;
 use crate::routes::Routes;
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
-use crate::goal::Programme;
-use crate::goal::parse::parse_programme;
-use crate::goal::progress::evaluate;
 
 /// Parsed data files, before deriving.
 pub struct ParsedData {
@@ -379,11 +379,10 @@ fn check_chart_kind(sc: &Shortcode, ind: &Indicator) -> Result<(), Error> {
     match ChartKind::from_name(name) {
         None => Err(Error::new(ErrorKind::Value, format!("chart kind `{name}` does not exist"))
             .help("use kind=\"trend\" (default), \"ranking\" or \"groups\"")),
-        Some(ChartKind::Groups) if ind.dims.is_empty() => Err(Error::new(
-            ErrorKind::Value,
-            format!("the indicator `{}` has no groups to chart", ind.id),
-        )
-        .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\"")),
+        Some(ChartKind::Groups) if ind.dims.is_empty() => {
+            Err(Error::new(ErrorKind::Value, format!("the indicator `{}` has no groups to chart", ind.id))
+                .help("kind=\"groups\" needs an indicator with disaggregations; use kind=\"trend\""))
+        }
         Some(ChartKind::Trend | ChartKind::Ranking | ChartKind::Groups) => Ok(()),
     }
 }

@@ -23,7 +23,7 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use crate::error::{Error, Errors};
-use crate::model::{PageKind, PlannedPage};
+use crate::model::{Form, ItemRef, PlannedPage};
 use crate::render::views::{card, site_view};
 use crate::site::cache::ItemCache;
 use crate::site::load::{Asset, AssetOrigin};
@@ -113,7 +113,8 @@ pub fn rebuild(opts: &BuildOptions, state: &mut Incremental) -> Result<Rebuild, 
 
 impl Keys {
     fn of(compiled: &Compiled, opts: &BuildOptions, build: u64) -> Keys {
-        let Compiled { site, source, templates, renderer, assets, .. } = compiled;
+        let Compiled { source, templates, renderers, assets, .. } = compiled;
+        let site = compiled.site();
         let mut h = HashWriter(DefaultHasher::new());
         // every source but news and pages (a new kind of data file belongs here too)
         let geo = source.geo.as_ref().map(|g| &g.text);
@@ -128,7 +129,7 @@ impl Keys {
         let _ = write!(
             h,
             "{:?}{:?}{}{:?}",
-            renderer.strings,
+            renderers.iter().map(|r| &r.strings).collect::<Vec<_>>(),
             (&site.categories, &site.tags),
             site.news_pages,
             site.pages.len()
@@ -163,7 +164,11 @@ fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) ->
         return compiled.plan.iter().collect();
     };
     let changed: Vec<usize> = (0..keys.news.len()).filter(|&i| keys.news[i] != last.news[i]).collect();
-    let site = &compiled.site;
+    // with several editions, item indices are per edition: render every page (issue 11)
+    if compiled.sites.len() > 1 {
+        return compiled.plan.iter().collect();
+    }
+    let site = compiled.site();
     let news = &site.news;
     let shows_changed = |page: &PlannedPage| {
         crate::render::pages::shown_cards(site, &page.kind)
@@ -173,34 +178,19 @@ fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) ->
     compiled
         .plan
         .iter()
-        .filter(|page| match page.kind {
-            PageKind::Article(i) => {
+        .filter(|page| match page.kind.item() {
+            Some(ItemRef::News(i)) => {
                 !in_place(page)
                     || changed.contains(&i)
                     || news.get(i).is_none_or(|n| state.items.parsed_after(&n.item.path, last.build))
             }
-            PageKind::Home
-            | PageKind::NewsList { .. }
-            | PageKind::TermList { .. }
-            | PageKind::TermIndex(_)
-            | PageKind::NotFound
-            | PageKind::Alias { .. } => !in_place(page),
-            PageKind::Page(_) | PageKind::Feed { .. } | PageKind::Sitemap | PageKind::Robots => true,
-            PageKind::IndicatorIndex
-            | PageKind::Indicator(_)
-            | PageKind::ProgrammeIndex
-            | PageKind::Programme(_)
-            | PageKind::Progress
-            | PageKind::GeoIndex
-            | PageKind::GeoProfile(_)
-            | PageKind::DataCatalog
-            | PageKind::DataCsv(_)
-            | PageKind::DataJson(_)
-            | PageKind::CatalogJson
-            | PageKind::DataPackage
-            | PageKind::RevisionsFeed
-            | PageKind::ChartSvg { .. }
-            | PageKind::Schema(_) => !in_place(page),
+            Some(ItemRef::Page(_)) => true,
+            None => match page.kind.form() {
+                Form::NewsPage | Form::Redirect | Form::StatisticsPage | Form::StatisticsFile => {
+                    !in_place(page)
+                }
+                Form::Feed | Form::SiteFile => true,
+            },
         })
         .collect()
 }
@@ -229,11 +219,10 @@ fn render_changed(
     pages: &[&PlannedPage],
     written: &HashMap<String, u64>,
 ) -> Result<Rendered, Errors> {
-    let Compiled { site, plan, renderer, .. } = compiled;
     let results: Vec<PageResult> = pages
         .par_iter()
         .map(|page| {
-            let bytes = renderer.render(site, plan, page)?;
+            let bytes = compiled.render(page)?;
             let hash = hash_of(&bytes);
             let changed = written.get(&page.file) != Some(&hash);
             Ok((hash, changed.then_some(bytes)))

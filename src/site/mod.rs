@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod data;
 pub mod derive;
+pub mod edition;
 pub mod incremental;
 pub mod links;
 pub mod load;
@@ -82,7 +83,7 @@ impl BuildReport {
             pages: count(&|p| p.file.ends_with(".html")),
             files,
             bytes,
-            news: compiled.site.news.len(),
+            news: compiled.sites.iter().map(|s| s.news.len()).sum(),
             charts: count(&|p| matches!(p.kind, PageKind::ChartSvg { .. })),
             data_files: count(&|p| {
                 matches!(
@@ -109,18 +110,31 @@ pub struct Progress {
 
 /// A site checked and planned, ready to render.
 pub struct Compiled {
-    /// The derived site.
-    pub site: Site,
-    /// Every output file to render.
+    /// The derived site of each edition (language), the first language first; never empty.
+    pub sites: Vec<Site>,
+    /// Every output file to render, of every edition (`PlannedPage::edition`).
     pub plan: Vec<PlannedPage>,
     /// Files to copy unchanged.
     pub assets: Vec<Asset>,
-    /// Compiled templates.
-    pub renderer: Renderer,
+    /// Compiled templates of each edition (the site-wide context is the edition's).
+    pub renderers: Vec<Renderer>,
     /// The source files, to locate problems found in the rendered output.
     pub source: SiteSource,
     /// The templates (theme and site overrides), for the same reason.
     pub templates: Vec<TemplateSource>,
+}
+
+impl Compiled {
+    /// The first edition (the whole site when it has one language).
+    pub fn site(&self) -> &Site {
+        &self.sites[0]
+    }
+
+    /// Render one planned page with its edition's site and templates.
+    pub fn render(&self, page: &PlannedPage) -> Result<Vec<u8>, Error> {
+        let e = page.edition;
+        self.renderers[e].render(&self.sites, &self.plan, page)
+    }
 }
 
 /// What a running build tells its caller.
@@ -181,7 +195,7 @@ pub fn build_with_events(
         events(BuildEvent::Waiting { lock })
     })?;
     let compiled = compile(opts)?;
-    let warnings = compiled.site.data.warnings.clone();
+    let warnings = compiled.site().data.warnings.clone();
     if deny_warnings && !warnings.is_empty() {
         return Err(warnings.denied());
     }
@@ -200,8 +214,9 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
     let source = load::load_site(&opts.root)?;
     let config = parse_config(&source.config, opts.base_url.as_deref())?;
     let theme = load::load_theme(&opts.root, &config.theme)?;
-    let strings = Strings::load(&theme.i18n, config.lang)?;
-    let md = markdown_options(&config, &strings);
+    let strings: Vec<Strings> =
+        config.languages.iter().map(|&l| Strings::load(&theme.i18n, l)).collect::<Result<_, _>>()?;
+    let md: Vec<MarkdownOptions<'_>> = strings.iter().map(|s| markdown_options(&config, s)).collect();
     if let Some(cache) = cache {
         cache.start(&format!("{:?} {md:?}", config.slugs));
     }
@@ -210,7 +225,7 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
     if let Some(cache) = cache {
         cache.finish();
     }
-    let ((news, pages), parsed_data) = match (content, parsed_data) {
+    let (editions, parsed_data) = match (content, parsed_data) {
         (Ok(c), Ok(d)) => (c, d),
         (c, d) => {
             let mut errors = Errors::new();
@@ -219,27 +234,54 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
             return errors.into_result(()).and_then(|()| Err(Errors::new()));
         }
     };
-    let mut data = data::derive_data(parsed_data, &config, &md);
-    // issue 11: texts an edition lacks are warnings of `check` and of the build, once per item
-    let (_editions, untranslated) = crate::model::localize::editions(&data, &config.languages());
+    let mut data = data::derive_data(parsed_data, &config, &md[0]);
+    // every edition's statistics from the same YAML, translated; the texts an edition lacks are
+    // warnings of `check` and of the build, once per item (the first edition reports them)
+    let (mut translated, untranslated) = crate::model::localize::editions(&data, &config.languages());
     if !untranslated.is_empty() {
         data.warnings.extend(Errors(untranslated));
         data.warnings.sort();
     }
-    let site = derive::derive_site(config, crate::routes::Routes::root(), &source, news, pages, opts.drafts, data)?;
-    let items: Vec<&Item> =
-        site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
-    data::check_shortcodes(&items, &site.data, &source)?;
-    let plan = plan::plan_pages(&site, &source)?;
+    let mut sites = Vec::with_capacity(editions.len());
+    for (e, (news, pages)) in editions.into_iter().enumerate() {
+        let edition = edition::Edition::of(&config, e);
+        let localized = match translated.iter().position(|(lang, _)| *lang == edition.lang) {
+            Some(at) => translated.swap_remove(at).1,
+            None => data.clone(),
+        };
+        let edition_data = edition.place_data(localized);
+        let site = derive::derive_site(
+            edition.config,
+            edition.routes,
+            &source,
+            news,
+            pages,
+            opts.drafts,
+            edition_data,
+        )?;
+        let items: Vec<&Item> =
+            site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
+        data::check_shortcodes(&items, &site.data, &source)?;
+        sites.push(site);
+    }
+    let plan = plan::plan_editions(&sites, &source)?;
+    edition::place_menus(&mut sites, &plan);
     let mut assets = theme.assets;
     for asset in source.assets.iter().cloned() {
         assets.retain(|a| a.out_path != asset.out_path);
         assets.push(asset);
     }
     check_asset_collisions(&plan, &assets)?;
-    links::check_links(&site, &links::known_paths(&plan, &assets), &source)?;
-    let renderer = Renderer::new(&site, &theme.templates, strings)?;
-    Ok(Compiled { site, plan, assets, renderer, source, templates: theme.templates })
+    let known = links::known_paths(&plan, &assets);
+    for site in &sites {
+        links::check_links(site, &known, &source)?;
+    }
+    let renderers = sites
+        .iter()
+        .zip(strings)
+        .map(|(site, strings)| Renderer::new(site, &theme.templates, strings))
+        .collect::<Result<_, _>>()?;
+    Ok(Compiled { sites, plan, assets, renderers, source, templates: theme.templates })
 }
 
 /// How Markdown is rendered on this site.
@@ -257,28 +299,49 @@ fn markdown_options<'a>(config: &'a Config, strings: &'a Strings) -> MarkdownOpt
     }
 }
 
-/// Parse every news item and page in parallel (or take it from `cache`), collecting all their errors.
+/// The news items and the pages of one edition.
+type EditionItems = (Vec<Item>, Vec<Item>);
+
+/// Parse every news item and page in parallel (or take it from `cache`), collecting all their
+/// errors; the items come back by edition (`config.languages` order), each parsed with its
+/// edition's Markdown options `md`.
 fn parse_content(
     source: &SiteSource,
     config: &Config,
-    md: &MarkdownOptions<'_>,
+    md: &[MarkdownOptions<'_>],
     cache: Option<&ItemCache>,
-) -> Result<(Vec<Item>, Vec<Item>), Errors> {
-    let parse = |files: &[crate::source::SourceFile], kind| -> Vec<Result<Item, Errors>> {
+) -> Result<Vec<EditionItems>, Errors> {
+    let mut errors = Errors::new();
+    let edition_of = |f: &crate::source::SourceFile| -> Option<usize> {
+        let lang = crate::content::edition::suffix_language(&f.path).unwrap_or(config.lang);
+        config.languages.iter().position(|&l| l == lang)
+    };
+    for f in source.news.iter().chain(&source.pages).filter(|f| edition_of(f).is_none()) {
+        errors.push(edition::unknown_edition(&f.path, config));
+    }
+    let parse = |files: &[crate::source::SourceFile], kind, e: usize| -> Vec<Result<Item, Errors>> {
         files
             .par_iter()
+            .filter(|f| edition_of(f) == Some(e))
             .map(|f| {
-                let parse = || parse_item(f, kind, config.slugs == crate::config::SlugSource::Title, md);
+                let parse = || parse_item(f, kind, config.slugs == crate::config::SlugSource::Title, &md[e]);
                 cache.map_or_else(parse, |c| c.get_or_parse(f, kind, parse))
             })
             .collect()
     };
-    let mut errors = Errors::new();
-    let news: Vec<Item> =
-        parse(&source.news, ContentKind::News).into_iter().filter_map(|r| errors.take_all(r)).collect();
-    let pages: Vec<Item> =
-        parse(&source.pages, ContentKind::Page).into_iter().filter_map(|r| errors.take_all(r)).collect();
-    errors.into_result((news, pages))
+    let mut editions = Vec::with_capacity(md.len());
+    for e in 0..md.len() {
+        let news: Vec<Item> = parse(&source.news, ContentKind::News, e)
+            .into_iter()
+            .filter_map(|r| errors.take_all(r))
+            .collect();
+        let pages: Vec<Item> = parse(&source.pages, ContentKind::Page, e)
+            .into_iter()
+            .filter_map(|r| errors.take_all(r))
+            .collect();
+        editions.push((news, pages));
+    }
+    errors.into_result(editions)
 }
 
 fn check_asset_collisions(plan: &[PlannedPage], assets: &[Asset]) -> Result<(), Errors> {
@@ -307,7 +370,7 @@ pub fn render_into_with_progress(
     output: &write::Output,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(), Errors> {
-    let Compiled { site, plan, assets, renderer, .. } = compiled;
+    let Compiled { plan, assets, .. } = compiled;
     output.create_folders(
         plan.iter().map(|p| p.file.as_str()).chain(assets.iter().map(|a| a.out_path.as_str())),
     )?;
@@ -317,7 +380,7 @@ pub fn render_into_with_progress(
     let results: Vec<Error> = plan
         .par_iter()
         .filter_map(|page| {
-            let result = renderer.render(site, plan, page).and_then(|bytes| output.write(&page.file, &bytes));
+            let result = compiled.render(page).and_then(|bytes| output.write(&page.file, &bytes));
             tick();
             result.err()
         })
@@ -337,10 +400,10 @@ pub fn render_into_with_progress(
 /// Render every planned page into memory: output file (`news/a/index.html`) → bytes.
 /// Assets are not included (they are copied unchanged; see `Compiled::assets`).
 pub fn render_to_memory(compiled: &Compiled) -> Result<BTreeMap<String, Vec<u8>>, Errors> {
-    let Compiled { site, plan, renderer, .. } = compiled;
-    let results: Vec<Result<(String, Vec<u8>), Error>> = plan
+    let results: Vec<Result<(String, Vec<u8>), Error>> = compiled
+        .plan
         .par_iter()
-        .map(|page| renderer.render(site, plan, page).map(|bytes| (page.file.clone(), bytes)))
+        .map(|page| compiled.render(page).map(|bytes| (page.file.clone(), bytes)))
         .collect();
     let mut errors = Errors::new();
     let files = results.into_iter().filter_map(|r| errors.take(r)).collect();

@@ -6,17 +6,102 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Errors};
-use crate::model::{ItemRef, PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind};
+use crate::model::{Alternate, Form, ItemRef, PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind};
 use crate::routes::file_for_path;
 use crate::site::derive::ItemPlaces;
 use crate::site::load::SiteSource;
+
+/// Every page of every edition: the first edition whole, then each other edition's own pages
+/// (files shared by all editions are planned once); each page knows its translations.
+pub fn plan_editions(sites: &[Site], source: &SiteSource) -> Result<Vec<PlannedPage>, Errors> {
+    let mut all: Vec<PlannedPage> = Vec::new();
+    let mut errors = Errors::new();
+    for (e, site) in sites.iter().enumerate() {
+        let Some(mut pages) = errors.take_all(plan_pages(site, source)) else { continue };
+        pages.retain(|p| e == 0 || p.kind.per_edition());
+        pages.iter_mut().for_each(|p| p.edition = e);
+        all.extend(pages);
+    }
+    if sites.len() > 1 {
+        let mut taken: HashMap<&str, &PlannedPage> = HashMap::new();
+        for page in &all {
+            match taken.get(page.file.as_str()) {
+                Some(first) => errors.push(
+                    Error::new(
+                        ErrorKind::Duplicate,
+                        format!(
+                            "{} and {} would both be written to `{}`",
+                            describe(&sites[first.edition], first),
+                            describe(&sites[page.edition], page),
+                            page.file
+                        ),
+                    )
+                    .help("rename one of them: a page slug must not be a language code of `languages:`"),
+                ),
+                None => {
+                    taken.insert(&page.file, page);
+                }
+            }
+        }
+    }
+    let mut all = errors.into_result(all)?;
+    link_translations(sites, &mut all);
+    Ok(all)
+}
+
+/// What the editions of one page share: a news item's or page's file without its language, or
+/// a generated page's address without the edition prefix. Redirects have no translations.
+fn translation_key(sites: &[Site], page: &PlannedPage) -> Option<String> {
+    let site = &sites[page.edition];
+    if let Some(item) = page.kind.item().and_then(|r| site.item(r)) {
+        return Some(format!("item:{}", crate::content::edition::translation_key(&item.path)));
+    }
+    match page.kind.form() {
+        Form::Redirect | Form::StatisticsFile | Form::SiteFile => None,
+        Form::NewsPage | Form::StatisticsPage | Form::Feed => {
+            let rest = page.path.strip_prefix(site.routes.prefix()).unwrap_or(&page.path);
+            Some(format!("path:{rest}"))
+        }
+    }
+}
+
+/// Fill each page's `alternates` with its editions in the other languages.
+fn link_translations(sites: &[Site], pages: &mut [PlannedPage]) {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if let Some(key) = translation_key(sites, page) {
+            groups.entry(key).or_default().push(i);
+        }
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        for &i in members {
+            let alternates = members
+                .iter()
+                .filter(|&&j| pages[j].edition != pages[i].edition)
+                .map(|&j| Alternate {
+                    edition: pages[j].edition,
+                    lang: sites[pages[j].edition].config.lang,
+                    path: pages[j].path.clone(),
+                })
+                .collect();
+            pages[i].alternates = alternates;
+        }
+    }
+    pages.iter_mut().for_each(|p| p.alternates.sort_by_key(|a| a.edition));
+}
 
 /// Every page of the site, in a fixed order; each page's address comes from `site.routes`.
 pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, Errors> {
     let mut pages = Vec::with_capacity(site.news.len() * 2 + 64);
     let mut add = |kind: PageKind| {
         let path = site.routes.path_of(site, &kind);
-        pages.push(PlannedPage { file: file_for_path(&path), path, kind });
+        pages.push(PlannedPage {
+            file: file_for_path(&path),
+            path,
+            kind,
+            edition: 0,
+            alternates: Vec::new(),
+        });
     };
     for kind in page_kinds(site) {
         add(kind);
@@ -46,6 +131,8 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
                 path: alias.clone(),
                 file,
                 kind: PageKind::Alias { source: alias.clone(), target: target.clone() },
+                edition: 0,
+                alternates: Vec::new(),
             });
         }
     }
@@ -70,7 +157,11 @@ fn page_kinds(site: &Site) -> Vec<PageKind> {
     for taxonomy in [&site.categories, &site.tags] {
         kinds.push(PageKind::TermIndex(taxonomy.kind));
         for (t, term) in taxonomy.terms.iter().enumerate() {
-            kinds.extend((1..=term.pages).map(|page| PageKind::TermList { taxonomy: taxonomy.kind, term: t, page }));
+            kinds.extend((1..=term.pages).map(|page| PageKind::TermList {
+                taxonomy: taxonomy.kind,
+                term: t,
+                page,
+            }));
             if taxonomy.kind == TaxonomyKind::Categories {
                 kinds.push(PageKind::Feed { category: Some(t) });
             }
@@ -81,7 +172,12 @@ fn page_kinds(site: &Site) -> Vec<PageKind> {
         data_kinds(site, &mut kinds);
     }
     kinds.extend(SchemaKind::ALL.map(PageKind::Schema));
-    kinds.extend([PageKind::NotFound, PageKind::Feed { category: None }, PageKind::Sitemap, PageKind::Robots]);
+    kinds.extend([
+        PageKind::NotFound,
+        PageKind::Feed { category: None },
+        PageKind::Sitemap,
+        PageKind::Robots,
+    ]);
     kinds
 }
 

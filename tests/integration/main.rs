@@ -11,6 +11,7 @@ mod geo_periods;
 mod harness;
 mod i18n_data;
 mod indicators;
+mod languages;
 mod messages_vi;
 mod new;
 mod news;

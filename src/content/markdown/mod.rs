@@ -224,7 +224,8 @@ impl<'a> State<'a, '_> {
     fn task_marker(&mut self, done: bool) {
         let (checked, label) =
             if done { (" checked", self.opts.labels.task_done) } else { ("", self.opts.labels.task_open) };
-        let html = format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", html_attr(label));
+        let html =
+            format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{}\"> ", html_attr(label));
         self.out.push(Event::InlineHtml(html.into()));
     }
 

@@ -11,11 +11,11 @@ use super::charts::{
 use super::words::Words;
 use super::{Link, StatusView, status_view};
 use crate::geo::Level;
+use crate::goal::progress::Status;
 use crate::indicator::stats::latest;
 use crate::model::Site;
 use crate::model::data::ChartKind;
 use crate::render::i18n::fill;
-use crate::goal::progress::Status;
 
 /// Everything the indicator template shows.
 #[derive(Serialize)]
@@ -120,10 +120,10 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         title: &ind.title,
         short_title: &ind.short_title,
         description: &ind.description,
-        theme: site
-            .data
-            .theme_name(&ind.theme)
-            .map(|name| Link { name: name.to_string(), url: c.url(&site.routes.indicator_theme(&ind.theme)) }),
+        theme: site.data.theme_name(&ind.theme).map(|name| Link {
+            name: name.to_string(),
+            url: c.url(&site.routes.indicator_theme(&ind.theme)),
+        }),
         unit_label: w.unit_label(ind),
         headline: headline(w, site, i),
         targets,

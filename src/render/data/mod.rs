@@ -13,11 +13,11 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::error::Error;
+use crate::goal::progress::Status;
 use crate::model::{PageKind, PlannedPage, Site};
 use crate::render::Renderer;
 use crate::render::template::Template;
 use crate::render::views::page_meta;
-use crate::goal::progress::Status;
 use words::Words;
 
 /// Texts of a view shown in the site's first language for want of a translation, each with

@@ -9,11 +9,11 @@ use super::charts::{ChartOut, DataTable, level_key, progress_bar, unit_label};
 use super::words::Words;
 use super::{Link, StatusView, capitalize, status_view};
 use crate::chart::{ChartMeta, LineChart, LineSeries, NumberStyle, TargetLine, render_line_chart};
+use crate::goal::progress::Status;
+use crate::goal::{ScopeKind, Target, TargetKind};
 use crate::indicator::Indicator;
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::goal::progress::Status;
-use crate::goal::{ScopeKind, Target, TargetKind};
 
 /// A programme page.
 #[derive(Serialize)]
@@ -289,7 +289,13 @@ fn target_chart(w: &Words<'_>, site: &Site, p: usize, t: usize, id: &str) -> Opt
     let svg = render_line_chart(&chart).ok()?;
     let head = vec![w.t("year").to_string(), capitalize(&scope)];
     let rows = series.iter().map(|(y, v)| vec![y.to_string(), fmt(*v)]).collect();
-    Some(ChartOut::new(id, crate::model::ChartKind::Trend.name(), target.title.clone(), svg, DataTable { head, rows }))
+    Some(ChartOut::new(
+        id,
+        crate::model::ChartKind::Trend.name(),
+        target.title.clone(),
+        svg,
+        DataTable { head, rows },
+    ))
 }
 
 /// A programme in a list.

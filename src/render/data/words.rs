@@ -6,12 +6,12 @@
 
 use crate::date::Date;
 use crate::geo::Unit;
+use crate::goal::progress::Status;
+use crate::goal::{Target, TargetKind};
 use crate::indicator::stats::{Latest, average_annual_change, latest};
 use crate::indicator::{Indicator, UnitKind};
 use crate::locale::{Lang, format_date, format_number, format_percent, format_trimmed, typed_decimals};
 use crate::render::i18n::{Strings, fill};
-use crate::goal::progress::Status;
-use crate::goal::{Target, TargetKind};
 
 /// Formats figures and phrases for one site.
 #[derive(Clone, Copy)]

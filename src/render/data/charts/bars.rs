@@ -4,10 +4,10 @@ use super::super::words::{Words, lower_first};
 use super::{ChartOut, DataTable, level_key, meta, number_style};
 use crate::chart::{Bar, BarChart, BarGroup, GroupedBarChart, render_bar_chart, render_grouped_bar_chart};
 use crate::geo::Level;
+use crate::goal::TargetKind;
 use crate::indicator::Breakdown;
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::goal::TargetKind;
 
 /// A unit in a ranking: its value and its rank.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -108,14 +108,17 @@ pub fn ranking(
     Some(ChartOut::new(id, crate::model::ChartKind::Ranking.name(), title, svg, DataTable { head, rows }))
 }
 
+/// A group's name and its breakdown key.
+type NamedGroup = (String, Breakdown);
+
 /// The groups of the first disaggregation that unit `geo` has figures for, by name, and the
 /// last two years of those figures; `None` when there is nothing to draw.
 fn group_keys_and_years(
     ind: &crate::indicator::Indicator,
     geo: usize,
-) -> Option<(Vec<(String, Breakdown)>, Vec<i32>)> {
+) -> Option<(Vec<NamedGroup>, Vec<i32>)> {
     let dim = ind.dims.first()?;
-    let keys: Vec<(String, Breakdown)> = dim
+    let keys: Vec<NamedGroup> = dim
         .values
         .iter()
         .enumerate()

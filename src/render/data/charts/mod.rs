@@ -15,11 +15,11 @@ use crate::chart::{
     render_progress_bar, render_sparkline,
 };
 use crate::geo::Level;
+use crate::goal::{ScopeKind, TargetKind};
 use crate::indicator::{Breakdown, Indicator};
 use crate::model::Site;
 use crate::model::data::IndicatorEntry;
 use crate::render::i18n::fill;
-use crate::goal::{ScopeKind, TargetKind};
 
 /// A drawn chart with its accessible table.
 #[derive(Debug, Serialize)]

@@ -3,9 +3,9 @@
 use super::super::words::Words;
 use super::{ChartOut, DataTable, level_key, meta};
 use crate::chart::{LineChart, LineSeries, NumberStyle, TargetLine, render_line_chart};
+use crate::goal::TargetKind;
 use crate::model::Site;
 use crate::render::i18n::fill;
-use crate::goal::TargetKind;
 
 /// Line chart of the share of units meeting a met/not-met indicator, with a share target.
 pub fn share_trend(w: &Words<'_>, site: &Site, i: usize, id: &str) -> Option<ChartOut> {
