@@ -52,6 +52,10 @@ pub struct SiteView<'a> {
     pub indicators_url: String,
     /// Internal URL of the progress page.
     pub progress_url: String,
+    /// Internal URL of the geography index.
+    pub geo_url: String,
+    /// Internal URL of the programmes index.
+    pub programmes_url: String,
     /// Internal URL of the open-data catalogue.
     pub data_url: String,
     /// Internal URL of the feed of data revisions.
@@ -190,6 +194,8 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         favicon_url: c.url(&r.favicon()),
         indicators_url: c.url(&r.indicator_index()),
         progress_url: c.url(&r.progress()),
+        geo_url: c.url(&r.geo_index()),
+        programmes_url: c.url(&r.programme_index()),
         data_url: c.url(&r.data_catalog()),
         revisions_url: c.url(&r.revisions()),
     }
