@@ -41,3 +41,4 @@ pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod target;
+pub mod visits;

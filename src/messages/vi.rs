@@ -32,6 +32,18 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("Created a new site in {dir} ({n} files).", "Đã tạo trang web mới trong {dir} ({n} tệp)."),
     ("Next: cd {dir} && gazette serve   (then open http://127.0.0.1:1111/)", "Tiếp theo: cd {dir} && gazette serve   (rồi mở http://127.0.0.1:1111/)"),
     ("Read README.md there: it explains to the editors how to add news and figures.", "Hãy đọc README.md trong thư mục đó: tệp này hướng dẫn biên tập viên cách thêm tin bài và số liệu."),
+    // ── gazette visits (issue 15) ─────────────────────────────────────────────────────────
+    ("Counted {views} page views in {lines} log lines: online {online}, today {today}, this week {week}, all time {total} → {out}", "Đã đếm {views} lượt xem trang trong {lines} dòng nhật ký: đang online {online}, hôm nay {today}, trong tuần {week}, tất cả {total} → {out}"),
+    ("note: `{path}` does not exist yet; skipped", "lưu ý: `{path}` chưa có; đã bỏ qua"),
+    ("warning: skipped {bad} of {lines} log lines that are not in nginx's combined format", "cảnh báo: đã bỏ qua {bad}/{lines} dòng nhật ký không theo định dạng combined của nginx"),
+    ("`{path}` is compressed", "`{path}` là tệp nén"),
+    ("pass the logs that are still plain text: the current log and access.log.1 (logrotate's delaycompress keeps it uncompressed)", "hãy truyền các tệp nhật ký chưa nén: tệp hiện tại và access.log.1 (tùy chọn delaycompress của logrotate giữ tệp này ở dạng chưa nén)"),
+    ("the visit counts in `{path}` cannot be read: {e}", "không đọc được số liệu truy cập trong `{path}`: {e}"),
+    ("restore the file from a backup, or move it away to count again from the logs at hand", "hãy khôi phục tệp từ bản sao lưu, hoặc chuyển tệp đi nơi khác để đếm lại từ các tệp nhật ký hiện có"),
+    ("the state file `{path}` would be published beside the statistics", "tệp trạng thái `{path}` sẽ bị công bố cùng số liệu truy cập"),
+    ("keep it outside the published folder, e.g. --state /var/lib/gazette/visits-state.json", "hãy đặt tệp này ngoài thư mục được công bố, ví dụ --state /var/lib/gazette/visits-state.json"),
+    ("--now: {e}", "--now: {e}"),
+    ("write a date and time with its offset, e.g. --now 2026-11-30T15:30:00+07:00", "hãy viết ngày giờ kèm độ lệch múi giờ, ví dụ --now 2026-11-30T15:30:00+07:00"),
     // ── files and the operating system ──────────────────────────────────────────────────
     ("cannot {action} `{path}`: {err}", "không thể {action} `{path}`: {err}"),
     ("copy", "sao chép"),

@@ -23,3 +23,4 @@ mod security_output;
 mod security_serve;
 #[cfg(feature = "serve")]
 mod serve;
+mod visits;
