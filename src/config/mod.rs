@@ -4,6 +4,8 @@
 //! the resolved form has defaults applied and values checked (URL parsed, language known,
 //! time zone read), so no later stage re-validates it.
 
+mod visits;
+
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Errors};
@@ -11,6 +13,7 @@ use crate::locale::Lang;
 use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, YamlText};
 use crate::url::{Accept, UrlField, check_url};
+pub use visits::{Figure, Provider, VisitsConfig, encode_component, page_figure, site_figures};
 
 const MENU_URL: UrlField = UrlField { name: "menu url", example: "url: /news/", accept: Accept::Link };
 const LICENCE_URL: UrlField =
@@ -66,6 +69,9 @@ struct RawConfig {
     /// Settings of the statistics pages.
     #[serde(default)]
     data: Option<RawDataConfig>,
+    /// Where the visit statistics box and view counts read their figures.
+    #[serde(default)]
+    visits: Option<visits::RawVisits>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -212,6 +218,8 @@ pub struct Config {
     pub analytics_html: Option<String>,
     /// Data-side settings.
     pub data: DataConfig,
+    /// Where visit figures come from (issue 15).
+    pub visits: VisitsConfig,
 }
 
 impl Config {
@@ -298,6 +306,10 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         })
         .collect();
     let data = resolve_data(raw.data, &at, &mut errors);
+    let visits = visits::resolve_visits(raw.visits, &at).unwrap_or_else(|e| {
+        errors.push(e);
+        VisitsConfig::default()
+    });
     errors.into_result(Config {
         title: raw.title,
         base_url,
@@ -316,6 +328,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         footer: raw.footer.unwrap_or_default(),
         analytics_html: raw.analytics,
         data,
+        visits,
     })
 }
 

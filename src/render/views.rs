@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Footer, MenuItem};
+use crate::config::{Config, Figure, Footer, MenuItem, site_figures};
 use crate::locale::format_count;
 use crate::model::{News, Site, Taxonomy, Term, pager_path};
 use crate::render::i18n::{Strings, fill};
@@ -45,6 +45,10 @@ pub struct SiteView<'a> {
     pub categories_url: String,
     /// Internal URL of the tags index.
     pub tags_url: String,
+    /// The figures of the "Thống kê truy cập" box (empty: no box), issue 15.
+    pub visits: Vec<Figure>,
+    /// Internal URL of the script that fills the box and the "Lượt xem" lines.
+    pub visits_js_url: String,
 }
 
 /// A navigation entry.
@@ -175,7 +179,14 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         news_url: c.url("/news/"),
         categories_url: c.url("/categories/"),
         tags_url: c.url("/tags/"),
+        visits: site_figures(&c.visits, &stats_url(c)),
+        visits_js_url: c.url("/assets/visits.js"),
     }
+}
+
+/// Internal URL of the visit figures `gazette visits` writes (issue 15).
+pub fn stats_url(c: &Config) -> String {
+    c.url("/stats/visits.json")
 }
 
 fn menu_link<'a>(c: &Config, m: &'a MenuItem) -> MenuLink<'a> {
