@@ -169,3 +169,73 @@ pub fn encode_component(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    // issue 15: the addresses of each provider, built and escaped without any request
+    use super::*;
+    use crate::config::parse_config;
+    use crate::source::SourceFile;
+
+    fn visits(yaml: &str) -> Result<VisitsConfig, crate::Errors> {
+        let text = format!("title: x\nbase_url: https://a.vn\nvisits:\n{yaml}");
+        parse_config(&SourceFile::new("content/site.yaml", &text), None).map(|c| c.visits)
+    }
+
+    #[test]
+    fn the_log_provider_reads_the_sites_own_file() {
+        let v = visits("  provider: log\n").unwrap();
+        let box_figures = site_figures(&v, "/portal/stats/visits.json");
+        let keys: Vec<_> = box_figures.iter().map(|f| (f.key, f.field.as_str(), f.dated)).collect();
+        assert_eq!(
+            keys,
+            [("online", r#"["online"]"#, true), ("today", r#"["today"]"#, true), ("week", r#"["week"]"#, true), ("total", r#"["total"]"#, true)]
+        );
+        let page = page_figure(&v, "/portal/stats/visits.json", "/portal/news/a\"b/", "https://a.vn/portal/news/a\"b/").unwrap();
+        assert_eq!(page.src, "/portal/stats/visits.json");
+        assert_eq!(page.field, r#"["views","/portal/news/a\"b/"]"#);
+    }
+
+    #[test]
+    fn goatcounter_addresses_escape_the_path() {
+        let v = visits("  provider: goatcounter\n  url: https://thongke.sonca.gov.vn/\n").unwrap();
+        let figures = site_figures(&v, "/stats/visits.json");
+        assert_eq!(figures.len(), 1);
+        assert_eq!(figures[0].src, "https://thongke.sonca.gov.vn/counter/TOTAL.json");
+        let page = page_figure(&v, "", "/news/lũ quét?&/", "").unwrap();
+        assert_eq!(page.src, "https://thongke.sonca.gov.vn/counter/%2Fnews%2Fl%C5%A9%20qu%C3%A9t%3F%26%2F.json");
+        assert_eq!(page.field, r#"["count"]"#);
+        assert!(!page.dated);
+    }
+
+    #[test]
+    fn matomo_addresses_use_the_reporting_api_and_escape_the_page_address() {
+        let v = visits("  provider: matomo\n  url: https://matomo.sonca.gov.vn\n  site_id: 3\n").unwrap();
+        let figures = site_figures(&v, "");
+        assert_eq!(
+            figures[0].src,
+            "https://matomo.sonca.gov.vn/index.php?module=API&format=JSON&idSite=3&method=Live.getCounters&lastMinutes=5"
+        );
+        assert_eq!(figures[0].field, r#"["0","visitors"]"#);
+        assert!(figures[3].src.ends_with("method=VisitsSummary.get&period=range&date=2000-01-01%2Ctoday"));
+        let page = page_figure(&v, "", "/news/a/", "https://a.vn/news/a/?x=1&y=2").unwrap();
+        assert!(
+            page.src.contains("method=Actions.getPageUrl&pageUrl=https%3A%2F%2Fa.vn%2Fnews%2Fa%2F%3Fx%3D1%26y%3D2&period=range"),
+            "{}",
+            page.src
+        );
+    }
+
+    #[test]
+    fn off_shows_nothing_and_mistakes_say_what_to_write() {
+        let v = visits("  provider: off\n").unwrap();
+        assert!(site_figures(&v, "/s.json").is_empty() && page_figure(&v, "/s.json", "/", "/").is_none());
+        let e = visits("  provider: matomo\n  url: https://m.vn\n").unwrap_err();
+        assert!(e.0[0].message.contains("site_id"), "{}", e.0[0]);
+        let e = visits("  provider: goatcounter\n").unwrap_err();
+        assert!(e.0[0].help.as_deref().unwrap_or("").contains("url: https://"), "{}", e.0[0]);
+        let e = visits("  provider: goatcounter\n  url: http://gc.vn\n").unwrap_err();
+        assert!(e.0[0].message.contains("https://"), "{}", e.0[0]);
+        assert!(visits("  provider: plausible\n").is_err());
+    }
+}

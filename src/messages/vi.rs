@@ -43,6 +43,12 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("the state file `{path}` would be published beside the statistics", "tệp trạng thái `{path}` sẽ bị công bố cùng số liệu truy cập"),
     ("keep it outside the published folder, e.g. --state /var/lib/gazette/visits-state.json", "hãy đặt tệp này ngoài thư mục được công bố, ví dụ --state /var/lib/gazette/visits-state.json"),
     ("--now: {e}", "--now: {e}"),
+    ("visits: this provider needs `url`", "visits: nhà cung cấp này cần `url`"),
+    ("write the address of the statistics site, e.g. url: https://thongke.sonca.gov.vn", "hãy viết địa chỉ của trang thống kê, ví dụ url: https://thongke.sonca.gov.vn"),
+    ("visits url `{u}` is not an https:// address without ? or #", "visits url `{u}` không phải là địa chỉ https:// không có ? hoặc #"),
+    ("write the full address, e.g. url: https://thongke.sonca.gov.vn", "hãy viết đầy đủ địa chỉ, ví dụ url: https://thongke.sonca.gov.vn"),
+    ("visits: matomo needs `site_id`", "visits: matomo cần `site_id`"),
+    ("write Matomo's id of this site, e.g. site_id: 3", "hãy viết mã số của trang này trong Matomo, ví dụ site_id: 3"),
     ("write a date and time with its offset, e.g. --now 2026-11-30T15:30:00+07:00", "hãy viết ngày giờ kèm độ lệch múi giờ, ví dụ --now 2026-11-30T15:30:00+07:00"),
     // ── files and the operating system ──────────────────────────────────────────────────
     ("cannot {action} `{path}`: {err}", "không thể {action} `{path}`: {err}"),

@@ -132,9 +132,7 @@ fn read_state(path: &Path) -> Result<State, Error> {
 }
 
 fn to_json<T: Serialize>(value: &T, path: &Path) -> Result<Vec<u8>, Error> {
-    let mut bytes = serde_json::to_vec(value).map_err(|e| {
-        Error::new(ErrorKind::Io, format!("cannot write `{}`: {e}", path.display()))
-    })?;
+    let mut bytes = serde_json::to_vec(value).map_err(|e| Error::io(path, "write", &std::io::Error::other(e)))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
