@@ -77,6 +77,16 @@ test('numbers are grouped the Vietnamese way', { skip }, async () => {
   assert.equal(shown['Hôm nay'], '1.234');
 });
 
+test('numbers follow the page language: 377,437 on an English page', { skip }, async () => {
+  const page = await withStats(200, fresh());
+  await page.route(BASE, async (route) => {
+    const res = await route.fetch();
+    route.fulfill({ response: res, body: (await res.text()).replace('<html lang="vi">', '<html lang="en">') });
+  });
+  await page.goto(BASE);
+  assert.equal((await box(page))['Tất cả'], '377,437');
+});
+
 for (const [name, status, body] of [
   ['missing', 404, { error: 'not found' }],
   ['stale (generated 3 hours ago)', 200, { ...fresh(), generated: new Date(Date.now() - 3 * 3600e3).toISOString() }],

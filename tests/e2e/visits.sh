@@ -44,6 +44,7 @@ if [[ ! -x $GAZETTE ]]; then
 fi
 
 TMP=$(mktemp -d /tmp/gazette-visits-e2e.XXXXXX)
+chmod 755 "$TMP" # nginx workers (user nobody when started as root) read the site
 NGINX_PID=
 cleanup() {
   [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null || true
@@ -82,8 +83,10 @@ CONF
 NGINX_PID=$!
 BASE=http://127.0.0.1:$PORT
 for _ in $(seq 50); do curl -fs -o /dev/null "$BASE/healthz" && break; sleep 0.1; done
+curl -fs -o /dev/null "$BASE/" || { echo "nginx does not serve the site:" >&2; cat "$TMP/log/gazette.error.log" >&2; exit 1; }
+: >"$TMP/log/gazette.access.log" # the check above is not one of the known requests
 
-# the article whose "Lượt xem" is checked: the newest news item of the sample
+# the article whose "Lượt xem" is checked: the first news item of the sample by name
 ARTICLE=$(cd "$TMP/site/public/news" && ls -d */ | grep -v '^[0-9]*/$' | head -1)
 ARTICLE=/news/${ARTICLE%/}/
 FIREFOX='Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0'
