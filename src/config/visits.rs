@@ -87,9 +87,12 @@ pub(super) fn resolve_visits(
         (true, Some(u)) => {
             check_url(&u, &PROVIDER_URL).map_err(|e| e.at(at(&["visits", "url"])))?;
             if !u.starts_with("https://") || u.contains(['?', '#']) {
-                return Err(Error::new(ErrorKind::Value, format!("visits url `{u}` is not an https:// address without ? or #"))
-                    .at(at(&["visits", "url"]))
-                    .help("write the full address, e.g. url: https://thongke.sonca.gov.vn"));
+                return Err(Error::new(
+                    ErrorKind::Value,
+                    format!("visits url `{u}` is not an https:// address without ? or #"),
+                )
+                .at(at(&["visits", "url"]))
+                .help("write the full address, e.g. url: https://thongke.sonca.gov.vn"));
             }
             u.trim_end_matches('/').to_string()
         }
@@ -130,11 +133,23 @@ pub fn site_figures(v: &VisitsConfig, stats_url: &str) -> Vec<Figure> {
             .into_iter()
             .map(|k| fig(k, stats_url.to_string(), &[k], true))
             .collect(),
-        Provider::Goatcounter => vec![fig("total", format!("{}/counter/TOTAL.json", v.url), &["count"], false)],
+        Provider::Goatcounter => {
+            vec![fig("total", format!("{}/counter/TOTAL.json", v.url), &["count"], false)]
+        }
         Provider::Matomo => vec![
             fig("online", matomo(v, "Live.getCounters", &[("lastMinutes", "5")]), &["0", "visitors"], false),
-            fig("today", matomo(v, "VisitsSummary.get", &[("period", "day"), ("date", "today")]), &["nb_visits"], false),
-            fig("week", matomo(v, "VisitsSummary.get", &[("period", "week"), ("date", "today")]), &["nb_visits"], false),
+            fig(
+                "today",
+                matomo(v, "VisitsSummary.get", &[("period", "day"), ("date", "today")]),
+                &["nb_visits"],
+                false,
+            ),
+            fig(
+                "week",
+                matomo(v, "VisitsSummary.get", &[("period", "week"), ("date", "today")]),
+                &["nb_visits"],
+                false,
+            ),
             fig("total", matomo(v, "VisitsSummary.get", &ALL_TIME), &["nb_visits"], false),
         ],
     }
@@ -146,7 +161,9 @@ pub fn page_figure(v: &VisitsConfig, stats_url: &str, path: &str, absolute: &str
     let (src, keys) = match v.provider {
         Provider::Off => return None,
         Provider::Log => (stats_url.to_string(), vec!["views", path]),
-        Provider::Goatcounter => (format!("{}/counter/{}.json", v.url, encode_component(path)), vec!["count"]),
+        Provider::Goatcounter => {
+            (format!("{}/counter/{}.json", v.url, encode_component(path)), vec!["count"])
+        }
         Provider::Matomo => {
             let mut pairs = vec![("pageUrl", absolute)];
             pairs.extend(ALL_TIME);
@@ -189,9 +206,20 @@ mod tests {
         let keys: Vec<_> = box_figures.iter().map(|f| (f.key, f.field.as_str(), f.dated)).collect();
         assert_eq!(
             keys,
-            [("online", r#"["online"]"#, true), ("today", r#"["today"]"#, true), ("week", r#"["week"]"#, true), ("total", r#"["total"]"#, true)]
+            [
+                ("online", r#"["online"]"#, true),
+                ("today", r#"["today"]"#, true),
+                ("week", r#"["week"]"#, true),
+                ("total", r#"["total"]"#, true)
+            ]
         );
-        let page = page_figure(&v, "/portal/stats/visits.json", "/portal/news/a\"b/", "https://a.vn/portal/news/a\"b/").unwrap();
+        let page = page_figure(
+            &v,
+            "/portal/stats/visits.json",
+            "/portal/news/a\"b/",
+            "https://a.vn/portal/news/a\"b/",
+        )
+        .unwrap();
         assert_eq!(page.src, "/portal/stats/visits.json");
         assert_eq!(page.field, r#"["views","/portal/news/a\"b/"]"#);
     }
@@ -203,7 +231,10 @@ mod tests {
         assert_eq!(figures.len(), 1);
         assert_eq!(figures[0].src, "https://thongke.sonca.gov.vn/counter/TOTAL.json");
         let page = page_figure(&v, "", "/news/lũ quét?&/", "").unwrap();
-        assert_eq!(page.src, "https://thongke.sonca.gov.vn/counter/%2Fnews%2Fl%C5%A9%20qu%C3%A9t%3F%26%2F.json");
+        assert_eq!(
+            page.src,
+            "https://thongke.sonca.gov.vn/counter/%2Fnews%2Fl%C5%A9%20qu%C3%A9t%3F%26%2F.json"
+        );
         assert_eq!(page.field, r#"["count"]"#);
         assert!(!page.dated);
     }

@@ -122,7 +122,9 @@ fn read_log(tally: &mut Tally, log: &Path) -> Result<bool, Error> {
 fn read_state(path: &Path) -> Result<State, Error> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State { version: 1, ..State::default() }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(State { version: 1, ..State::default() });
+        }
         Err(e) => return Err(Error::io(path, "read", &e)),
     };
     serde_json::from_str(&text).map_err(|e| {
@@ -132,7 +134,8 @@ fn read_state(path: &Path) -> Result<State, Error> {
 }
 
 fn to_json<T: Serialize>(value: &T, path: &Path) -> Result<Vec<u8>, Error> {
-    let mut bytes = serde_json::to_vec(value).map_err(|e| Error::io(path, "write", &std::io::Error::other(e)))?;
+    let mut bytes =
+        serde_json::to_vec(value).map_err(|e| Error::io(path, "write", &std::io::Error::other(e)))?;
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -53,7 +53,8 @@ fn quoted(text: &str) -> Option<(&str, &str)> {
     Some((&body[..end], &body[end + 1..]))
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// `30/Nov/2026:15:30:00 +0700` → seconds since 1970-01-01 UTC.
 pub fn parse_time(text: &str) -> Option<i64> {

@@ -103,12 +103,7 @@ pub fn fold(state: &mut State, today: i64) {
 /// The figures to publish on `today` (a local day number).
 pub fn totals(state: &State, today: i64) -> Totals {
     let monday = today - i64::from(Date::from_days_since_epoch(today).weekday());
-    let mut t = Totals {
-        today: 0,
-        week: 0,
-        total: state.folded.visitors,
-        views: state.folded.views.clone(),
-    };
+    let mut t = Totals { today: 0, week: 0, total: state.folded.visitors, views: state.folded.views.clone() };
     for (key, day) in &state.days {
         let Some(n) = day_number(key) else { continue };
         if n > today {

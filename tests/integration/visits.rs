@@ -41,7 +41,13 @@ fn sample_log() -> String {
         line("198.51.100.1", "30/Nov/2026:09:00:05", "/news/a/", 200, FIREFOX),
         line("198.51.100.1", "30/Nov/2026:09:00:05", "/assets/site.css", 200, FIREFOX),
         line("198.51.100.2", "30/Nov/2026:11:57:00", "/news/a/index.html", 200, PHONE),
-        line("198.51.100.3", "30/Nov/2026:11:58:00", "/news/a/", 200, "Mozilla/5.0 (compatible; Googlebot/2.1)"),
+        line(
+            "198.51.100.3",
+            "30/Nov/2026:11:58:00",
+            "/news/a/",
+            200,
+            "Mozilla/5.0 (compatible; Googlebot/2.1)",
+        ),
         line("198.51.100.4", "30/Nov/2026:11:58:00", "/healthz", 200, FIREFOX),
         line("127.0.0.1", "30/Nov/2026:11:58:00", "/", 200, "kube-probe/1.29"),
         line("198.51.100.5", "30/Nov/2026:11:59:00", "/khong-co/", 404, FIREFOX),
@@ -102,8 +108,11 @@ fn all_time_totals_survive_log_rotation() {
     update_visits(&options(d, &["access.log.1", "access.log"], noon())).unwrap();
     // logrotate: access.log → access.log.1 (then gone a day later), a new access.log
     std::fs::rename(d.join("access.log"), d.join("access.log.1")).unwrap();
-    std::fs::write(d.join("access.log"), line("203.0.113.9", "30/Nov/2026:12:30:00", "/news/b/", 200, FIREFOX))
-        .unwrap();
+    std::fs::write(
+        d.join("access.log"),
+        line("203.0.113.9", "30/Nov/2026:12:30:00", "/news/b/", 200, FIREFOX),
+    )
+    .unwrap();
     let later = noon() + 3600;
     update_visits(&options(d, &["access.log.1", "access.log"], later)).unwrap();
     std::fs::remove_file(d.join("access.log.1")).unwrap();
@@ -126,7 +135,10 @@ fn old_days_are_folded_into_the_totals_and_not_counted_again() {
     update_visits(&options(d, &["access.log"], later)).unwrap();
     update_visits(&options(d, &["access.log"], later)).unwrap();
     let json = read_json(&d.join("public/stats/visits.json"));
-    assert_eq!((json["today"].as_u64(), json["week"].as_u64(), json["total"].as_u64()), (Some(0), Some(0), Some(3)));
+    assert_eq!(
+        (json["today"].as_u64(), json["week"].as_u64(), json["total"].as_u64()),
+        (Some(0), Some(0), Some(3))
+    );
     let state = read_json(&d.join("state/visits-state.json"));
     assert_eq!(state["folded_through"], "2026-11-30", "{state}");
     assert_eq!(state["days"].as_object().unwrap().len(), 0, "{state}");
@@ -139,7 +151,8 @@ fn the_public_file_is_replaced_whole_and_no_temporary_file_stays() {
     write_atomic(&path, b"{\"a\":1}\n").unwrap();
     write_atomic(&path, b"{\"b\":2}\n").unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"b\":2}\n");
-    let names: Vec<_> = std::fs::read_dir(dir.path().join("stats")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path().join("stats")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["visits.json"]);
 }
 
@@ -180,7 +193,8 @@ fn the_command_reports_in_vietnamese_and_refuses_a_published_state_file() {
     assert!(stdout.contains("Đã đếm 4 lượt xem trang trong 10 dòng nhật ký"), "{stdout}");
     assert!(stderr.contains("đã bỏ qua 1/10 dòng"), "{stderr}");
     assert!(d.join("public/stats/visits.json").is_file() && d.join("visits-state.json").is_file());
-    let out = gazette(d).args(["visits", "--log", "access.log", "--state", "public/state.json"]).output().unwrap();
+    let out =
+        gazette(d).args(["visits", "--log", "access.log", "--state", "public/state.json"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--state /var/lib/gazette"));
 }
