@@ -83,6 +83,20 @@ impl Date {
         (self.days_since_epoch() + 3).rem_euclid(7) as u32
     }
 
+    /// The day that is `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// `dd/mm/yyyy`, the Vietnamese way.
     pub fn dmy(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)

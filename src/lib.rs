@@ -42,3 +42,4 @@ pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;
+pub mod visits;

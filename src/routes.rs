@@ -109,6 +109,16 @@ impl Routes {
         "/assets/site.css".to_string()
     }
 
+    /// The script that fills the visit statistics box (shared by every edition).
+    pub fn visits_script(&self) -> String {
+        "/assets/visits.js".to_string()
+    }
+
+    /// The visit figures written by `gazette visits` beside the site (shared, issue 15).
+    pub fn visit_figures(&self) -> String {
+        "/stats/visits.json".to_string()
+    }
+
     /// The theme's icon (shared by every edition).
     pub fn favicon(&self) -> String {
         "/assets/favicon.svg".to_string()

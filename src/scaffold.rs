@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::error::{Error, ErrorKind};
 
 /// The skeleton: (path inside the new site, text).
-const FILES: [(&str, &str); 10] = [
+const FILES: [(&str, &str); 13] = [
     ("content/site.yaml", include_str!("scaffold/site/content/site.yaml")),
     ("content/news/@DATE@-chao-mung.md", include_str!("scaffold/site/content/news/@DATE@-chao-mung.md")),
     ("content/pages/gioi-thieu.md", include_str!("scaffold/site/content/pages/gioi-thieu.md")),
@@ -22,6 +22,10 @@ const FILES: [(&str, &str); 10] = [
     (".gitignore", include_str!("scaffold/site/.gitignore")),
     (".github/workflows/gazette.yml", include_str!("scaffold/site/.github/workflows/gazette.yml")),
     ("static/.gitkeep", ""),
+    // the production setup of visit statistics (issue 15)
+    ("deploy/nginx.conf", include_str!("scaffold/site/deploy/nginx.conf")),
+    ("deploy/gazette-visits.service", include_str!("scaffold/site/deploy/gazette-visits.service")),
+    ("deploy/gazette-visits.timer", include_str!("scaffold/site/deploy/gazette-visits.timer")),
 ];
 
 /// Write a new site into `dir` (created if missing; refused if it holds anything).
@@ -64,6 +68,20 @@ mod tests {
         std::fs::write(dir.path().join("x"), "").unwrap();
         let e = create_site(dir.path(), (2026, 1, 2)).unwrap_err();
         assert!(e.message.contains("is not empty"), "{e}");
+    }
+
+    #[test]
+    fn writes_the_nginx_and_timer_files_beside_the_readme() {
+        // issue 15: `gazette new` writes the production setup of visit statistics
+        let dir = tempfile::tempdir().unwrap();
+        let files = create_site(&dir.path().join("s"), (2026, 1, 2)).unwrap();
+        for f in ["deploy/nginx.conf", "deploy/gazette-visits.service", "deploy/gazette-visits.timer"] {
+            assert!(files.contains(&f.to_string()), "{f}");
+        }
+        let service = std::fs::read_to_string(dir.path().join("s/deploy/gazette-visits.service")).unwrap();
+        assert!(service.contains("ExecStart=/usr/local/bin/gazette visits "));
+        let nginx = std::fs::read_to_string(dir.path().join("s/deploy/nginx.conf")).unwrap();
+        assert!(nginx.contains("access_log /var/log/nginx/gazette.access.log combined;"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod new;
 mod output;
 #[cfg(feature = "serve")]
 mod serve;
+mod visits;
 
 use std::path::{Path, PathBuf};
 
@@ -102,6 +103,33 @@ pub enum Command {
         /// The folder to create.
         dir: PathBuf,
     },
+    /// Count page views and visitors in nginx access logs and write stats/visits.json
+    /// (run every 5 minutes by the timer that `gazette new` writes; see the README).
+    Visits {
+        /// The site folder (its content/site.yaml gives the time zone).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// An access log in nginx's combined format; repeat it, oldest first
+        /// (e.g. --log /var/log/nginx/gazette.access.log.1 --log /var/log/nginx/gazette.access.log).
+        #[arg(long = "log", required = true)]
+        logs: Vec<PathBuf>,
+        /// The public file to write (default: public/stats/visits.json in the site folder).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The private file that keeps the counts between runs, outside the published folder
+        /// (default: visits-state.json in the site folder).
+        #[arg(long)]
+        state: Option<PathBuf>,
+        /// Count as if it were this time (e.g. 2026-11-30T15:30:00+07:00) instead of now.
+        #[arg(long)]
+        now: Option<String>,
+        /// Print nothing but errors and warnings.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Language of messages: en or vi (default: from LANG, else the site's `language:`).
+        #[arg(long, value_enum)]
+        lang: Option<MessageLang>,
+    },
 }
 
 /// Output formats of `gazette check`.
@@ -141,6 +169,10 @@ pub fn run(args: Args) -> i32 {
             serve::run(root, port, open, drafts, lang)
         }
         Command::New { dir } => new::run(&dir),
+        Command::Visits { root, logs, output, state, now, quiet, lang } => {
+            let lang = message_lang(lang, &root);
+            visits::run(visits::VisitsArgs { root, logs, output, state, now, quiet }, lang)
+        }
     }
 }
 

@@ -4,6 +4,8 @@
 //! the resolved form has defaults applied and values checked (URL parsed, language known,
 //! time zone read), so no later stage re-validates it.
 
+mod visits;
+
 use serde::Deserialize;
 
 pub mod translations;
@@ -15,6 +17,7 @@ use crate::locale::Lang;
 use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, YamlText};
 use crate::url::{Accept, UrlField, check_url};
+pub use visits::{Figure, Provider, VisitsConfig, encode_component, page_figure, site_figures};
 
 const MENU_URL: UrlField = UrlField { name: "menu url", example: "url: /news/", accept: Accept::Link };
 const LICENCE_URL: UrlField =
@@ -77,6 +80,9 @@ struct RawConfig {
     /// The site's texts in the other languages of `languages:`, e.g. `en: {title: …}`.
     #[serde(default)]
     translations: std::collections::BTreeMap<String, translations::RawTranslation>,
+    /// Where the visit statistics box and view counts read their figures.
+    #[serde(default)]
+    visits: Option<visits::RawVisits>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -242,6 +248,8 @@ pub struct Config {
     pub analytics_html: Option<String>,
     /// Data-side settings.
     pub data: DataConfig,
+    /// Where visit figures come from (issue 15).
+    pub visits: VisitsConfig,
 }
 
 impl Config {
@@ -298,6 +306,10 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
     let data = resolve_data(raw.data, &at, &mut errors);
     let translations =
         translations::resolve_translations(raw.translations, &languages, menu.len(), &at, &mut errors);
+    let visits = visits::resolve_visits(raw.visits, &at).unwrap_or_else(|e| {
+        errors.push(e);
+        VisitsConfig::default()
+    });
     errors.into_result(Config {
         title: raw.title,
         base_url,
@@ -318,6 +330,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         footer: raw.footer.unwrap_or_default(),
         analytics_html: raw.analytics,
         data,
+        visits,
     })
 }
 

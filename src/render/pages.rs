@@ -55,6 +55,8 @@ struct ArticleView<'a> {
     body_html: String,
     reading_minutes: usize,
     reading_time: String,
+    /// The "Lượt xem" figure (issue 15), `None` when visits are off.
+    views: Option<crate::config::Figure>,
 }
 
 /// The "other news" box of an article: related first, then neighbours; a pager onwards.
@@ -277,6 +279,12 @@ fn article<'a>(r: &Renderer, site: &'a Site, news: &'a News) -> Result<ArticleVi
         body_html: super::shortcodes::expand(r, site, item)?,
         reading_minutes: news.reading_minutes,
         reading_time: fill(r.strings.get("reading_time"), &[("n", &news.reading_minutes.to_string())]),
+        views: crate::config::page_figure(
+            &c.visits,
+            &super::views::stats_url(c),
+            &c.url(&news.path),
+            &c.absolute(&news.path),
+        ),
     })
 }
 

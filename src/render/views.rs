@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Footer, MenuItem};
+use crate::config::{Config, Figure, Footer, MenuItem, site_figures};
 use crate::locale::format_count;
 use crate::model::{News, Site, Taxonomy, TaxonomyKind, Term};
 use crate::render::i18n::{Strings, fill};
@@ -60,6 +60,10 @@ pub struct SiteView<'a> {
     pub data_url: String,
     /// Internal URL of the feed of data revisions.
     pub revisions_url: String,
+    /// The figures of the "Thống kê truy cập" box (empty: no box), issue 15.
+    pub visits: Vec<Figure>,
+    /// Internal URL of the script that fills the box and the "Lượt xem" lines.
+    pub visits_js_url: String,
 }
 
 /// A navigation entry.
@@ -198,7 +202,14 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         programmes_url: c.url(&r.programme_index()),
         data_url: c.url(&r.data_catalog()),
         revisions_url: c.url(&r.revisions()),
+        visits: site_figures(&c.visits, &stats_url(c)),
+        visits_js_url: c.url(&r.visits_script()),
     }
+}
+
+/// Internal URL of the visit figures `gazette visits` writes (issue 15).
+pub fn stats_url(c: &Config) -> String {
+    c.url(&crate::routes::Routes::root().visit_figures())
 }
 
 fn menu_link<'a>(c: &Config, m: &'a MenuItem) -> MenuLink<'a> {

@@ -25,3 +25,4 @@ mod security_output;
 mod security_serve;
 #[cfg(feature = "serve")]
 mod serve;
+mod visits;
