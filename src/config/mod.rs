@@ -12,6 +12,9 @@ use crate::slug::{is_slug, slugify};
 use crate::source::{SourceFile, YamlText};
 use crate::url::{Accept, UrlField, check_url};
 
+mod editing;
+pub use editing::{Backend, Editing, Remote};
+
 const MENU_URL: UrlField = UrlField { name: "menu url", example: "url: /news/", accept: Accept::Link };
 const LICENCE_URL: UrlField =
     UrlField { name: "licence_url", example: "licence_url: /giay-phep/", accept: Accept::Link };
@@ -66,6 +69,10 @@ struct RawConfig {
     /// Settings of the statistics pages.
     #[serde(default)]
     data: Option<RawDataConfig>,
+    /// The web editor at /admin/: false turns it off; backend, repo, base_url, branch, app_id,
+    /// review, script, integrity configure it.
+    #[serde(default)]
+    editing: Option<editing::RawEditing>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -212,6 +219,8 @@ pub struct Config {
     pub analytics_html: Option<String>,
     /// Data-side settings.
     pub data: DataConfig,
+    /// The web editor at `/admin/`.
+    pub editing: Editing,
 }
 
 impl Config {
@@ -298,6 +307,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         })
         .collect();
     let data = resolve_data(raw.data, &at, &mut errors);
+    let editing = editing::resolve_editing(raw.editing, &at, &mut errors);
     errors.into_result(Config {
         title: raw.title,
         base_url,
@@ -316,6 +326,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         footer: raw.footer.unwrap_or_default(),
         analytics_html: raw.analytics,
         data,
+        editing,
     })
 }
 

@@ -200,6 +200,20 @@ pub enum PageKind {
     },
     /// A JSON Schema for editors (`/schemas/<name>.json`).
     Schema(SchemaKind),
+    /// A file of the web editor at `/admin/` (issue 13).
+    Editor(EditorFile),
+}
+
+/// The files of the web editor at `/admin/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorFile {
+    /// `admin/index.html`; `script_found`: the site holds the editor script in `static/admin/`.
+    Page {
+        /// Whether `static/admin/decap-cms.js` is among the site's files.
+        script_found: bool,
+    },
+    /// `admin/config.yml`, generated from the schemas and the site.
+    Config,
 }
 
 /// The file kinds a JSON Schema is published for.

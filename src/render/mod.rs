@@ -78,6 +78,7 @@ impl Renderer {
             }
             PageKind::ChartSvg { indicator, kind } => self.standalone_chart(site, *indicator, *kind),
             PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
+            PageKind::Editor(file) => Ok(crate::editor::render_editor_file(site, *file).into_bytes()),
             _ => {
                 let (template, context) = pages::context(self, site, page)?;
                 // straight into bytes: the page goes to a file, so no UTF-8 check of the output

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Errors};
-use crate::model::{PageKind, PlannedPage, SchemaKind, Site, file_for_path, pager_path};
+use crate::model::{EditorFile, PageKind, PlannedPage, SchemaKind, Site, file_for_path, pager_path};
 use crate::site::derive::ItemPlaces;
 use crate::site::load::SiteSource;
 
@@ -44,6 +44,11 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
     }
     for kind in SchemaKind::ALL {
         add(format!("/schemas/{}.json", kind.name()), PageKind::Schema(kind));
+    }
+    if site.config.editing.enabled {
+        let script_found = source.assets.iter().any(|a| a.out_path == crate::editor::SCRIPT_FILE);
+        add("/admin/".into(), PageKind::Editor(EditorFile::Page { script_found }));
+        add("/admin/config.yml".into(), PageKind::Editor(EditorFile::Config));
     }
     add("/404.html".into(), PageKind::NotFound);
     add("/rss.xml".into(), PageKind::Feed { category: None });
