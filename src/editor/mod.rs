@@ -112,6 +112,8 @@ fn collections(site: &Site) -> Vec<Value> {
             "create": true, "extension": "md", "format": "frontmatter", "identifier_field": "title",
             "path": "{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}", "slug": "{{slug}}",
             "summary": "{{title}}", "sortable_fields": ["date", "title"], "fields": news,
+            // with `path`, Decap would put pictures next to the entry; gazette wants content/media
+            "media_folder": "/content/media", "public_folder": "/media",
         }),
         json!({
             "name": "pages", "label": "Trang", "label_singular": "Trang", "folder": "content/pages",
