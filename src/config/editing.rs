@@ -6,8 +6,11 @@ use serde::Deserialize;
 use crate::error::{Error, ErrorKind, Errors};
 use crate::url::{Accept, UrlField, check_url};
 
-const BASE_URL: UrlField =
-    UrlField { name: "editing base_url", example: "base_url: https://git.sonca.gov.vn", accept: Accept::WebAddress };
+const BASE_URL: UrlField = UrlField {
+    name: "editing base_url",
+    example: "base_url: https://git.sonca.gov.vn",
+    accept: Accept::WebAddress,
+};
 const SCRIPT_URL: UrlField = UrlField {
     name: "editing script",
     example: "script: https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js",
@@ -185,8 +188,11 @@ pub(super) fn resolve_editing(
         _ => {
             fail(
                 "integrity",
-                Error::new(ErrorKind::Value, "editing script needs its integrity hash (sha256-, sha384- or sha512-)")
-                    .help("write both, e.g. script: https://…/decap-cms.js and integrity: sha384-…"),
+                Error::new(
+                    ErrorKind::Value,
+                    "editing script needs its integrity hash (sha256-, sha384- or sha512-)",
+                )
+                .help("write both, e.g. script: https://…/decap-cms.js and integrity: sha384-…"),
             );
             None
         }

@@ -28,15 +28,21 @@ pub(super) struct Shape<'a> {
 pub(super) fn fields_of(shape: &Shape<'_>, object: &Value, depth: usize) -> Vec<Value> {
     let object = resolve(shape.root, object);
     let Some(props) = object.get("properties").and_then(Value::as_object) else { return Vec::new() };
-    let required: Vec<&str> =
-        object.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+    let required: Vec<&str> = object
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
     let mut names: Vec<&String> = props.keys().collect();
     let rank = |n: &str| shape.first.iter().position(|f| *f == n).unwrap_or(usize::MAX);
     names.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
     names
         .into_iter()
         .filter_map(|name| {
-            let must = required.contains(&name.as_str()) || (depth == 0 && shape.required.contains(&name.as_str()));
+            let must =
+                required.contains(&name.as_str()) || (depth == 0 && shape.required.contains(&name.as_str()));
             field(shape, name, &props[name], must, depth)
         })
         .collect()
@@ -72,7 +78,13 @@ fn field(shape: &Shape<'_>, name: &str, schema: &Value, required: bool, depth: u
 }
 
 /// The widget of a schema and its settings, as `(key, value)` pairs.
-fn widget(shape: &Shape<'_>, name: &str, schema: &Value, description: &str, depth: usize) -> Option<Map<String, Value>> {
+fn widget(
+    shape: &Shape<'_>,
+    name: &str,
+    schema: &Value,
+    description: &str,
+    depth: usize,
+) -> Option<Map<String, Value>> {
     let mut w = Map::new();
     let kind = type_of(schema);
     match kind {
@@ -100,7 +112,12 @@ fn widget(shape: &Shape<'_>, name: &str, schema: &Value, description: &str, dept
             w.insert("fields".into(), Value::Array(fields_of(shape, schema, depth + 1)));
         }
         "object" | "" => return None,
-        _ if name == "date" || name == "updated" || name == "next_update" || name == "from" || name == "until" => {
+        _ if name == "date"
+            || name == "updated"
+            || name == "next_update"
+            || name == "from"
+            || name == "until" =>
+        {
             w.insert("widget".into(), "datetime".into());
             w.insert("format".into(), "YYYY-MM-DD".into());
             w.insert("date_format".into(), "DD/MM/YYYY".into());
@@ -137,7 +154,9 @@ fn summary_of(items: &Value) -> String {
 fn type_of(schema: &Value) -> &str {
     match schema.get("type") {
         Some(Value::String(t)) => t,
-        Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or(""),
+        Some(Value::Array(types)) => {
+            types.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("")
+        }
         _ if schema.get("properties").is_some() => "object",
         _ => "",
     }
@@ -168,7 +187,9 @@ fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
 /// The allowed values of an enumeration (`oneOf` of `const`s, or `enum`), with their help.
 fn constants(schema: &Value) -> Option<Vec<(String, String)>> {
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        return Some(values.iter().filter_map(Value::as_str).map(|v| (v.to_string(), v.to_string())).collect());
+        return Some(
+            values.iter().filter_map(Value::as_str).map(|v| (v.to_string(), v.to_string())).collect(),
+        );
     }
     let one_of = schema.get("oneOf")?.as_array()?;
     one_of

@@ -37,7 +37,9 @@ pub(super) fn admin_page(config: &Config, script_found: bool) -> String {
     };
     match script {
         Some((src, integrity)) => {
-            html.push_str("<noscript><p>Trình biên tập cần JavaScript. / The editor needs JavaScript.</p></noscript>\n");
+            html.push_str(
+                "<noscript><p>Trình biên tập cần JavaScript. / The editor needs JavaScript.</p></noscript>\n",
+            );
             html.push_str(&format!(
                 "<script src=\"{src}\" integrity=\"{integrity}\" crossorigin=\"anonymous\"></script>\n"
             ));

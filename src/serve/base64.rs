@@ -23,7 +23,7 @@ pub(super) fn encode(bytes: &[u8]) -> String {
 /// Decode `text` (whitespace ignored); `None` if it is not base64.
 pub(super) fn decode(text: &str) -> Option<Vec<u8>> {
     let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if clean.len() % 4 != 0 {
+    if !clean.len().is_multiple_of(4) {
         return None;
     }
     let mut out = Vec::with_capacity(clean.len() / 4 * 3);

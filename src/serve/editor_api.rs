@@ -60,7 +60,9 @@ pub(super) fn answer(body: &[u8], root: &Path) -> Response {
         "persistEntry" => persist_entry(root, params),
         "getMedia" => media_list(root, params),
         "getMediaFile" => media_file(root, &params["path"]),
-        "persistMedia" => persist_asset(root, &params["asset"]).and_then(|()| media_file(root, &params["asset"]["path"])),
+        "persistMedia" => {
+            persist_asset(root, &params["asset"]).and_then(|()| media_file(root, &params["asset"]["path"]))
+        }
         "deleteFile" => delete(root, &params["path"]).map(|()| json!({ "message": "deleted" })),
         "deleteFiles" => params["paths"]
             .as_array()
@@ -103,13 +105,16 @@ fn content_path(root: &Path, rel: &Value, write: bool) -> Result<PathBuf, String
     }
     let mut parts = rel.split('/');
     if parts.next() != Some("content") || rel.split('/').any(|p| p.starts_with('.')) {
-        return Err(format!("refused the path `{rel}`: the editor works only inside content/, without hidden names"));
+        return Err(format!(
+            "refused the path `{rel}`: the editor works only inside content/, without hidden names"
+        ));
     }
     let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     if write && !WRITABLE.contains(&ext.as_str()) {
         return Err(format!("refused the path `{rel}`: the editor writes only {}", WRITABLE.join(", ")));
     }
-    let content = std::fs::canonicalize(root.join("content")).map_err(|_| "the site has no content/ folder")?;
+    let content =
+        std::fs::canonicalize(root.join("content")).map_err(|_| "the site has no content/ folder")?;
     let full = root.join(rel);
     // the deepest part that exists must be inside content/ once links are followed
     let mut existing = full.as_path();
@@ -141,7 +146,8 @@ fn hash_hex(bytes: &[u8]) -> String {
 fn entries_by_folder(root: &Path, params: &Value) -> Result<Value, String> {
     let ext = params["extension"].as_str().unwrap_or("").trim_start_matches('.');
     let depth = params["depth"].as_u64().unwrap_or(1).min(MAX_DEPTH);
-    let files = list(root, &params["folder"], depth, &|name| ext.is_empty() || name.ends_with(&format!(".{ext}")))?;
+    let files =
+        list(root, &params["folder"], depth, &|name| ext.is_empty() || name.ends_with(&format!(".{ext}")))?;
     Ok(Value::Array(files.iter().map(|f| entry(root, &Value::from(f.as_str()))).collect()))
 }
 
@@ -223,7 +229,11 @@ fn delete(root: &Path, rel: &Value) -> Result<(), String> {
 
 fn media_list(root: &Path, params: &Value) -> Result<Value, String> {
     let files = list(root, &params["mediaFolder"], 1, &|_| true)?;
-    files.iter().map(|f| media_file(root, &Value::from(f.as_str()))).collect::<Result<Vec<_>, _>>().map(Value::Array)
+    files
+        .iter()
+        .map(|f| media_file(root, &Value::from(f.as_str())))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Value::Array)
 }
 
 /// `{ id, content (base64), encoding, path, name }` of a media file.
@@ -231,5 +241,7 @@ fn media_file(root: &Path, rel: &Value) -> Result<Value, String> {
     let path = content_path(root, rel, false)?;
     let bytes = std::fs::read(&path).map_err(|_| format!("cannot read `{}`", rel.as_str().unwrap_or("")))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(json!({ "id": hash_hex(&bytes), "content": base64::encode(&bytes), "encoding": "base64", "path": rel, "name": name }))
+    Ok(
+        json!({ "id": hash_hex(&bytes), "content": base64::encode(&bytes), "encoding": "base64", "path": rel, "name": name }),
+    )
 }

@@ -128,7 +128,9 @@ fn handle(stream: &TcpStream, shared: &Shared, port: u16) -> std::io::Result<()>
     };
     let response = match request.method.as_str() {
         "GET" | "HEAD" => route(&request.target, shared),
-        "POST" if request.target == "/api/v1" => return editor_post(stream, &mut reader, &request, shared, port),
+        "POST" if request.target == "/api/v1" => {
+            return editor_post(stream, &mut reader, &request, shared, port);
+        }
         _ => Response::text("405 Method Not Allowed", "only GET and HEAD are served\n"),
     };
     write_response(stream, &response, request.method == "HEAD")
@@ -143,15 +145,20 @@ fn editor_post(
     port: u16,
 ) -> std::io::Result<()> {
     let f = &request.fields;
-    let refused = editor_api::refuse_head(f.content_type.as_deref(), f.origin.as_deref(), port).or_else(|| {
-        let length = f.content_length.as_deref().and_then(|l| l.parse::<usize>().ok());
-        match length {
-            _ if f.transfer_encoding => Some(("501 Not Implemented", "send the body with Content-Length")),
-            None => Some(("411 Length Required", "send the body with Content-Length")),
-            Some(n) if n > editor_api::MAX_BODY => Some(("413 Content Too Large", "the body is too large")),
-            Some(_) => None,
-        }
-    });
+    let refused =
+        editor_api::refuse_head(f.content_type.as_deref(), f.origin.as_deref(), port).or_else(|| {
+            let length = f.content_length.as_deref().and_then(|l| l.parse::<usize>().ok());
+            match length {
+                _ if f.transfer_encoding => {
+                    Some(("501 Not Implemented", "send the body with Content-Length"))
+                }
+                None => Some(("411 Length Required", "send the body with Content-Length")),
+                Some(n) if n > editor_api::MAX_BODY => {
+                    Some(("413 Content Too Large", "the body is too large"))
+                }
+                Some(_) => None,
+            }
+        });
     if let Some((status, message)) = refused {
         write_response(stream, &Response::text(status, &format!("{message}\n")), false)?;
         linger(stream);

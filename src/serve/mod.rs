@@ -172,8 +172,12 @@ impl Server {
     pub fn run(self, on_event: &mut dyn FnMut(Event<'_>)) -> Result<(), Error> {
         let Server { opts, listener, url, messages: (sender, receiver) } = self;
         clear(&opts.output)?;
-        let shared =
-            Arc::new(Shared { dir: opts.output.clone(), root: opts.root.clone(), status: Mutex::default(), changed: Condvar::new() });
+        let shared = Arc::new(Shared {
+            dir: opts.output.clone(),
+            root: opts.root.clone(),
+            status: Mutex::default(),
+            changed: Condvar::new(),
+        });
         let mut state = Incremental::new();
         build_once(&opts, &mut state, &shared, None, &[], on_event);
         let mut watcher = watch::watch(&opts.root, sender)?;

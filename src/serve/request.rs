@@ -98,7 +98,10 @@ fn parse_request_line(line: &[u8]) -> Result<(Request, bool), &'static str> {
         "HTTP/1.0" => false,
         _ => return Err("505 HTTP Version Not Supported"),
     };
-    Ok((Request { method: method.to_string(), target: target.to_string(), fields: Fields::default() }, http11))
+    Ok((
+        Request { method: method.to_string(), target: target.to_string(), fields: Fields::default() },
+        http11,
+    ))
 }
 
 /// What the header lines gave: `Ok(Some(fields))`, `Ok(None)` when the client went away,
@@ -230,12 +233,15 @@ mod tests {
     fn fields_are_kept_issue_13() {
         let raw = b"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\ncontent-type: application/json\r\n\
             Content-Length: 12\r\nOrigin: http://127.0.0.1:8080\r\nTransfer-Encoding: chunked\r\n\r\n";
-        let Head::Request(r) = read_head(&mut std::io::BufReader::new(&raw[..]), 8080).unwrap() else { panic!() };
+        let Head::Request(r) = read_head(&mut std::io::BufReader::new(&raw[..]), 8080).unwrap() else {
+            panic!()
+        };
         assert_eq!(r.fields.content_type.as_deref(), Some("application/json"));
         assert_eq!(r.fields.content_length.as_deref(), Some("12"));
         assert_eq!(r.fields.origin.as_deref(), Some("http://127.0.0.1:8080"));
         assert!(r.fields.transfer_encoding);
-        let twice = b"POST / HTTP/1.1\r\nHost: localhost:8080\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n";
+        let twice =
+            b"POST / HTTP/1.1\r\nHost: localhost:8080\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n";
         assert_eq!(head(twice), Head::Refused("400 Bad Request"));
     }
 

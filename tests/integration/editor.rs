@@ -64,10 +64,18 @@ fn the_git_host_of_site_yaml_is_the_login_and_review_needs_a_host_that_has_it_is
         &format!("{yaml}\nediting: {{backend: gitlab, repo: so-tttt/cong, app_id: abc, review: true}}\n"),
     );
     let config = site.build().unwrap().read("admin/config.yml");
-    for part in ["\"name\": \"gitlab\"", "\"auth_type\": \"pkce\"", "\"editorial_workflow\"", "\"repo\": \"so-tttt/cong\""] {
+    for part in [
+        "\"name\": \"gitlab\"",
+        "\"auth_type\": \"pkce\"",
+        "\"editorial_workflow\"",
+        "\"repo\": \"so-tttt/cong\"",
+    ] {
         assert!(config.contains(part), "{part} in\n{config}");
     }
-    site.write("content/site.yaml", &format!("{yaml}\nediting: {{backend: gitea, repo: a/b, review: true}}\n"));
+    site.write(
+        "content/site.yaml",
+        &format!("{yaml}\nediting: {{backend: gitea, repo: a/b, review: true}}\n"),
+    );
     let errors = site.errors();
     assert!(errors.contains("the gitea backend needs base_url"), "{errors}");
     assert!(errors.contains("the gitea backend cannot hold edits for review"), "{errors}");
@@ -85,14 +93,28 @@ fn serve_persists_an_entry_inside_content_issue_13() {
         "assets": [{ "path": "content/media/x.png", "content": "iVBORw0KGgo=", "encoding": "base64" }],
     }});
     assert_eq!(api(&server, &persist).0, 200);
-    assert_eq!(std::fs::read_to_string(site.root.join("content/news/2026/2026-11-30-tin-moi.md")).unwrap(), raw);
+    assert_eq!(
+        std::fs::read_to_string(site.root.join("content/news/2026/2026-11-30-tin-moi.md")).unwrap(),
+        raw
+    );
     assert_eq!(std::fs::read(site.root.join("content/media/x.png")).unwrap(), b"\x89PNG\r\n\x1a\n");
     // the watcher rebuilds: the new item gets its page
-    server.wait_for("/news/tin-moi/", |status, body| status == 200 && body.contains("Tin mới từ trình biên tập"));
-    let listed = api(&server, &serde_json::json!({ "action": "entriesByFolder",
-        "params": { "folder": "content/news", "extension": "md", "depth": 2 } }))
+    server.wait_for("/news/tin-moi/", |status, body| {
+        status == 200 && body.contains("Tin mới từ trình biên tập")
+    });
+    let listed = api(
+        &server,
+        &serde_json::json!({ "action": "entriesByFolder",
+        "params": { "folder": "content/news", "extension": "md", "depth": 2 } }),
+    )
     .1;
-    assert!(listed.as_array().unwrap().iter().any(|e| e["file"]["path"] == "content/news/2026/2026-11-30-tin-moi.md"));
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["file"]["path"] == "content/news/2026/2026-11-30-tin-moi.md")
+    );
 }
 
 #[test]
@@ -120,9 +142,14 @@ fn serve_refuses_paths_out_of_content_issue_13() {
         let read = api(&server, &serde_json::json!({ "action": "getEntry", "params": { "path": path } })).1;
         assert!(read["data"].is_null(), "{path} was read: {read}");
     }
-    let read = api(&server, &serde_json::json!({ "action": "getMediaFile", "params": { "path": "content/up/secret.txt" } }));
+    let read = api(
+        &server,
+        &serde_json::json!({ "action": "getMediaFile", "params": { "path": "content/up/secret.txt" } }),
+    );
     assert_eq!(read.0, 400, "{read:?}");
-    assert!(!site.root.join("outside.md").exists() && !site.root.parent().unwrap().join("outside.md").exists());
+    assert!(
+        !site.root.join("outside.md").exists() && !site.root.parent().unwrap().join("outside.md").exists()
+    );
     assert!(!site.root.join("leak.md").exists() && !site.root.join("static/x.md").exists());
 }
 
@@ -152,4 +179,28 @@ fn serve_refuses_foreign_origins_other_types_and_large_bodies_issue_13() {
     assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
     assert!(!site.root.join("content/news/evil.md").exists());
     assert_eq!(post(&server.addr, Some(&own), "application/json", "{not json").0, 400);
+}
+
+#[test]
+fn check_warns_when_a_site_set_up_for_editing_lacks_the_script_issue_13() {
+    let site = SiteTest::from_fixture("minimal");
+    let yaml = std::fs::read_to_string(site.root.join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", &format!("{yaml}\nediting: {{backend: github, repo: so/cong}}\n"));
+    let out = crate::harness::gazette_en()
+        .args(["check", "--format", "github", "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("::warning file=static/admin/decap-cms.js::the editor script `static/admin/decap-cms.js` is missing"),
+        "{stdout}"
+    );
+    site.write("static/admin/decap-cms.js", "// stand-in");
+    let out = crate::harness::gazette_en()
+        .args(["check", "--format", "github", "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("::warning"));
 }
