@@ -6,6 +6,9 @@ use serde_json::{Map, Value, json};
 
 use super::labels::label_of;
 
+/// What `slug::is_slug` accepts, as the editor's check of ids and slugs.
+pub(super) const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
 /// Deepest nesting of objects and lists turned into fields (the schemas nest at most 5 deep).
 const MAX_DEPTH: usize = 6;
 
@@ -135,6 +138,12 @@ fn widget(
         }
         _ => {
             w.insert("widget".into(), "string".into());
+            if name == "id" || name == "slug" {
+                w.insert(
+                    "pattern".into(),
+                    json!([SLUG_PATTERN, "chữ thường không dấu, số và dấu gạch ngang, ví dụ ho-ngheo"]),
+                );
+            }
         }
     }
     Some(w)

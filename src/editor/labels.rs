@@ -16,7 +16,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("aliases", "Địa chỉ cũ", "Đường dẫn cũ cần chuyển về bài này."),
     ("related", "Tin liên quan", "Đường dẫn (slug) của các tin khác."),
     ("body", "Nội dung", ""),
-    ("id", "Mã", "Chữ thường không dấu, số và dấu gạch ngang."),
+    ("id", "Mã", "Chữ thường không dấu, số và dấu gạch ngang. Chỉ số: để trống thì mã là tên tệp."),
     ("short_title", "Tên ngắn", ""),
     ("theme", "Lĩnh vực", "Chọn một lĩnh vực khai báo trong site.yaml."),
     ("unit", "Đơn vị tính", ""),

@@ -149,8 +149,8 @@ fn collections(site: &Site) -> Vec<Value> {
         json!({
             "name": "indicators", "label": "Chỉ số", "label_singular": "Chỉ số", "folder": "content/indicators",
             "create": true, "extension": "yaml", "format": "yaml", "identifier_field": "title",
-            "slug": "{{fields.id}}",
-            "fields": fields_of(&shape(&indicator, &["id"], INDICATOR_ORDER), &indicator, 0),
+            "slug": "{{slug}}",
+            "fields": fields_of(&shape(&indicator, &[], INDICATOR_ORDER), &indicator, 0),
         }),
         json!({
             "name": "programmes", "label": "Chương trình, chỉ tiêu", "label_singular": "Chương trình",

@@ -66,7 +66,9 @@ fn sample_config_requires_what_gazette_requires_and_offers_the_sites_choices_iss
     assert!(collection("pages")["fields"].as_array().unwrap().iter().all(|f| f["name"] != "date"));
 
     let indicator = collection("indicators")["fields"].clone();
-    for required in ["id", "title", "theme", "unit", "source", "updated"] {
+    assert_eq!(field(&indicator, "id")["required"], false, "the file name is the id");
+    assert_eq!(field(&indicator, "id")["pattern"][0], fields::SLUG_PATTERN);
+    for required in ["title", "theme", "unit", "source", "updated"] {
         assert_eq!(field(&indicator, required)["required"], true, "{required}");
     }
     let unit = field(&indicator, "unit");

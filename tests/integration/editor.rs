@@ -204,3 +204,23 @@ fn check_warns_when_a_site_set_up_for_editing_lacks_the_script_issue_13() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("::warning"));
 }
+
+/// Issue 13: Decap writes every mapping key as text, so a compact series saved through the
+/// editor has `"2021": 30.0`; gazette reads the same years and figures from it.
+#[test]
+fn years_quoted_by_the_editor_read_as_years_issue_13() {
+    let site = SiteTest::from_fixture("full");
+    let plain = site.build().unwrap().read("indicators/ho-ngheo/index.html");
+    let path = site.root.join("content/indicators/ho-ngheo.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let quoted = yaml.replace("{2021: ", "{\"2021\": ").replace(", 2022: ", ", \"2022\": ");
+    assert_ne!(quoted, yaml);
+    std::fs::write(&path, &quoted).unwrap();
+    assert_eq!(site.build().unwrap().read("indicators/ho-ngheo/index.html"), plain);
+    std::fs::write(&path, quoted.replacen("\"2021\"", "\"20x1\"", 1)).unwrap();
+    let errors = site.errors();
+    assert!(
+        errors.contains("content/indicators/ho-ngheo.yaml:21:") && errors.contains("whole number"),
+        "{errors}"
+    );
+}

@@ -1,0 +1,14 @@
+import { launch } from './lib.mjs';
+const url = process.argv[2];
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(url + 'admin/');
+await page.getByRole('button', { name: 'Login' }).click();
+await page.goto(url + 'admin/#/collections/indicators/entries/ho-ngheo');
+await page.getByLabel('Tên ngắn').fill('Hộ nghèo (sửa)');
+await page.getByRole('button', { name: 'Publish' }).first().click();
+await page.getByText('Publish now').click();
+await page.waitForTimeout(3000);
+await page.screenshot({ path: '/tmp/ed-explore/8.png' });
+await browser.close();
