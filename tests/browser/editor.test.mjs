@@ -5,7 +5,7 @@
 // must appear in content/ under gazette's slug, and the rebuilt preview must show it at home.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -155,4 +155,15 @@ test('the generated configuration loads in Decap CMS with every collection and n
   assert.match(await page.getByLabel('Tiêu đề').inputValue(), /hộ nghèo/i);
   assert.deepEqual(messages, []);
   assert.equal(await page.locator('text=Error loading the CMS configuration').count(), 0);
+
+  // an indicator saved through the editor (Decap rewrites the YAML) is still one gazette reads
+  await page.getByLabel('Tên ngắn').fill('Hộ nghèo (đã sửa)');
+  await page.getByRole('button', { name: 'Publish' }).first().click();
+  await page.getByText('Publish now').click();
+  const file = path.join(site, 'content', 'indicators', 'ho-ngheo.yaml');
+  for (let i = 0; i < 100 && !fs.readFileSync(file, 'utf8').includes('(đã sửa)'); i++) await page.waitForTimeout(200);
+  const saved = fs.readFileSync(file, 'utf8');
+  assert.ok(saved.includes('short_title: Hộ nghèo (đã sửa)'), saved.slice(0, 400));
+  const check = spawnSync(GAZETTE, ['check', '--root', site], { env: { ...process.env, LANG: 'en' }, encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stdout + check.stderr);
 });
