@@ -114,6 +114,11 @@ fn widget(
             w.insert("widget".into(), "object".into());
             w.insert("fields".into(), Value::Array(fields_of(shape, schema, depth + 1)));
         }
+        // values by year (the compact series): a table of year and figure, `page::YEARS_WIDGET`
+        "object" if name == "values" => {
+            w.insert("widget".into(), "gazette-years".into());
+        }
+        // other maps with free keys (disaggregation) are kept as written
         "object" | "" => return None,
         _ if name == "date"
             || name == "updated"

@@ -5,6 +5,63 @@ use super::{DECAP_VERSION, SCRIPT_FILE, SCRIPT_INTEGRITY};
 use crate::config::Config;
 use crate::escape::escape_markup;
 
+/// The `gazette-years` widget: a compact series' values by year as a table of year and figure,
+/// one row each (what `fields` gives the `values:` maps of `series:`).
+const YEARS_WIDGET: &str = r#"<script>
+(function () {
+  if (!window.CMS || !window.createClass || !window.h) return;
+  var h = window.h;
+  function rowsOf(value) {
+    var o = value && value.toJS ? value.toJS() : (value || {});
+    return Object.keys(o).sort(function (a, b) { return a - b; }).map(function (k) {
+      return { year: k, value: o[k] === null || o[k] === undefined ? "" : String(o[k]) };
+    });
+  }
+  var Years = window.createClass({
+    getInitialState: function () { return { rows: rowsOf(this.props.value) }; },
+    update: function (rows) {
+      this.setState({ rows: rows });
+      var out = {};
+      rows.forEach(function (r) {
+        var year = String(r.year).trim();
+        if (/^[0-9]{1,6}$/.test(year)) out[year] = r.value.trim() === "" ? null : Number(r.value.replace(",", "."));
+      });
+      this.props.onChange(out);
+    },
+    cell: function (i, key, label) {
+      var self = this;
+      return h("td", {}, h("input", {
+        type: "text", inputMode: "decimal", value: this.state.rows[i][key], "aria-label": label,
+        onChange: function (e) {
+          var rows = self.state.rows.slice();
+          rows[i] = Object.assign({}, rows[i]);
+          rows[i][key] = e.target.value;
+          self.update(rows);
+        }
+      }));
+    },
+    render: function () {
+      var self = this;
+      var rows = this.state.rows.map(function (r, i) {
+        return h("tr", { key: i }, self.cell(i, "year", "Năm"), self.cell(i, "value", "Giá trị năm " + r.year),
+          h("td", {}, h("button", { type: "button", onClick: function () {
+            self.update(self.state.rows.filter(function (_, j) { return j !== i; }));
+          } }, "Xóa")));
+      });
+      var last = this.state.rows.length ? Number(this.state.rows[this.state.rows.length - 1].year) : NaN;
+      return h("div", { className: this.props.classNameWrapper, id: this.props.forID },
+        h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Năm"), h("th", {}, "Giá trị"), h("th", {}, ""))),
+          h("tbody", {}, rows)),
+        h("button", { type: "button", onClick: function () {
+          self.update(self.state.rows.concat([{ year: isNaN(last) ? "" : String(last + 1), value: "" }]));
+        } }, "Thêm năm"));
+    }
+  });
+  window.CMS.registerWidget("gazette-years", Years);
+})();
+</script>
+"#;
+
 /// Refuses to save a picture without its text alternative, as `gazette check` would.
 const PRE_SAVE: &str = r#"<script>
 window.CMS && window.CMS.registerEventListener({
@@ -44,6 +101,7 @@ pub(super) fn admin_page(config: &Config, script_found: bool) -> String {
                 "<script src=\"{src}\" integrity=\"{integrity}\" crossorigin=\"anonymous\"></script>\n"
             ));
             html.push_str(PRE_SAVE);
+            html.push_str(YEARS_WIDGET);
         }
         None => html.push_str(&missing_script()),
     }

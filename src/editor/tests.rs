@@ -83,6 +83,12 @@ fn sample_config_requires_what_gazette_requires_and_offers_the_sites_choices_iss
     assert_eq!(field(&rows["fields"], "geo")["widget"], "select", "units chosen from geo.yaml");
     assert_eq!(field(&rows["fields"], "year")["value_type"], "int");
     assert_eq!(field(&rows["fields"], "value")["required"], true);
+    let series = field(&indicator, "series");
+    assert_eq!(field(&series["fields"], "values")["widget"], "gazette-years", "years × figures as a table");
+    assert!(
+        series["fields"].as_array().unwrap().iter().all(|f| f["name"] != "disaggregation"),
+        "kept as written"
+    );
     let targets = field(&collection("programmes")["fields"], "targets");
     assert_eq!(targets["widget"], "list");
     assert_eq!(field(&targets["fields"], "indicator")["widget"], "select");

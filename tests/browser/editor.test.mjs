@@ -138,7 +138,7 @@ test('a news item created in /admin/ is written to content/ and shown on the pre
   await context.close();
 });
 
-test('the generated configuration loads in Decap CMS with every collection and no error', async (t) => {
+test('the generated configuration loads in Decap CMS, and an indicator saved through it (years table included) still passes check', async (t) => {
   if (skip) return t.skip(skip);
   const page = await browser.newPage();
   page.setDefaultTimeout(60_000);
@@ -158,12 +158,20 @@ test('the generated configuration loads in Decap CMS with every collection and n
 
   // an indicator saved through the editor (Decap rewrites the YAML) is still one gazette reads
   await page.getByLabel('Tên ngắn').fill('Hộ nghèo (đã sửa)');
+  // the compact series: a table of year and figure per unit (the gazette-years widget)
+  const series = page.locator('[id^="series-field-"]').first();
+  await series.getByRole('button', { name: 'Expand' }).first().click();
+  const cell = page.locator('input[aria-label="Giá trị năm 2019"]').first();
+  if (!(await cell.isVisible())) await series.getByRole('button', { name: 'Expand' }).first().click();
+  assert.equal(await cell.inputValue(), '33.1');
+  await cell.fill('33,2');
   await page.getByRole('button', { name: 'Publish' }).first().click();
   await page.getByText('Publish now').click();
   const file = path.join(site, 'content', 'indicators', 'ho-ngheo.yaml');
   for (let i = 0; i < 100 && !fs.readFileSync(file, 'utf8').includes('(đã sửa)'); i++) await page.waitForTimeout(200);
   const saved = fs.readFileSync(file, 'utf8');
   assert.ok(saved.includes('short_title: Hộ nghèo (đã sửa)'), saved.slice(0, 400));
+  assert.match(saved, /\n {4}values:\n {6}"2019": 33\.2\n {6}"2020": 30\.2\n/, 'years kept, the comma read as a decimal point');
   const check = spawnSync(GAZETTE, ['check', '--root', site], { env: { ...process.env, LANG: 'en' }, encoding: 'utf8' });
   assert.equal(check.status, 0, check.stdout + check.stderr);
 });
