@@ -18,13 +18,36 @@ const SCRIPT_URL: UrlField = UrlField {
 };
 
 /// `editing:` as written: `false` turns the editor off, a mapping configures it.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, schemars::JsonSchema)]
 #[serde(untagged)]
 pub(super) enum RawEditing {
     /// `editing: false` (no `/admin/`) or `editing: true` (the default).
     Switch(bool),
     /// The editor's settings.
     Settings(RawEditingSettings),
+}
+
+// By hand rather than `untagged`: a typo inside the mapping keeps serde's own message
+// ("unknown field `backnd`, expected one of …") and its line, instead of "did not match any
+// variant".
+impl<'de> Deserialize<'de> for RawEditing {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawEditing, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawEditing;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("false, true, or a mapping such as {backend: gitlab, repo: owner/name}")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<RawEditing, E> {
+                Ok(RawEditing::Switch(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawEditing, A::Error> {
+                let settings = serde::de::value::MapAccessDeserializer::new(map);
+                RawEditingSettings::deserialize(settings).map(RawEditing::Settings)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// The web editor's settings as written.

@@ -78,6 +78,9 @@ fn the_git_host_of_site_yaml_is_the_login_and_review_needs_a_host_that_has_it_is
     );
     let errors = site.errors();
     assert!(errors.contains("the gitea backend needs base_url"), "{errors}");
+    site.write("content/site.yaml", &format!("{yaml}\nediting: {{backnd: github}}\n"));
+    let typo = site.errors();
+    assert!(typo.contains("unknown field `backnd`") && typo.contains("did you mean `backend`?"), "{typo}");
     assert!(errors.contains("the gitea backend cannot hold edits for review"), "{errors}");
 }
 
