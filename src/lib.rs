@@ -31,6 +31,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod editor;
 pub mod geo;
 pub mod goal;
 pub mod indicator;

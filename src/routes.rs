@@ -17,7 +17,7 @@
 //! Every `match` on `PageKind` is exhaustive, so the compiler lists any arm still missing; the
 //! plan (`site::plan`) then lists the pages of the new kind.
 
-use crate::model::{ChartKind, PageKind, SchemaKind, Site, TaxonomyKind};
+use crate::model::{ChartKind, EditorFile, PageKind, SchemaKind, Site, TaxonomyKind};
 
 /// The paths of one edition: the same patterns under the edition's prefix.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -204,6 +204,14 @@ impl Routes {
         format!("/charts/{indicator}/{}.svg", kind.name())
     }
 
+    /// A file of the web editor (one for every edition: `/admin/`, `/admin/config.yml`).
+    pub fn editor(&self, file: EditorFile) -> String {
+        match file {
+            EditorFile::Page { .. } => "/admin/".to_string(),
+            EditorFile::Config => "/admin/config.yml".to_string(),
+        }
+    }
+
     /// A JSON Schema for editors (one file for every edition).
     pub fn schema(&self, kind: SchemaKind) -> String {
         format!("/schemas/{}.json", kind.name())
@@ -262,6 +270,7 @@ impl Routes {
                 self.chart(&data.indicators[*indicator].indicator.id, *kind)
             }
             PageKind::Schema(kind) => self.schema(*kind),
+            PageKind::Editor(file) => self.editor(*file),
         }
     }
 }
@@ -292,7 +301,8 @@ impl Routes {
             | PageKind::NotFound
             | PageKind::Alias { .. }
             | PageKind::Sitemap
-            | PageKind::Robots => self.home(),
+            | PageKind::Robots
+            | PageKind::Editor(_) => self.home(),
         }
     }
 }

@@ -45,7 +45,10 @@ pub fn check_site(opts: &BuildOptions) -> CheckReport {
         Ok(compiled) => compiled,
         Err(errors) => return CheckReport { errors, ..CheckReport::default() },
     };
-    let warnings = compiled.site().data.warnings.clone();
+    let mut warnings = compiled.site().data.warnings.clone();
+    if let Some(warning) = crate::editor::script_warning(&compiled.site().config, &compiled.plan) {
+        warnings.push(warning);
+    }
     let files = match render_to_memory(&compiled) {
         Ok(files) => files,
         Err(errors) => return CheckReport { errors, pages: 0, warnings },

@@ -19,6 +19,9 @@ use crate::source::{SourceFile, YamlText};
 use crate::url::{Accept, UrlField, check_url};
 pub use visits::{Figure, Provider, VisitsConfig, encode_component, page_figure, site_figures};
 
+mod editing;
+pub use editing::{Backend, Editing, Remote};
+
 const MENU_URL: UrlField = UrlField { name: "menu url", example: "url: /news/", accept: Accept::Link };
 const LICENCE_URL: UrlField =
     UrlField { name: "licence_url", example: "licence_url: /giay-phep/", accept: Accept::Link };
@@ -83,6 +86,10 @@ struct RawConfig {
     /// Where the visit statistics box and view counts read their figures.
     #[serde(default)]
     visits: Option<visits::RawVisits>,
+    /// The web editor at /admin/: false turns it off; backend, repo, base_url, branch, app_id,
+    /// review, script, integrity configure it.
+    #[serde(default)]
+    editing: Option<editing::RawEditing>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -250,6 +257,8 @@ pub struct Config {
     pub data: DataConfig,
     /// Where visit figures come from (issue 15).
     pub visits: VisitsConfig,
+    /// The web editor at `/admin/`.
+    pub editing: Editing,
 }
 
 impl Config {
@@ -310,6 +319,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         errors.push(e);
         VisitsConfig::default()
     });
+    let editing = editing::resolve_editing(raw.editing, &at, &mut errors);
     errors.into_result(Config {
         title: raw.title,
         base_url,
@@ -331,6 +341,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         analytics_html: raw.analytics,
         data,
         visits,
+        editing,
     })
 }
 

@@ -210,6 +210,7 @@ pub struct RawSeries {
     pub disaggregation: BTreeMap<String, String>,
     /// Values by year, e.g. {2019: 25.1, 2020: 22.3}; leave a year without a figure out.
     #[schemars(with = "BTreeMap<i64, f64>")]
+    #[serde(deserialize_with = "by_year")]
     pub values: BTreeMap<i64, Option<Figure>>,
 }
 
@@ -262,5 +263,44 @@ impl<'de> Deserialize<'de> for Figure {
             }
         }
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Values by year. A year may also be a quoted key, `"2019": 25.1`: the web editor (issue 13)
+/// writes keys so, and the year it names is not in doubt.
+fn by_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<i64, Option<Figure>>, D::Error> {
+    let raw: BTreeMap<Year, Option<Figure>> = BTreeMap::deserialize(d)?;
+    Ok(raw.into_iter().map(|(year, value)| (year.0, value)).collect())
+}
+
+/// A year key: a whole number, or a whole number in quotes.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Year(i64);
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Year, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Year;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("i64")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Year, E> {
+                Ok(Year(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Year, E> {
+                i64::try_from(v)
+                    .map(Year)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Year, E> {
+                let digits = !v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit());
+                match v.parse::<i64>() {
+                    Ok(year) if digits => Ok(Year(year)),
+                    _ => Err(E::invalid_type(serde::de::Unexpected::Str(v), &self)),
+                }
+            }
+        }
+        d.deserialize_any(Visitor)
     }
 }

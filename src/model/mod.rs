@@ -217,6 +217,20 @@ pub enum PageKind {
     },
     /// A JSON Schema for editors (`/schemas/<name>.json`).
     Schema(SchemaKind),
+    /// A file of the web editor at `/admin/` (issue 13).
+    Editor(EditorFile),
+}
+
+/// The files of the web editor at `/admin/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorFile {
+    /// `admin/index.html`; `script_found`: the site holds the editor script in `static/admin/`.
+    Page {
+        /// Whether `static/admin/decap-cms.js` is among the site's files.
+        script_found: bool,
+    },
+    /// `admin/config.yml`, generated from the schemas and the site.
+    Config,
 }
 
 /// The file kinds a JSON Schema is published for.
@@ -306,7 +320,7 @@ impl PageKind {
             | PageKind::NotFound => Form::NewsPage,
             PageKind::Alias { .. } => Form::Redirect,
             PageKind::Feed { .. } => Form::Feed,
-            PageKind::Sitemap | PageKind::Robots => Form::SiteFile,
+            PageKind::Sitemap | PageKind::Robots | PageKind::Editor(_) => Form::SiteFile,
             PageKind::IndicatorIndex
             | PageKind::Indicator(_)
             | PageKind::ProgrammeIndex
@@ -370,7 +384,8 @@ impl PageKind {
             | PageKind::DataPackage
             | PageKind::RevisionsFeed
             | PageKind::ChartSvg { .. }
-            | PageKind::Schema(_) => None,
+            | PageKind::Schema(_)
+            | PageKind::Editor(_) => None,
         }
     }
 

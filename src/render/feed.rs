@@ -134,7 +134,8 @@ pub fn sitemap(sites: &[Site], plan: &[PlannedPage]) -> String {
             | PageKind::DataPackage
             | PageKind::RevisionsFeed
             | PageKind::ChartSvg { .. }
-            | PageKind::Schema(_) => None,
+            | PageKind::Schema(_)
+            | PageKind::Editor(_) => None,
         };
         if let Some(date) = lastmod {
             let _ = write!(out, "<lastmod>{}</lastmod>", date.rfc3339(c.tz_offset));

@@ -82,6 +82,7 @@ impl Renderer {
             }
             PageKind::ChartSvg { indicator, kind } => self.standalone_chart(site, *indicator, *kind),
             PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
+            PageKind::Editor(file) => Ok(crate::editor::render_editor_file(site, *file).into_bytes()),
             PageKind::Home
             | PageKind::NewsList { .. }
             | PageKind::Article(_)

@@ -144,7 +144,8 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
         | PageKind::DataPackage
         | PageKind::RevisionsFeed
         | PageKind::ChartSvg { .. }
-        | PageKind::Schema(_) => return Err(super::not_a_template_page(page)),
+        | PageKind::Schema(_)
+        | PageKind::Editor(_) => return Err(super::not_a_template_page(page)),
     };
     Ok((template, ctx))
 }
@@ -359,7 +360,8 @@ pub fn shown_cards(site: &Site, kind: &PageKind) -> Option<Vec<usize>> {
         | PageKind::DataPackage
         | PageKind::RevisionsFeed
         | PageKind::ChartSvg { .. }
-        | PageKind::Schema(_) => None,
+        | PageKind::Schema(_)
+        | PageKind::Editor(_) => None,
     }
 }
 

@@ -1,6 +1,6 @@
 //! A small HTTP/1.1 file server on `std::net` for local preview, listening on 127.0.0.1 only.
 //!
-//! GET and HEAD only; `Connection: close` after each response. Folders answer with their
+//! GET and HEAD, plus `POST /api/v1` for the editor (see `editor_api`, issue 13); `Connection: close` after each response. Folders answer with their
 //! `index.html` (a folder address without its trailing `/` is redirected to it), unknown
 //! addresses with the site's `404.html` and status 404 (see `route`). One special address,
 //! `/__gazette/version?since=N`, answers with the build version as soon as it differs from `N`
@@ -27,12 +27,15 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::Shared;
-use super::request::{Deadline, HEAD_TIME, Head, read_head};
+use super::editor_api;
+use super::request::{Deadline, HEAD_TIME, Head, Request, read_head};
 use super::route::{Response, route};
 use crate::error::Error;
 
 /// Most connections served at once; a long poll holds one per open tab.
 pub(super) const MAX_CONNECTIONS: usize = 256;
+/// Time allowed for an editor request's body to arrive once its head has.
+const BODY_TIME: Duration = Duration::from_secs(30);
 /// Most bytes read and dropped after refusing a head, so the client can read the answer.
 const LINGER_BYTES: u64 = 1 << 20;
 
@@ -125,9 +128,47 @@ fn handle(stream: &TcpStream, shared: &Shared, port: u16) -> std::io::Result<()>
     };
     let response = match request.method.as_str() {
         "GET" | "HEAD" => route(&request.target, shared),
+        "POST" if request.target == "/api/v1" => {
+            return editor_post(stream, &mut reader, &request, shared, port);
+        }
         _ => Response::text("405 Method Not Allowed", "only GET and HEAD are served\n"),
     };
     write_response(stream, &response, request.method == "HEAD")
+}
+
+/// The editor's local API (issue 13): checks of the head, then a body bounded in size and time.
+fn editor_post(
+    stream: &TcpStream,
+    reader: &mut BufReader<Deadline<'_>>,
+    request: &Request,
+    shared: &Shared,
+    port: u16,
+) -> std::io::Result<()> {
+    let f = &request.fields;
+    let refused =
+        editor_api::refuse_head(f.content_type.as_deref(), f.origin.as_deref(), port).or_else(|| {
+            let length = f.content_length.as_deref().and_then(|l| l.parse::<usize>().ok());
+            match length {
+                _ if f.transfer_encoding => {
+                    Some(("501 Not Implemented", "send the body with Content-Length"))
+                }
+                None => Some(("411 Length Required", "send the body with Content-Length")),
+                Some(n) if n > editor_api::MAX_BODY => {
+                    Some(("413 Content Too Large", "the body is too large"))
+                }
+                Some(_) => None,
+            }
+        });
+    if let Some((status, message)) = refused {
+        write_response(stream, &Response::text(status, &format!("{message}\n")), false)?;
+        linger(stream);
+        return Ok(());
+    }
+    let length = f.content_length.as_deref().and_then(|l| l.parse::<usize>().ok()).unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.get_mut().renew(BODY_TIME);
+    reader.read_exact(&mut body)?;
+    write_response(stream, &editor_api::answer(&body, &shared.root), false)
 }
 
 /// After refusing a head: stop writing, then read and drop what the client is still sending

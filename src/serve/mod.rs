@@ -12,6 +12,8 @@
 //! the errors. All state lives in the one [`Server`] value; the library prints nothing and
 //! reports what happens as [`Event`]s.
 
+mod base64;
+mod editor_api;
 mod http;
 mod inject;
 mod request;
@@ -99,6 +101,8 @@ impl Stopper {
 #[derive(Debug)]
 struct Shared {
     dir: PathBuf,
+    /// The site folder, which the editor's API writes into (inside `content/` only).
+    root: PathBuf,
     status: Mutex<Status>,
     changed: Condvar,
 }
@@ -168,8 +172,12 @@ impl Server {
     pub fn run(self, on_event: &mut dyn FnMut(Event<'_>)) -> Result<(), Error> {
         let Server { opts, listener, url, messages: (sender, receiver) } = self;
         clear(&opts.output)?;
-        let shared =
-            Arc::new(Shared { dir: opts.output.clone(), status: Mutex::default(), changed: Condvar::new() });
+        let shared = Arc::new(Shared {
+            dir: opts.output.clone(),
+            root: opts.root.clone(),
+            status: Mutex::default(),
+            changed: Condvar::new(),
+        });
         let mut state = Incremental::new();
         build_once(&opts, &mut state, &shared, None, &[], on_event);
         let mut watcher = watch::watch(&opts.root, sender)?;

@@ -24,6 +24,23 @@ pub(super) struct Request {
     pub(super) method: String,
     /// The target as sent, e.g. `/news/a/?x=1` (still percent-encoded).
     pub(super) target: String,
+    /// The header fields the editor's API looks at (issue 13).
+    pub(super) fields: Fields,
+}
+
+/// The header fields kept from a request; the others are read and dropped.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Fields {
+    /// `Host`.
+    pub(super) host: Option<String>,
+    /// `Content-Type`.
+    pub(super) content_type: Option<String>,
+    /// `Content-Length`, as sent.
+    pub(super) content_length: Option<String>,
+    /// `Origin`.
+    pub(super) origin: Option<String>,
+    /// Whether a `Transfer-Encoding` was sent (bodies are read by length only).
+    pub(super) transfer_encoding: bool,
 }
 
 /// What reading a head gave.
@@ -48,15 +65,15 @@ pub(super) fn read_head(reader: &mut impl BufRead, port: u16) -> std::io::Result
         Ok(parsed) => parsed,
         Err(status) => return Ok(Head::Refused(status)),
     };
-    let host = match read_host(reader)? {
-        Ok(Some(host)) => host,
+    let fields = match read_fields(reader)? {
+        Ok(Some(fields)) => fields,
         Ok(None) => return Ok(Head::Closed),
         Err(status) => return Ok(Head::Refused(status)),
     };
-    Ok(match host {
+    Ok(match &fields.host {
         None if http11 => Head::Refused("400 Bad Request"),
-        Some(host) if !is_local_host(&host, port) => Head::Refused("421 Misdirected Request"),
-        _ => Head::Request(request),
+        Some(host) if !is_local_host(host, port) => Head::Refused("421 Misdirected Request"),
+        _ => Head::Request(Request { fields, ..request }),
     })
 }
 
@@ -81,16 +98,19 @@ fn parse_request_line(line: &[u8]) -> Result<(Request, bool), &'static str> {
         "HTTP/1.0" => false,
         _ => return Err("505 HTTP Version Not Supported"),
     };
-    Ok((Request { method: method.to_string(), target: target.to_string() }, http11))
+    Ok((
+        Request { method: method.to_string(), target: target.to_string(), fields: Fields::default() },
+        http11,
+    ))
 }
 
-/// What the header lines gave: `Ok(Some(host))` with the `Host` value if any, `Ok(None)` when
-/// the client went away, `Err(status)` for a head refused.
-type Headers = Result<Option<Option<String>>, &'static str>;
+/// What the header lines gave: `Ok(Some(fields))`, `Ok(None)` when the client went away,
+/// `Err(status)` for a head refused.
+type Headers = Result<Option<Fields>, &'static str>;
 
 /// Read the header lines up to the blank one, within [`MAX_HEADER_BYTES`] and [`MAX_HEADERS`].
-fn read_host(reader: &mut impl BufRead) -> std::io::Result<Headers> {
-    let mut host = None;
+fn read_fields(reader: &mut impl BufRead) -> std::io::Result<Headers> {
+    let mut fields = Fields::default();
     let mut bytes = 0;
     for _ in 0..=MAX_HEADERS {
         let line = match read_line(reader, MAX_HEADER_BYTES - bytes)? {
@@ -99,7 +119,7 @@ fn read_host(reader: &mut impl BufRead) -> std::io::Result<Headers> {
             Line::Eof => return Ok(Ok(None)),
         };
         if line.is_empty() {
-            return Ok(Ok(Some(host)));
+            return Ok(Ok(Some(fields)));
         }
         bytes += line.len() + 2;
         // folded lines and lines without a name are not HTTP/1.1 (RFC 9112 §5)
@@ -107,12 +127,22 @@ fn read_host(reader: &mut impl BufRead) -> std::io::Result<Headers> {
         if colon == 0 || line[0].is_ascii_whitespace() {
             return Ok(Err("400 Bad Request"));
         }
-        if line[..colon].eq_ignore_ascii_case(b"host") {
-            let value = std::str::from_utf8(&line[colon + 1..]).map_err(|_| ());
-            match (value, &host) {
-                (Ok(value), None) => host = Some(value.trim().to_string()),
-                _ => return Ok(Err("400 Bad Request")),
+        let name = &line[..colon];
+        let value = std::str::from_utf8(&line[colon + 1..]).map(|v| v.trim().to_string()).ok();
+        let slot = match () {
+            _ if name.eq_ignore_ascii_case(b"host") => &mut fields.host,
+            _ if name.eq_ignore_ascii_case(b"content-type") => &mut fields.content_type,
+            _ if name.eq_ignore_ascii_case(b"content-length") => &mut fields.content_length,
+            _ if name.eq_ignore_ascii_case(b"origin") => &mut fields.origin,
+            _ => {
+                fields.transfer_encoding |= name.eq_ignore_ascii_case(b"transfer-encoding");
+                continue;
             }
+        };
+        // a repeated or non-UTF-8 field could mean two things to two readers: refuse it
+        match (value, &slot) {
+            (Some(value), None) => *slot = Some(value),
+            _ => return Ok(Err("400 Bad Request")),
         }
     }
     Ok(Err("431 Request Header Fields Too Large"))
@@ -168,6 +198,13 @@ impl<'a> Deadline<'a> {
     }
 }
 
+impl Deadline<'_> {
+    /// Give the reader `time` from now (for a body, once the head has arrived).
+    pub(super) fn renew(&mut self, time: Duration) {
+        self.end = Instant::now() + time;
+    }
+}
+
 impl Read for Deadline<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let left = self.end.saturating_duration_since(Instant::now());
@@ -184,12 +221,32 @@ impl Read for Deadline<'_> {
 mod tests {
     use super::*;
 
+    /// The head read, without its header fields (compared by `fields_are_kept_issue_13`).
     fn head(raw: &[u8]) -> Head {
-        read_head(&mut std::io::BufReader::new(raw), 8080).unwrap()
+        match read_head(&mut std::io::BufReader::new(raw), 8080).unwrap() {
+            Head::Request(r) => Head::Request(Request { fields: Fields::default(), ..r }),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn fields_are_kept_issue_13() {
+        let raw = b"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\ncontent-type: application/json\r\n\
+            Content-Length: 12\r\nOrigin: http://127.0.0.1:8080\r\nTransfer-Encoding: chunked\r\n\r\n";
+        let Head::Request(r) = read_head(&mut std::io::BufReader::new(&raw[..]), 8080).unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.fields.content_type.as_deref(), Some("application/json"));
+        assert_eq!(r.fields.content_length.as_deref(), Some("12"));
+        assert_eq!(r.fields.origin.as_deref(), Some("http://127.0.0.1:8080"));
+        assert!(r.fields.transfer_encoding);
+        let twice =
+            b"POST / HTTP/1.1\r\nHost: localhost:8080\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n";
+        assert_eq!(head(twice), Head::Refused("400 Bad Request"));
     }
 
     fn request(target: &str) -> Head {
-        Head::Request(Request { method: "GET".into(), target: target.into() })
+        Head::Request(Request { method: "GET".into(), target: target.into(), fields: Fields::default() })
     }
 
     #[test]

@@ -170,6 +170,7 @@ fn content_type(path: &Path) -> &'static str {
         "xml" => "application/xml; charset=utf-8",
         "json" => "application/json",
         "csv" => "text/csv; charset=utf-8",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Errors};
-use crate::model::{Alternate, Form, ItemRef, PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind};
+use crate::model::{
+    Alternate, EditorFile, Form, ItemRef, PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind,
+};
 use crate::routes::file_for_path;
 use crate::site::derive::ItemPlaces;
 use crate::site::load::SiteSource;
@@ -103,7 +105,7 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
             alternates: Vec::new(),
         });
     };
-    for kind in page_kinds(site) {
+    for kind in page_kinds(site, source) {
         add(kind);
     }
     let mut errors = Errors::new();
@@ -150,7 +152,7 @@ fn describe(site: &Site, page: &PlannedPage) -> String {
 
 /// Every page kind of the site, in the order of the output: news, then pages, statistics and
 /// the site-wide files.
-fn page_kinds(site: &Site) -> Vec<PageKind> {
+fn page_kinds(site: &Site, source: &SiteSource) -> Vec<PageKind> {
     let mut kinds = vec![PageKind::Home];
     kinds.extend((1..=site.news_pages).map(|page| PageKind::NewsList { page }));
     kinds.extend((0..site.news.len()).map(PageKind::Article));
@@ -172,6 +174,11 @@ fn page_kinds(site: &Site) -> Vec<PageKind> {
         data_kinds(site, &mut kinds);
     }
     kinds.extend(SchemaKind::ALL.map(PageKind::Schema));
+    if site.config.editing.enabled {
+        let script_found = source.assets.iter().any(|a| a.out_path == crate::editor::SCRIPT_FILE);
+        kinds.push(PageKind::Editor(EditorFile::Page { script_found }));
+        kinds.push(PageKind::Editor(EditorFile::Config));
+    }
     kinds.extend([
         PageKind::NotFound,
         PageKind::Feed { category: None },

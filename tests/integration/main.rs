@@ -5,6 +5,7 @@
 mod build;
 mod check;
 mod cli;
+mod editor;
 mod errors;
 mod figures_pages;
 mod geo_periods;

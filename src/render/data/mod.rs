@@ -119,7 +119,8 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
         | PageKind::DataPackage
         | PageKind::RevisionsFeed
         | PageKind::ChartSvg { .. }
-        | PageKind::Schema(_) => return Err(super::not_a_template_page(page)),
+        | PageKind::Schema(_)
+        | PageKind::Editor(_) => return Err(super::not_a_template_page(page)),
     };
     ctx.insert("page", &page_meta(site, &page.path, kind, title, description.as_deref()));
     Ok((template, ctx))

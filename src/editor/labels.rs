@@ -1,0 +1,68 @@
+//! Vietnamese labels and help for the editor's fields, by field name. A field without an entry
+//! shows its name and the English description from the schema.
+
+/// `(field name, label, help)`; an empty help falls back to the schema's description.
+const LABELS: &[(&str, &str, &str)] = &[
+    ("title", "Tiêu đề", "Bắt buộc. Địa chỉ của bài được tạo từ tiêu đề."),
+    ("date", "Ngày đăng", "Bắt buộc với tin tức."),
+    ("author", "Tác giả", "Hiện ở cuối bài."),
+    ("category", "Chuyên mục", "Chọn một chuyên mục đang dùng."),
+    ("tags", "Từ khóa", "Cách nhau bằng dấu phẩy."),
+    ("summary", "Tóm tắt", "Một hai câu cho danh sách tin, RSS và công cụ tìm kiếm."),
+    ("image", "Ảnh minh họa", "Ảnh được lưu vào content/media."),
+    ("image_alt", "Mô tả ảnh", "Bắt buộc khi có ảnh: tả nội dung ảnh cho người khiếm thị."),
+    ("slug", "Đường dẫn riêng", "Để trống: tạo từ tên tệp."),
+    ("draft", "Bản nháp", "Bản nháp không được xuất bản."),
+    ("aliases", "Địa chỉ cũ", "Đường dẫn cũ cần chuyển về bài này."),
+    ("related", "Tin liên quan", "Đường dẫn (slug) của các tin khác."),
+    ("body", "Nội dung", ""),
+    ("id", "Mã", "Chữ thường không dấu, số và dấu gạch ngang. Chỉ số: để trống thì mã là tên tệp."),
+    ("short_title", "Tên ngắn", ""),
+    ("theme", "Lĩnh vực", "Chọn một lĩnh vực khai báo trong site.yaml."),
+    ("unit", "Đơn vị tính", ""),
+    ("unit_label", "Nhãn đơn vị", "Bắt buộc với đơn vị count và custom, ví dụ: hộ."),
+    ("decimals", "Số chữ số thập phân", ""),
+    ("direction", "Chiều tốt", ""),
+    ("description", "Mô tả", ""),
+    ("source", "Nguồn số liệu", "Bắt buộc: cơ quan công bố số liệu."),
+    ("source_url", "Liên kết nguồn", ""),
+    ("methodology", "Phương pháp tính", ""),
+    ("notes", "Ghi chú", ""),
+    ("updated", "Ngày cập nhật", "Bắt buộc."),
+    ("next_update", "Lần cập nhật tới", ""),
+    ("revisions", "Lịch sử điều chỉnh", ""),
+    ("note", "Ghi chú", ""),
+    ("min", "Giá trị nhỏ nhất", ""),
+    ("max", "Giá trị lớn nhất", ""),
+    ("disaggregations", "Phân tổ", ""),
+    ("values", "Giá trị", ""),
+    ("series", "Chuỗi số liệu (dạng gọn)", "Số liệu theo năm được giữ nguyên khi lưu."),
+    ("observations", "Bảng số liệu", "Mỗi dòng: đơn vị hành chính × năm × giá trị."),
+    ("geo", "Đơn vị hành chính", ""),
+    ("year", "Năm", ""),
+    ("value", "Giá trị", ""),
+    ("csv", "Tệp CSV", ""),
+    ("number", "Số hiệu văn bản", "Ví dụ: 25/2021/NQ-HĐND."),
+    ("issuer", "Cơ quan ban hành", ""),
+    ("url", "Liên kết văn bản", ""),
+    ("targets", "Chỉ tiêu", ""),
+    ("indicator", "Chỉ số", ""),
+    ("units", "Đơn vị hành chính", ""),
+    ("name", "Tên", ""),
+    ("type", "Loại đơn vị", "Tỉnh, huyện, xã, phường…"),
+    ("parent", "Thuộc đơn vị", ""),
+    ("from", "Từ ngày", ""),
+    ("until", "Đến ngày", ""),
+    ("merged_into", "Sáp nhập vào", ""),
+    ("population", "Dân số", ""),
+    ("households", "Số hộ", ""),
+    ("area_km2", "Diện tích (km²)", ""),
+];
+
+/// The label and help of a field (help may be empty).
+pub(super) fn label_of(name: &str) -> (String, &'static str) {
+    match LABELS.iter().find(|(n, _, _)| *n == name) {
+        Some((_, label, help)) => ((*label).to_string(), help),
+        None => (name.replace('_', " "), ""),
+    }
+}
