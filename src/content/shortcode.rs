@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
-/// The shortcode names a Markdown text may use.
-pub const SHORTCODES: [&str; 3] = ["chart", "value", "table"];
+/// The shortcode names a Markdown text may use (`contact` shows the `contact:` details of
+/// `site.yaml`, the same ones the footer shows).
+pub const SHORTCODES: [&str; 4] = ["chart", "value", "table", "contact"];
 
 /// An argument value.
 #[derive(Debug, Clone, PartialEq)]

@@ -151,6 +151,8 @@ pub enum PageKind {
     Page(usize),
     /// `404.html`.
     NotFound,
+    /// The site map for people (sơ đồ cổng).
+    SiteMap,
     /// A redirect from an old URL to `target` (a site path).
     Alias {
         /// Site path redirected to.
@@ -248,6 +250,7 @@ impl PageKind {
                 | PageKind::Article(_)
                 | PageKind::TermIndex(_)
                 | PageKind::Page(_)
+                | PageKind::SiteMap
                 | PageKind::NewsList { .. }
                 | PageKind::TermList { .. }
         ) || self.is_statistics_page()

@@ -8,6 +8,7 @@ pub mod feed;
 pub mod i18n;
 pub mod pages;
 pub mod shortcodes;
+pub mod site_map;
 pub mod template;
 pub mod views;
 

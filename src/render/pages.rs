@@ -156,6 +156,12 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             );
             Template::Page
         }
+        PageKind::SiteMap => {
+            let title = s.get("site_map").to_string();
+            ctx.insert("page", &page_meta(site, &page.path, "site_map", title, Some(s.get("site_map_lead"))));
+            ctx.insert("sections", &super::site_map::site_map(site, s));
+            Template::SiteMap
+        }
         PageKind::NotFound => {
             ctx.insert(
                 "page",

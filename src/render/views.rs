@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Footer, MenuItem};
+use crate::config::{Config, Contact, Footer, MenuItem, Portal};
 use crate::locale::format_count;
 use crate::model::{News, Site, Taxonomy, Term, pager_path};
 use crate::render::i18n::{Strings, fill};
@@ -29,6 +29,10 @@ pub struct SiteView<'a> {
     pub menu: Vec<MenuLink<'a>>,
     /// Footer facts.
     pub footer: &'a Footer,
+    /// How to reach the agency (footer and the `contact()` shortcode).
+    pub contact: &'a Contact,
+    /// Links to other state portals.
+    pub portals: &'a [Portal],
     /// Trusted analytics snippet.
     pub analytics_html: Option<&'a str>,
     /// Newest news for the sidebar.
@@ -167,6 +171,8 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         lang: c.lang.code(),
         menu: c.menu.iter().map(|m| menu_link(c, m)).collect(),
         footer: &c.footer,
+        contact: &c.contact,
+        portals: &c.portals,
         analytics_html: c.analytics_html.as_deref(),
         latest: site.news.iter().take(6).map(|n| card(site, n)).collect(),
         categories: site.categories.terms.iter().map(|t| term_link(c, t)).collect(),

@@ -297,6 +297,16 @@ const ARGS: [(&str, &[&str]); 3] = [
 ];
 
 fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
+    if sc.name == "contact" {
+        return match sc.args.keys().next() {
+            Some(name) => Err(Error::new(
+                ErrorKind::Schema,
+                format!("the shortcode `{}` has no argument `{name}`", sc.name),
+            )
+            .help("write {{ contact() }}: it shows the contact: details of site.yaml")),
+            None => Ok(()),
+        };
+    }
     let Some((_, allowed)) = ARGS.iter().find(|(n, _)| *n == sc.name) else { return Ok(()) };
     let Some(id) = sc.text("indicator") else {
         return Err(Error::new(ErrorKind::Schema, format!("the shortcode `{}` needs `indicator`", sc.name))

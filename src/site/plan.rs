@@ -39,6 +39,7 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
     for (i, page) in site.pages.iter().enumerate() {
         add(page.path.clone(), PageKind::Page(i));
     }
+    add(crate::render::site_map::SITE_MAP_PATH.into(), PageKind::SiteMap);
     if !site.data.is_empty() {
         plan_data(site, &mut add);
     }
