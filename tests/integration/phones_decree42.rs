@@ -133,3 +133,19 @@ fn other_news_prefers_items_sharing_a_category_or_tag_then_the_newest_in_date_or
     // both items sharing "Giáo dục" are chosen, then the newest other item; newest first
     assert_eq!(links, ["moi-nhat", "cung-the", "cung-chuyen-muc"], "{section}");
 }
+
+#[test]
+fn indicator_data_table_puts_the_latest_year_first() {
+    // issue 12: on a phone the latest years were pushed off-screen
+    let built = SiteTest::from_fixture("full").build().unwrap();
+    let html = built.read("indicators/ho-ngheo/index.html");
+    let start = html.find("<section class=\"data-table\">").unwrap();
+    let head = &html[start..start + html[start..].find("</thead>").unwrap()];
+    let years: Vec<i32> = head
+        .split("<th scope=\"col\">")
+        .skip(1)
+        .map(|s| s[..s.find('<').unwrap()].parse().unwrap())
+        .collect();
+    assert!(years.len() >= 2, "{head}");
+    assert!(years.windows(2).all(|w| w[0] > w[1]), "newest first: {years:?}");
+}
