@@ -74,6 +74,11 @@ impl Routes {
         self.at(&format!("/news/{slug}/"))
     }
 
+    /// The site map for people (sơ đồ cổng).
+    pub fn site_map(&self) -> String {
+        self.at("/so-do-cong/")
+    }
+
     /// A static page.
     pub fn page(&self, slug: &str) -> String {
         self.at(&format!("/{slug}/"))
@@ -271,6 +276,7 @@ impl Routes {
             }
             PageKind::Schema(kind) => self.schema(*kind),
             PageKind::Editor(file) => self.editor(*file),
+            PageKind::SiteMap => self.site_map(),
         }
     }
 }
@@ -303,6 +309,7 @@ impl Routes {
             | PageKind::Sitemap
             | PageKind::Robots
             | PageKind::Editor(_) => self.home(),
+            PageKind::SiteMap => self.site_map(),
         }
     }
 }

@@ -8,10 +8,12 @@ use std::path::Path;
 use crate::error::{Error, ErrorKind};
 
 /// The skeleton: (path inside the new site, text).
-const FILES: [(&str, &str); 13] = [
+const FILES: [(&str, &str); 15] = [
     ("content/site.yaml", include_str!("scaffold/site/content/site.yaml")),
     ("content/news/@DATE@-chao-mung.md", include_str!("scaffold/site/content/news/@DATE@-chao-mung.md")),
     ("content/pages/gioi-thieu.md", include_str!("scaffold/site/content/pages/gioi-thieu.md")),
+    ("content/pages/kha-nang-tiep-can.md", include_str!("scaffold/site/content/pages/kha-nang-tiep-can.md")),
+    ("nginx.conf", include_str!("scaffold/site/nginx.conf")),
     ("content/geo.yaml", include_str!("scaffold/site/content/geo.yaml")),
     ("content/indicators/ho-ngheo.yaml", include_str!("scaffold/site/content/indicators/ho-ngheo.yaml")),
     (

@@ -42,7 +42,9 @@ const ENTRY_GAP: f64 = 18.0;
 
 /// Flow `entries` into rows no wider than `width`; long labels wrap.
 pub(crate) fn layout_legend(entries: Vec<LegendEntry>, width: f64) -> Legend {
-    let text_room = (width - SWATCH_WIDTH - SWATCH_GAP).max(FONT_SIZE * 4.0);
+    // a tenth kept free: DejaVu Sans (the sans-serif of many Linux phones and desktops) runs
+    // wider than the estimate, and a legend line is as wide as the chart (issue 12)
+    let text_room = ((width - SWATCH_WIDTH - SWATCH_GAP) * 0.9).max(FONT_SIZE * 4.0);
     let mut placed = Vec::with_capacity(entries.len());
     let (mut x, mut y, mut row_height) = (0.0_f64, 0.0_f64, 0.0_f64);
     for entry in entries {

@@ -15,7 +15,7 @@
 //! width), `role="img"` and `aria-labelledby` pointing at its `<title>` and `<desc>`. Colours
 //! come from the Okabe–Ito palette and never carry meaning alone: series also differ by marker
 //! shape or dash pattern, and values are written as text. Text is at least 16 units in a
-//! 480-unit-wide viewBox, about 11 px on a 360 px phone. Output is byte-identical from run to
+//! 400-unit-wide viewBox, about 12.8 px on a 360 px phone. Output is byte-identical from run to
 //! run: layout uses a font-free width estimate, never the fonts of the machine.
 //!
 //! Charts carry no visible title, unit note or source line: the page's `<figure>` and

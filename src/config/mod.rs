@@ -11,6 +11,9 @@ use serde::Deserialize;
 pub mod translations;
 
 pub use translations::Translation;
+mod contact;
+
+pub use contact::{Contact, Portal};
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::locale::Lang;
@@ -74,6 +77,12 @@ struct RawConfig {
     /// The agency's facts shown in the footer.
     #[serde(default)]
     footer: Option<Footer>,
+    /// How to reach the agency: the footer and the `contact()` shortcode show it.
+    #[serde(default)]
+    contact: Option<Contact>,
+    /// Links to other state portals, shown in the footer.
+    #[serde(default)]
+    portals: Vec<contact::RawPortal>,
     /// Analytics snippet (HTML) inserted before </body>.
     #[serde(default)]
     analytics: Option<String>,
@@ -139,15 +148,6 @@ pub struct Footer {
     /// Name of the body that runs the portal.
     #[serde(default)]
     pub agency: Option<String>,
-    /// Postal address.
-    #[serde(default)]
-    pub address: Option<String>,
-    /// Telephone number as written.
-    #[serde(default)]
-    pub phone: Option<String>,
-    /// Contact e-mail.
-    #[serde(default)]
-    pub email: Option<String>,
     /// Person responsible for the content (Vietnamese portals must name one).
     #[serde(default)]
     pub responsible: Option<String>,
@@ -251,6 +251,10 @@ pub struct Config {
     pub menu: Vec<MenuItem>,
     /// Footer facts.
     pub footer: Footer,
+    /// How to reach the agency (footer and contact page).
+    pub contact: Contact,
+    /// Links to other state portals.
+    pub portals: Vec<Portal>,
     /// Analytics snippet inserted before `</body>` (trusted: written by the site owner).
     pub analytics_html: Option<String>,
     /// Data-side settings.
@@ -320,6 +324,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         VisitsConfig::default()
     });
     let editing = editing::resolve_editing(raw.editing, &at, &mut errors);
+    let portals = contact::resolve_portals(raw.portals, &at, &mut errors);
     errors.into_result(Config {
         title: raw.title,
         base_url,
@@ -338,6 +343,8 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         allow_raw_html: raw.allow_raw_html,
         menu,
         footer: raw.footer.unwrap_or_default(),
+        contact: raw.contact.unwrap_or_default(),
+        portals,
         analytics_html: raw.analytics,
         data,
         visits,

@@ -14,11 +14,14 @@ pub enum ShortcodeKind {
     Value,
     /// `{{ table(indicator=…) }}`: a unit's series as a table.
     Table,
+    /// `{{ contact() }}`: the `contact:` details of `site.yaml`, the same ones the footer shows.
+    Contact,
 }
 
 impl ShortcodeKind {
     /// Every kind, in the order messages list them.
-    pub const ALL: [ShortcodeKind; 3] = [ShortcodeKind::Chart, ShortcodeKind::Value, ShortcodeKind::Table];
+    pub const ALL: [ShortcodeKind; 4] =
+        [ShortcodeKind::Chart, ShortcodeKind::Value, ShortcodeKind::Table, ShortcodeKind::Contact];
 
     /// The name written in Markdown.
     pub fn name(self) -> &'static str {
@@ -26,6 +29,7 @@ impl ShortcodeKind {
             ShortcodeKind::Chart => "chart",
             ShortcodeKind::Value => "value",
             ShortcodeKind::Table => "table",
+            ShortcodeKind::Contact => "contact",
         }
     }
 
@@ -40,6 +44,7 @@ impl ShortcodeKind {
             ShortcodeKind::Chart => &["indicator", "geo", "kind", "year", "top", "level"],
             ShortcodeKind::Value => &["indicator", "geo", "year"],
             ShortcodeKind::Table => &["indicator", "geo"],
+            ShortcodeKind::Contact => &[],
         }
     }
 }

@@ -246,6 +246,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("write e.g. {{{{ {name}(indicator=\"ho-ngheo\") }}}}", "hãy viết ví dụ {{{{ {name}(indicator=\"ho-ngheo\") }}}}"),
     ("the shortcode `{sc}` has no argument `{name}`", "shortcode `{sc}` không có tham số `{name}`"),
     ("its arguments are {list}", "các tham số của nó là {list}"),
+    ("write {{{{ contact() }}}}: it shows the contact: details of site.yaml", "hãy viết {{{{ contact() }}}}: shortcode này hiển thị thông tin liên hệ ghi ở mục contact: của site.yaml"),
     ("`{v}` is not a value of `{name}` in `{id}`", "`{v}` không phải là một giá trị của `{name}` trong `{id}`"),
     ("use a value listed under the indicator's disaggregations", "hãy dùng một giá trị có trong phần phân tổ (disaggregations) của chỉ tiêu"),
     ("the indicator `{id}` has no figures for `{g}`", "chỉ tiêu `{id}` không có số liệu cho `{g}`"),

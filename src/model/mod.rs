@@ -166,6 +166,8 @@ pub enum PageKind {
     Page(usize),
     /// `404.html`.
     NotFound,
+    /// The site map for people (sơ đồ cổng), one per edition.
+    SiteMap,
     /// A redirect from an old URL (`source`, written by the editor) to `target` (a site path).
     Alias {
         /// The old site path.
@@ -317,6 +319,7 @@ impl PageKind {
             | PageKind::TermList { .. }
             | PageKind::TermIndex(_)
             | PageKind::Page(_)
+            | PageKind::SiteMap
             | PageKind::NotFound => Form::NewsPage,
             PageKind::Alias { .. } => Form::Redirect,
             PageKind::Feed { .. } => Form::Feed,
@@ -365,6 +368,7 @@ impl PageKind {
             | PageKind::NewsList { .. }
             | PageKind::TermList { .. }
             | PageKind::TermIndex(_)
+            | PageKind::SiteMap
             | PageKind::NotFound
             | PageKind::Alias { .. }
             | PageKind::Feed { .. }

@@ -116,6 +116,7 @@ pub fn sitemap(sites: &[Site], plan: &[PlannedPage]) -> String {
             | PageKind::TermIndex(_)
             | PageKind::Page(_)
             | PageKind::NotFound
+            | PageKind::SiteMap
             | PageKind::Alias { .. }
             | PageKind::Feed { .. }
             | PageKind::Sitemap

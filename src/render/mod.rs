@@ -9,6 +9,7 @@ pub mod feed;
 pub mod i18n;
 pub mod pages;
 pub mod shortcodes;
+pub mod site_map;
 pub mod template;
 pub mod views;
 
@@ -90,6 +91,7 @@ impl Renderer {
             | PageKind::TermIndex(_)
             | PageKind::Page(_)
             | PageKind::NotFound
+            | PageKind::SiteMap
             | PageKind::Alias { .. }
             | PageKind::IndicatorIndex
             | PageKind::Indicator(_)

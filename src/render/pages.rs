@@ -59,7 +59,8 @@ struct ArticleView<'a> {
     views: Option<crate::config::Figure>,
 }
 
-/// The "other news" box of an article: related first, then neighbours; a pager onwards.
+/// The "other news" box of an article: related items chosen first (listed, then sharing a
+/// category or tag), then the newest, shown in date order; a pager onwards.
 #[derive(Serialize)]
 struct OtherNews {
     items: Vec<tera::Value>,
@@ -114,6 +115,12 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             Template::Taxonomy
         }
         PageKind::Page(i) => page_context(r, site, page, *i, &mut ctx)?,
+        PageKind::SiteMap => {
+            let title = s.get("site_map").to_string();
+            ctx.insert("page", &page_meta(site, &page.path, "site_map", title, Some(s.get("site_map_lead"))));
+            ctx.insert("sections", &super::site_map::site_map(site, s));
+            Template::SiteMap
+        }
         PageKind::NotFound => {
             ctx.insert(
                 "page",
@@ -302,21 +309,52 @@ fn other_news(r: &Renderer, site: &Site, index: usize) -> OtherNews {
 /// The items of an article's "other news": related first, then the nearest by date.
 fn other_news_indices(site: &Site, index: usize) -> Vec<usize> {
     let want = site.config.other_news;
-    let len = site.news.len();
     let news = &site.news[index];
-    let mut picked: Vec<usize> = news.related.iter().copied().take(want).collect();
-    let mut distance = 1;
-    while picked.len() < want && (index + distance < len || distance <= index) {
-        for j in
-            [Some(index + distance).filter(|&j| j < len), index.checked_sub(distance)].into_iter().flatten()
-        {
-            if picked.len() < want && !picked.contains(&j) {
-                picked.push(j);
+    let mut picked: Vec<usize> = Vec::with_capacity(want);
+    let pick = |j: usize, picked: &mut Vec<usize>| {
+        if picked.len() < want && j != index && !picked.contains(&j) {
+            picked.push(j);
+        }
+    };
+    for &j in &news.related {
+        pick(j, &mut picked);
+    }
+    for j in shared_terms(site, index) {
+        pick(j, &mut picked);
+    }
+    for j in 0..site.news.len() {
+        if picked.len() >= want {
+            break;
+        }
+        pick(j, &mut picked);
+    }
+    // news are ordered newest first, so index order is date order (issue 12)
+    picked.sort_unstable();
+    picked
+}
+
+/// How many of the newest items of each category or tag are weighed as related.
+const SHARED_SCAN: usize = 64;
+
+/// News sharing the category or tags of item `index`: most shared terms first, then newest.
+fn shared_terms(site: &Site, index: usize) -> Vec<usize> {
+    let news = &site.news[index];
+    let terms = news
+        .category
+        .map(|c| &site.categories.terms[c])
+        .into_iter()
+        .chain(news.tags.iter().map(|&t| &site.tags.terms[t]));
+    let mut shared: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for term in terms {
+        for &j in term.items.iter().take(SHARED_SCAN) {
+            if j != index {
+                *shared.entry(j).or_default() += 1;
             }
         }
-        distance += 1;
     }
-    picked
+    let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.into_iter().map(|(j, _)| j).collect()
 }
 
 /// The news cards a page shows in its own content (not the shared sidebar), for incremental
@@ -342,6 +380,7 @@ pub fn shown_cards(site: &Site, kind: &PageKind) -> Option<Vec<usize>> {
         PageKind::TermIndex(_)
         | PageKind::Page(_)
         | PageKind::NotFound
+        | PageKind::SiteMap
         | PageKind::Alias { .. }
         | PageKind::Feed { .. }
         | PageKind::Sitemap

@@ -47,6 +47,10 @@ pub fn expand(r: &Renderer, site: &Site, item: &Item) -> Result<String, Error> {
 }
 
 fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> Result<String, Error> {
+    if sc.kind == ShortcodeKind::Contact {
+        // the partial reads `site.contact`, as the footer does: one source for both
+        return r.render_template(Template::Contact, &Context::new());
+    }
     let data = &site.data;
     let i = sc
         .text("indicator")
@@ -67,6 +71,8 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
         .unwrap_or_else(|_| ind.total_key());
     let id = format!("sc{n}-{}", ind.id);
     match sc.kind {
+        // drawn above, before any indicator is looked up
+        ShortcodeKind::Contact => r.render_template(Template::Contact, &Context::new()),
         ShortcodeKind::Value => {
             let points = &ind
                 .series_for(geo, &breakdown)

@@ -45,11 +45,15 @@ pub enum Template {
     ChartFigure,
     /// A table embedded by a shortcode.
     TableFigure,
+    /// The contact details, for the `contact()` shortcode (the footer includes it too).
+    Contact,
+    /// The site map for people (sơ đồ cổng).
+    SiteMap,
 }
 
 impl Template {
     /// Every template the generator needs.
-    pub const ALL: [Template; 17] = [
+    pub const ALL: [Template; 19] = [
         Template::Index,
         Template::List,
         Template::Article,
@@ -67,6 +71,8 @@ impl Template {
         Template::Catalog,
         Template::ChartFigure,
         Template::TableFigure,
+        Template::Contact,
+        Template::SiteMap,
     ];
 
     /// File name under `templates/`.
@@ -89,6 +95,8 @@ impl Template {
             Template::Catalog => "catalog.html",
             Template::ChartFigure => "partials/chart.html",
             Template::TableFigure => "partials/table.html",
+            Template::Contact => "partials/contact.html",
+            Template::SiteMap => "site_map.html",
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Figure, Footer, MenuItem, site_figures};
+use crate::config::{Config, Contact, Figure, Footer, MenuItem, Portal, site_figures};
 use crate::locale::format_count;
 use crate::model::{News, Site, Taxonomy, TaxonomyKind, Term};
 use crate::render::i18n::{Strings, fill};
@@ -30,6 +30,10 @@ pub struct SiteView<'a> {
     pub menu: Vec<MenuLink<'a>>,
     /// Footer facts.
     pub footer: &'a Footer,
+    /// How to reach the agency (footer and the `contact()` shortcode).
+    pub contact: &'a Contact,
+    /// Links to other state portals.
+    pub portals: &'a [Portal],
     /// Trusted analytics snippet.
     pub analytics_html: Option<&'a str>,
     /// Newest news for the sidebar.
@@ -54,6 +58,8 @@ pub struct SiteView<'a> {
     pub progress_url: String,
     /// Internal URL of the geography index.
     pub geo_url: String,
+    /// Internal URL of the site map for people (sơ đồ cổng).
+    pub site_map_url: String,
     /// Internal URL of the programmes index.
     pub programmes_url: String,
     /// Internal URL of the open-data catalogue.
@@ -187,6 +193,8 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         lang: c.lang.code(),
         menu: c.menu.iter().map(|m| menu_link(c, m)).collect(),
         footer: &c.footer,
+        contact: &c.contact,
+        portals: &c.portals,
         analytics_html: c.analytics_html.as_deref(),
         latest: site.news.iter().take(6).map(|n| card(site, n)).collect(),
         categories: site.categories.terms.iter().map(|t| term_link(c, t)).collect(),
@@ -199,6 +207,7 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         indicators_url: c.url(&r.indicator_index()),
         progress_url: c.url(&r.progress()),
         geo_url: c.url(&r.geo_index()),
+        site_map_url: c.url(&r.site_map()),
         programmes_url: c.url(&r.programme_index()),
         data_url: c.url(&r.data_catalog()),
         revisions_url: c.url(&r.revisions()),

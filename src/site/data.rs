@@ -319,6 +319,15 @@ pub fn check_shortcodes(items: &[&Item], data: &Data, source: &SiteSource) -> Re
 
 fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
     let name = sc.name();
+    if sc.kind == ShortcodeKind::Contact {
+        return match sc.args.keys().next() {
+            Some(arg) => {
+                Err(Error::new(ErrorKind::Schema, format!("the shortcode `{name}` has no argument `{arg}`"))
+                    .help("write {{ contact() }}: it shows the contact: details of site.yaml"))
+            }
+            None => Ok(()),
+        };
+    }
     let Some(id) = sc.text("indicator") else {
         return Err(Error::new(ErrorKind::Schema, format!("the shortcode `{name}` needs `indicator`"))
             .help(format!("write e.g. {{{{ {name}(indicator=\"ho-ngheo\") }}}}")));
@@ -341,7 +350,8 @@ fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
     match sc.kind {
         ShortcodeKind::Chart => check_chart_kind(sc, ind)?,
         ShortcodeKind::Value => check_value(sc, data, i)?,
-        ShortcodeKind::Table => {}
+        // checked above: it names no indicator
+        ShortcodeKind::Table | ShortcodeKind::Contact => {}
     }
     check_year(sc, ind)
 }

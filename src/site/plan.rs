@@ -170,6 +170,7 @@ fn page_kinds(site: &Site, source: &SiteSource) -> Vec<PageKind> {
         }
     }
     kinds.extend((0..site.pages.len()).map(PageKind::Page));
+    kinds.push(PageKind::SiteMap);
     if !site.data.is_empty() {
         data_kinds(site, &mut kinds);
     }

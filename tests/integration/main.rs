@@ -17,6 +17,7 @@ mod messages_vi;
 mod new;
 mod news;
 mod parse_figures;
+mod phones_decree42;
 mod progress;
 mod real_data;
 mod security_bounds;

@@ -116,16 +116,21 @@ fn terms_differing_in_case_or_diacritics_are_one_term() {
 }
 
 #[test]
-fn other_news_lists_related_items_first() {
+fn other_news_includes_related_items_and_is_in_date_order() {
     let built = full();
     let html = built.read("news/tong-ket-giam-ngheo/index.html");
     let start = html.find("class=\"other-news").unwrap();
     let section = &html[start..start + html[start..].find("</section>").unwrap()];
     let list_start = section.find("<ul class=\"link-list\">").unwrap();
     let other = &section[list_start..list_start + section[list_start..].find("</ul>").unwrap()];
-    let first_link = &other[other.find("<li><a href=\"").unwrap() + 13..];
-    assert!(first_link.starts_with("/news/khoi-cong-cau-treo/"), "{other}");
+    assert!(other.contains("<li><a href=\"/news/khoi-cong-cau-treo/\""), "{other}");
     assert_eq!(other.matches("<li><a href=\"/news/").count(), 3, "other_news is 3");
+    // issue 12: newest first
+    let dates: Vec<&str> =
+        other.split("<time datetime=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "{other}");
 }
 
 #[test]

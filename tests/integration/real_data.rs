@@ -142,11 +142,12 @@ fn real_lao_cai_indicator_pages_say_the_published_figures_in_words() {
     ] {
         assert!(sentence.contains(&part), "{part:?} in {sentence}");
     }
-    // The full data table (2022, 2023, 2024): the typed and the computed figures.
+    // The full data table (2024, 2023, 2022: newest first since issue 12): the typed and the
+    // computed figures.
     for row in [
-        "Huyện Bắc Hà</th><td>42,96</td><td>33,80</td><td>28,13</td>",
-        "Huyện Si Ma Cai</th><td>–</td><td>40,74</td><td>33,05</td>",
-        "Thành phố Lào Cai</th><td>–</td><td>–</td><td>0,13</td>",
+        "Huyện Bắc Hà</th><td>28,13</td><td>33,80</td><td>42,96</td>",
+        "Huyện Si Ma Cai</th><td>33,05</td><td>40,74</td><td>–</td>",
+        "Thành phố Lào Cai</th><td>0,13</td><td>–</td><td>–</td>",
     ] {
         assert!(html.contains(row), "{row:?} in {}", main_of(&html));
     }

@@ -241,7 +241,8 @@ pub fn headline(w: &Words<'_>, site: &Site, i: usize) -> Option<Headline> {
     })
 }
 
-/// Years × units (province and districts, or the breakdown groups of the headline unit).
+/// Units × years, newest year first (province and districts, or the breakdown groups of the
+/// headline unit).
 fn data_table(w: &Words<'_>, site: &Site, i: usize) -> DataTable {
     let entry = &site.data.indicators[i];
     let ind = &entry.indicator;
@@ -264,7 +265,9 @@ fn data_table(w: &Words<'_>, site: &Site, i: usize) -> DataTable {
         let name = super::capitalize(&geo.units[h].full_name());
         rows_src.sort_by_key(|(n, _)| !n.starts_with(&name));
     }
-    let years = ind.years();
+    // latest year first, beside the unit column that stays on screen: on a phone the figure
+    // people look for is visible without scrolling sideways (issue 12)
+    let years: Vec<i32> = ind.years().iter().rev().copied().collect();
     let mut head = vec![String::new()];
     head.extend(years.iter().map(i32::to_string));
     let rows = rows_src

@@ -109,6 +109,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
         | PageKind::TermIndex(_)
         | PageKind::Page(_)
         | PageKind::NotFound
+        | PageKind::SiteMap
         | PageKind::Alias { .. }
         | PageKind::Feed { .. }
         | PageKind::Sitemap
