@@ -36,6 +36,7 @@ pub mod indicator;
 pub mod model;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;

@@ -13,6 +13,11 @@ use crate::source::{SourceFile, YamlText};
 use crate::url::{Accept, UrlField, check_url};
 
 const MENU_URL: UrlField = UrlField { name: "menu url", example: "url: /news/", accept: Accept::Link };
+const SEARCH_URL: UrlField = UrlField {
+    name: "search web",
+    example: "web: https://www.google.com/search?as_sitesearch=sonca.gov.vn",
+    accept: Accept::WebAddress,
+};
 const LICENCE_URL: UrlField =
     UrlField { name: "licence_url", example: "licence_url: /giay-phep/", accept: Accept::Link };
 
@@ -66,6 +71,20 @@ struct RawConfig {
     /// Settings of the statistics pages.
     #[serde(default)]
     data: Option<RawDataConfig>,
+    /// Settings of the site search.
+    #[serde(default)]
+    search: Option<RawSearchConfig>,
+}
+
+/// `search:` in `site.yaml` (issue 10).
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawSearchConfig {
+    /// A web search offered when JavaScript is off: the address of its form, with fixed
+    /// parameters, e.g. https://www.google.com/search?as_sitesearch=sonca.gov.vn (the words
+    /// are sent as `q`).
+    #[serde(default)]
+    web: Option<String>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -212,6 +231,8 @@ pub struct Config {
     pub analytics_html: Option<String>,
     /// Data-side settings.
     pub data: DataConfig,
+    /// A web search for readers without JavaScript (`search.web`), checked as a web address.
+    pub search_web: Option<String>,
 }
 
 impl Config {
@@ -298,6 +319,13 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         })
         .collect();
     let data = resolve_data(raw.data, &at, &mut errors);
+    let search_web = raw.search.and_then(|s| s.web).filter(|web| match check_url(web, &SEARCH_URL) {
+        Ok(_) => true,
+        Err(e) => {
+            errors.push(e.at(at(&["search", "web"])));
+            false
+        }
+    });
     errors.into_result(Config {
         title: raw.title,
         base_url,
@@ -316,6 +344,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         footer: raw.footer.unwrap_or_default(),
         analytics_html: raw.analytics,
         data,
+        search_web,
     })
 }
 

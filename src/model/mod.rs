@@ -26,6 +26,8 @@ pub struct Site {
     pub news_pages: usize,
     /// Statistics: geography, indicators, programmes (empty without data files).
     pub data: Data,
+    /// The files of the search index (issue 10), each planned as a [`PageKind::SearchFile`].
+    pub search: Vec<crate::search::SearchFile>,
 }
 
 /// A published news item with its place in the site.
@@ -200,6 +202,10 @@ pub enum PageKind {
     },
     /// A JSON Schema for editors (`/schemas/<name>.json`).
     Schema(SchemaKind),
+    /// The search results page (issue 10); it reads `?q=` in the browser.
+    Search,
+    /// One file of the search index (index into `Site::search`).
+    SearchFile(usize),
 }
 
 /// The file kinds a JSON Schema is published for.

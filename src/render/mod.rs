@@ -7,6 +7,7 @@ pub mod data;
 pub mod feed;
 pub mod i18n;
 pub mod pages;
+pub mod search;
 pub mod shortcodes;
 pub mod template;
 pub mod views;
@@ -78,6 +79,7 @@ impl Renderer {
             }
             PageKind::ChartSvg { indicator, kind } => self.standalone_chart(site, *indicator, *kind),
             PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
+            PageKind::SearchFile(i) => Ok(site.search.get(*i).map(|f| f.bytes.clone()).unwrap_or_default()),
             _ => {
                 let (template, context) = pages::context(self, site, page)?;
                 // straight into bytes: the page goes to a file, so no UTF-8 check of the output

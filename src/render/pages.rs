@@ -169,6 +169,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             ctx.insert("target_absolute", &absolute(&site.config, target));
             Template::Alias
         }
+        PageKind::Search => return Ok(super::search::context(r, site, page)),
         _ => return super::data::context(r, site, page),
     };
     Ok((template, ctx))

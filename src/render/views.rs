@@ -45,6 +45,8 @@ pub struct SiteView<'a> {
     pub categories_url: String,
     /// Internal URL of the tags index.
     pub tags_url: String,
+    /// Internal URL of the search results page (the header's search form goes there).
+    pub search_url: String,
 }
 
 /// A navigation entry.
@@ -175,6 +177,7 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         news_url: c.url("/news/"),
         categories_url: c.url("/categories/"),
         tags_url: c.url("/tags/"),
+        search_url: c.url(crate::search::SEARCH_PATH),
     }
 }
 
@@ -262,7 +265,7 @@ pub fn page_meta<'a>(
         kind,
         og_type: if kind == "article" { "article" } else { "website" },
         og_image: None,
-        noindex: matches!(kind, "not_found" | "alias"),
+        noindex: matches!(kind, "not_found" | "alias" | "search"),
     }
 }
 

@@ -97,7 +97,7 @@ pub fn derive_site(
         })
         .collect();
     let pages = pages.into_iter().map(|item| PageEntry { path: format!("/{}/", item.slug), item }).collect();
-    errors.into_result(Site { config, news, pages, categories, tags, news_pages, data })
+    errors.into_result(Site { config, news, pages, categories, tags, news_pages, data, search: Vec::new() })
 }
 
 fn check_duplicate_slugs(items: &[Item], what: &str, errors: &mut Errors) {

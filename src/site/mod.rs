@@ -8,6 +8,7 @@ pub mod links;
 pub mod load;
 pub mod out_path;
 pub mod plan;
+pub mod search;
 pub mod swap;
 pub mod write;
 
@@ -220,7 +221,8 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
         }
     };
     let data = data::derive_data(parsed_data, &config, &md);
-    let site = derive::derive_site(config, &source, news, pages, opts.drafts, data)?;
+    let mut site = derive::derive_site(config, &source, news, pages, opts.drafts, data)?;
+    site.search = search::index_site(&site, strings.get("search_former"));
     let items: Vec<&Item> =
         site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
     data::check_shortcodes(&items, &site.data, &source)?;

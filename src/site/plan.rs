@@ -45,6 +45,10 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
     for kind in SchemaKind::ALL {
         add(format!("/schemas/{}.json", kind.name()), PageKind::Schema(kind));
     }
+    add(crate::search::SEARCH_PATH.into(), PageKind::Search);
+    for (i, file) in site.search.iter().enumerate() {
+        add(file.path.clone(), PageKind::SearchFile(i));
+    }
     add("/404.html".into(), PageKind::NotFound);
     add("/rss.xml".into(), PageKind::Feed { category: None });
     add("/sitemap.xml".into(), PageKind::Sitemap);
