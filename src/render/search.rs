@@ -19,19 +19,33 @@ struct SearchView {
     index_url: String,
     /// URL of the script.
     script_url: String,
-    /// Kind filters: (code, label), the kinds the site has.
-    kinds: Vec<(&'static str, String)>,
+    /// Kind filters: the kinds the site has.
+    kinds: Vec<KindOption>,
     /// The web search form for readers without JavaScript.
     web: Option<WebSearch>,
     /// URL of the statistics index, when the site has statistics.
     statistics_url: Option<String>,
 }
 
+/// One kind filter: its code in the index and its label.
+#[derive(Serialize)]
+struct KindOption {
+    code: &'static str,
+    label: String,
+}
+
+/// A fixed field of the web search form.
+#[derive(Debug, PartialEq, Serialize)]
+struct Field {
+    name: String,
+    value: String,
+}
+
 /// A GET form to a web search: its action and the fixed parameters of the configured address.
 #[derive(Serialize)]
 struct WebSearch {
     action: String,
-    fixed: Vec<(String, String)>,
+    fixed: Vec<Field>,
 }
 
 /// The template and context of the results page.
@@ -50,7 +64,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> (Template, Cont
     let kinds = DocKind::ALL
         .into_iter()
         .filter(|k| has(*k))
-        .map(|k| (k.code(), s.get(&format!("search_kind_{}", k.code())).to_string()))
+        .map(|k| KindOption { code: k.code(), label: s.get(&format!("search_kind_{}", k.code())).to_string() })
         .collect();
     let view = SearchView {
         index_url: c.url(&format!("{SEARCH_PATH}index.json")),
@@ -73,9 +87,9 @@ fn web_search(address: &str) -> WebSearch {
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
             let decode = |t: &str| t.replace('+', " ").replace("%20", " ");
-            (decode(k), decode(v))
+            Field { name: decode(k), value: decode(v) }
         })
-        .filter(|(k, _)| k != "q")
+        .filter(|f| f.name != "q")
         .collect();
     WebSearch { action: action.to_string(), fixed }
 }
@@ -89,6 +103,6 @@ mod tests {
         // issue 10: the no-JavaScript fallback submits the words as `q` with the site's fixed fields
         let w = web_search("https://www.google.com/search?as_sitesearch=sonca.gov.vn&q=x");
         assert_eq!(w.action, "https://www.google.com/search");
-        assert_eq!(w.fixed, vec![("as_sitesearch".to_string(), "sonca.gov.vn".to_string())]);
+        assert_eq!(w.fixed, vec![Field { name: "as_sitesearch".into(), value: "sonca.gov.vn".into() }]);
     }
 }

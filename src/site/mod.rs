@@ -30,8 +30,9 @@ use cache::ItemCache;
 use load::{Asset, SiteSource};
 
 /// Element ids used by the theme's page frame; headings in content never take them.
-pub const THEME_IDS: [&str; 11] = [
+pub const THEME_IDS: [&str; 12] = [
     "main-content",
+    "site-search-q",
     "site-header",
     "site-nav",
     "site-footer",
