@@ -80,6 +80,9 @@ struct RawConfig {
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawSearchConfig {
+    /// Build the search box, results page and index (default true).
+    #[serde(default)]
+    enabled: Option<bool>,
     /// A web search offered when JavaScript is off: the address of its form, with fixed
     /// parameters, e.g. https://www.google.com/search?as_sitesearch=sonca.gov.vn (the words
     /// are sent as `q`).
@@ -233,6 +236,8 @@ pub struct Config {
     pub data: DataConfig,
     /// A web search for readers without JavaScript (`search.web`), checked as a web address.
     pub search_web: Option<String>,
+    /// Whether the site has the search box, the results page and the index (`search.enabled`).
+    pub search: bool,
 }
 
 impl Config {
@@ -319,6 +324,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         })
         .collect();
     let data = resolve_data(raw.data, &at, &mut errors);
+    let search = raw.search.as_ref().and_then(|s| s.enabled).unwrap_or(true);
     let search_web = raw.search.and_then(|s| s.web).filter(|web| match check_url(web, &SEARCH_URL) {
         Ok(_) => true,
         Err(e) => {
@@ -345,6 +351,7 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         analytics_html: raw.analytics,
         data,
         search_web,
+        search,
     })
 }
 

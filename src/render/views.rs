@@ -45,8 +45,9 @@ pub struct SiteView<'a> {
     pub categories_url: String,
     /// Internal URL of the tags index.
     pub tags_url: String,
-    /// Internal URL of the search results page (the header's search form goes there).
-    pub search_url: String,
+    /// Internal URL of the search results page (the header's search form goes there), unless
+    /// the site turned search off.
+    pub search_url: Option<String>,
 }
 
 /// A navigation entry.
@@ -177,7 +178,7 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         news_url: c.url("/news/"),
         categories_url: c.url("/categories/"),
         tags_url: c.url("/tags/"),
-        search_url: c.url(crate::search::SEARCH_PATH),
+        search_url: c.search.then(|| c.url(crate::search::SEARCH_PATH)),
     }
 }
 

@@ -8,6 +8,10 @@
 
 pub mod fold;
 pub mod index;
+#[cfg(test)]
+mod query;
+#[cfg(test)]
+mod tests;
 
 pub use index::{SearchFile, build_index};
 

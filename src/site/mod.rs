@@ -223,7 +223,9 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
     };
     let data = data::derive_data(parsed_data, &config, &md);
     let mut site = derive::derive_site(config, &source, news, pages, opts.drafts, data)?;
-    site.search = search::index_site(&site, strings.get("search_former"));
+    if site.config.search {
+        site.search = search::index_site(&site, strings.get("search_former"));
+    }
     let items: Vec<&Item> =
         site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
     data::check_shortcodes(&items, &site.data, &source)?;

@@ -45,7 +45,9 @@ pub fn plan_pages(site: &Site, source: &SiteSource) -> Result<Vec<PlannedPage>, 
     for kind in SchemaKind::ALL {
         add(format!("/schemas/{}.json", kind.name()), PageKind::Schema(kind));
     }
-    add(crate::search::SEARCH_PATH.into(), PageKind::Search);
+    if site.config.search {
+        add(crate::search::SEARCH_PATH.into(), PageKind::Search);
+    }
     for (i, file) in site.search.iter().enumerate() {
         add(file.path.clone(), PageKind::SearchFile(i));
     }

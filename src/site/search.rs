@@ -158,6 +158,6 @@ mod tests {
     fn plain_text_drops_tags_and_breaks_phrases_between_blocks() {
         // issue 10: no phrase runs from one paragraph into the next
         let text = plain_text("<p>Hộ <strong>nghèo</strong> &amp; cận nghèo</p><p>bền vững</p>\u{E000}0\u{E001}x");
-        assert_eq!(text, "Hộ nghèo & cận nghèo .  . bền vững .  x");
+        assert_eq!(text, " . Hộ nghèo & cận nghèo .  . bền vững .  x");
     }
 }
