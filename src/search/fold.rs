@@ -35,24 +35,29 @@ pub fn fold(text: &str) -> String {
 /// `[\p{Alphabetic}\p{N}]`); spaces are `White_Space` (JS: `\p{White_Space}`).
 pub fn syllables(text: &str) -> Vec<(String, bool)> {
     let folded = fold(text);
+    spans(&folded).into_iter().map(|(s, joined)| (s.to_string(), joined)).collect()
+}
+
+/// [`syllables`] of text already folded, as slices of it (no allocation per syllable).
+pub fn spans(folded: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut start = None;
     let mut joined = false;
-    for c in folded.chars() {
+    for (i, c) in folded.char_indices() {
         if c.is_alphanumeric() {
-            current.push(c);
+            start.get_or_insert(i);
             continue;
         }
-        if !current.is_empty() {
-            out.push((std::mem::take(&mut current), joined));
+        if let Some(s) = start.take() {
+            out.push((&folded[s..i], joined));
             joined = true;
         }
         if !c.is_whitespace() {
             joined = false;
         }
     }
-    if !current.is_empty() {
-        out.push((current, joined));
+    if let Some(s) = start {
+        out.push((&folded[s..], joined));
     }
     out
 }

@@ -13,12 +13,13 @@
 //! as `count:varint` and gaps. Varints are LEB128.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Doc;
-use super::fold::syllables;
+use super::fold::{fold, spans};
 
 /// Shards stop growing once they reach this many bytes (a shard is at most this plus one term).
 pub const SHARD_TARGET: usize = 16 * 1024;
@@ -39,7 +40,26 @@ pub struct SearchFile {
 }
 
 /// Term → postings (`doc << 1 | in_title`), ascending by document.
-type Postings = HashMap<Box<str>, Vec<u32>>;
+type Postings = HashMap<Box<str>, Vec<u32>, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a as a `Hasher`: terms are short, and SipHash's protection against chosen keys is
+/// not needed for an index built once from the site's own text.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Build the index of one edition: `lang` is its language code (written in the manifest),
 /// `base` the site folder of its files (`/search/`, `/en/search/`), `docs` its documents in
@@ -75,14 +95,14 @@ fn collect_postings(docs: &[Doc]) -> Postings {
         .par_chunks(RUN)
         .enumerate()
         .map(|(c, run)| {
-            let mut map = Postings::new();
+            let mut map = Postings::default();
             for (i, doc) in run.iter().enumerate() {
                 add_doc(&mut map, (c * RUN + i) as u32, doc);
             }
             map
         })
         .collect();
-    let mut all = Postings::new();
+    let mut all = Postings::default();
     for map in maps {
         for (term, list) in map {
             all.entry(term).or_default().extend(list);
@@ -96,10 +116,11 @@ fn add_doc(map: &mut Postings, id: u32, doc: &Doc) {
     let mut pair = String::new();
     let fields = std::iter::once((true, &doc.title)).chain(doc.text.iter().map(|t| (false, t)));
     for (title, text) in fields {
-        let syl = syllables(text);
-        for (i, (s, joined)) in syl.iter().enumerate() {
+        let folded = fold(text);
+        let syl = spans(&folded);
+        for (i, &(s, joined)) in syl.iter().enumerate() {
             add(map, s, id, title);
-            let prev = if *joined && i > 0 { &syl[i - 1].0 } else { continue };
+            let prev = if joined && i > 0 { syl[i - 1].0 } else { continue };
             if is_number(prev) || is_number(s) {
                 continue;
             }
