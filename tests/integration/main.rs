@@ -10,6 +10,7 @@ mod figures_pages;
 mod geo_periods;
 mod harness;
 mod indicators;
+mod issue10_search;
 mod messages_vi;
 mod new;
 mod news;
