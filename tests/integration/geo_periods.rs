@@ -131,7 +131,7 @@ fn issue_9_check_reports_warnings_in_every_format() {
     assert_eq!(json["warnings"][0]["severity"], "warning");
     assert_eq!(json["warnings"][0]["line"], 11);
     let out = gazette(&site, &["check"]);
-    assert!(String::from_utf8_lossy(&out.stdout).ends_with("Checked 22 pages: 1 warning\n"));
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("Checked 23 pages: 1 warning\n"));
     let out = gazette(&site, &["check", "--deny-warnings", "--format", "github"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
