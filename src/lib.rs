@@ -36,8 +36,8 @@ pub mod indicator;
 pub mod model;
 pub mod render;
 pub mod scaffold;
-pub mod search;
 pub mod schema;
+pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;

@@ -64,7 +64,10 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> (Template, Cont
     let kinds = DocKind::ALL
         .into_iter()
         .filter(|k| has(*k))
-        .map(|k| KindOption { code: k.code(), label: s.get(&format!("search_kind_{}", k.code())).to_string() })
+        .map(|k| KindOption {
+            code: k.code(),
+            label: s.get(&format!("search_kind_{}", k.code())).to_string(),
+        })
         .collect();
     let view = SearchView {
         index_url: c.url(&format!("{SEARCH_PATH}index.json")),

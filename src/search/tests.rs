@@ -90,8 +90,22 @@ fn one_call_builds_the_index_of_one_edition_under_its_own_folder() {
 /// scattered, or a look-alike word (`Bến Tre` folds `ben` like `bền`; `dưỡng` like `đường`).
 fn corpus() -> Vec<Doc> {
     const FILLER: [&str; 16] = [
-        "triển khai", "kế hoạch", "nông thôn", "người dân", "xã", "huyện", "công trình", "hỗ trợ",
-        "năm", "tỉnh", "thực hiện", "kết quả", "cán bộ", "thôn bản", "sản xuất", "vốn",
+        "triển khai",
+        "kế hoạch",
+        "nông thôn",
+        "người dân",
+        "xã",
+        "huyện",
+        "công trình",
+        "hỗ trợ",
+        "năm",
+        "tỉnh",
+        "thực hiện",
+        "kết quả",
+        "cán bộ",
+        "thôn bản",
+        "sản xuất",
+        "vốn",
     ];
     let mut seed = 42u32;
     let mut filler = |n: usize| {
@@ -123,7 +137,8 @@ fn relevance_on_a_generated_corpus_puts_documents_holding_the_phrase_first() {
     let docs = corpus();
     let reader = Reader::new(&build_index("vi", "/search/", &docs), "/search/");
     let holds = |d: u32, phrase: &str| {
-        let words: Vec<String> = fold::syllables(&docs[d as usize].text[0]).into_iter().map(|s| s.0).collect();
+        let words: Vec<String> =
+            fold::syllables(&docs[d as usize].text[0]).into_iter().map(|s| s.0).collect();
         words.join(" ").contains(phrase)
     };
     for (query, phrase, expected) in

@@ -66,7 +66,8 @@ fn data_docs(site: &Site, former: &str, docs: &mut Vec<Doc>) {
     };
     for e in &data.indicators {
         let ind = &e.indicator;
-        let mut geos: Vec<usize> = ind.series.iter().filter(|s| !s.points.is_empty()).map(|s| s.geo).collect();
+        let mut geos: Vec<usize> =
+            ind.series.iter().filter(|s| !s.points.is_empty()).map(|s| s.geo).collect();
         geos.dedup();
         let mut text = vec![ind.short_title.clone(), ind.description.clone(), ind.source.clone()];
         text.extend(geos.into_iter().filter(|&g| g < units.len()).map(unit_name));
@@ -141,7 +142,8 @@ pub fn plain_text(html: &str) -> String {
 
 /// The entity at the start of `text`: its length and its character.
 fn entity(text: &str) -> (usize, &'static str) {
-    for (name, c) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'")]
+    for (name, c) in
+        [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'")]
     {
         if text.starts_with(name) {
             return (name.len(), c);
@@ -157,7 +159,8 @@ mod tests {
     #[test]
     fn plain_text_drops_tags_and_breaks_phrases_between_blocks() {
         // issue 10: no phrase runs from one paragraph into the next
-        let text = plain_text("<p>Hộ <strong>nghèo</strong> &amp; cận nghèo</p><p>bền vững</p>\u{E000}0\u{E001}x");
+        let text =
+            plain_text("<p>Hộ <strong>nghèo</strong> &amp; cận nghèo</p><p>bền vững</p>\u{E000}0\u{E001}x");
         assert_eq!(text, " . Hộ nghèo & cận nghèo .  . bền vững .  x");
     }
 }

@@ -17,7 +17,10 @@ fn every_html_page_has_the_search_form_and_the_index_is_written() {
     }
     assert!(pages.contains(&"404.html".to_string()));
     let results = built.read("search/index.html");
-    assert!(results.contains("aria-live=\"polite\"") && results.contains("<script defer src=\"/assets/search.js\">"));
+    assert!(
+        results.contains("aria-live=\"polite\"")
+            && results.contains("<script defer src=\"/assets/search.js\">")
+    );
     assert!(results.contains("<meta name=\"robots\" content=\"noindex\">"));
     let manifest: serde_json::Value = serde_json::from_str(&built.read("search/index.json")).unwrap();
     assert_eq!(manifest["lang"], "vi");
