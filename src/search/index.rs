@@ -22,9 +22,9 @@ use super::Doc;
 use super::fold::{fold, spans};
 
 /// Shards stop growing once they reach this many bytes (a shard is at most this plus one term).
-pub const SHARD_TARGET: usize = 16 * 1024;
+pub const SHARD_TARGET: usize = 8 * 1024;
 /// Documents per chunk file.
-pub const CHUNK_DOCS: usize = 16;
+pub const CHUNK_DOCS: usize = 8;
 /// Longer syllables (runs of letters without spaces: addresses, codes) are not indexed.
 const MAX_TERM: usize = 48;
 /// Characters of an excerpt.
