@@ -40,6 +40,7 @@ pub mod render;
 pub mod routes;
 pub mod scaffold;
 pub mod schema;
+pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;

@@ -74,6 +74,11 @@ impl Routes {
         self.at(&format!("/news/{slug}/"))
     }
 
+    /// The search results page; the edition's index files are in the same folder (issue 10).
+    pub fn search(&self) -> String {
+        self.at("/search/")
+    }
+
     /// The site map for people (sơ đồ cổng).
     pub fn site_map(&self) -> String {
         self.at("/so-do-cong/")
@@ -277,6 +282,8 @@ impl Routes {
             PageKind::Schema(kind) => self.schema(*kind),
             PageKind::Editor(file) => self.editor(*file),
             PageKind::SiteMap => self.site_map(),
+            PageKind::Search => self.search(),
+            PageKind::SearchFile(i) => site.search[*i].path.clone(),
         }
     }
 }
@@ -310,6 +317,7 @@ impl Routes {
             | PageKind::Robots
             | PageKind::Editor(_) => self.home(),
             PageKind::SiteMap => self.site_map(),
+            PageKind::Search | PageKind::SearchFile(_) => self.search(),
         }
     }
 }

@@ -26,6 +26,11 @@ mod editing;
 pub use editing::{Backend, Editing, Remote};
 
 const MENU_URL: UrlField = UrlField { name: "menu url", example: "url: /news/", accept: Accept::Link };
+const SEARCH_URL: UrlField = UrlField {
+    name: "search web",
+    example: "web: https://www.google.com/search?as_sitesearch=sonca.gov.vn",
+    accept: Accept::WebAddress,
+};
 const LICENCE_URL: UrlField =
     UrlField { name: "licence_url", example: "licence_url: /giay-phep/", accept: Accept::Link };
 
@@ -99,6 +104,23 @@ struct RawConfig {
     /// review, script, integrity configure it.
     #[serde(default)]
     editing: Option<editing::RawEditing>,
+    /// Settings of the site search.
+    #[serde(default)]
+    search: Option<RawSearchConfig>,
+}
+
+/// `search:` in `site.yaml` (issue 10).
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawSearchConfig {
+    /// Build the search box, results page and index (default true).
+    #[serde(default)]
+    enabled: Option<bool>,
+    /// A web search offered when JavaScript is off: the address of its form, with fixed
+    /// parameters, e.g. https://www.google.com/search?as_sitesearch=sonca.gov.vn (the words
+    /// are sent as `q`).
+    #[serde(default)]
+    web: Option<String>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -263,6 +285,10 @@ pub struct Config {
     pub visits: VisitsConfig,
     /// The web editor at `/admin/`.
     pub editing: Editing,
+    /// A web search for readers without JavaScript (`search.web`), checked as a web address.
+    pub search_web: Option<String>,
+    /// Whether the site has the search box, the results page and the index (`search.enabled`).
+    pub search: bool,
 }
 
 impl Config {
@@ -325,6 +351,14 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
     });
     let editing = editing::resolve_editing(raw.editing, &at, &mut errors);
     let portals = contact::resolve_portals(raw.portals, &at, &mut errors);
+    let search = raw.search.as_ref().and_then(|s| s.enabled).unwrap_or(true);
+    let search_web = raw.search.and_then(|s| s.web).filter(|web| match check_url(web, &SEARCH_URL) {
+        Ok(_) => true,
+        Err(e) => {
+            errors.push(e.at(at(&["search", "web"])));
+            false
+        }
+    });
     errors.into_result(Config {
         title: raw.title,
         base_url,
@@ -349,6 +383,8 @@ pub fn parse_config(file: &SourceFile, base_url_override: Option<&str>) -> Resul
         data,
         visits,
         editing,
+        search_web,
+        search,
     })
 }
 

@@ -31,6 +31,8 @@ pub struct Site {
     pub news_pages: usize,
     /// Statistics: geography, indicators, programmes (empty without data files).
     pub data: Data,
+    /// The files of the search index (issue 10), each planned as a [`PageKind::SearchFile`].
+    pub search: Vec<crate::search::SearchFile>,
 }
 
 /// A published news item with its place in the site.
@@ -219,6 +221,10 @@ pub enum PageKind {
     },
     /// A JSON Schema for editors (`/schemas/<name>.json`).
     Schema(SchemaKind),
+    /// The search results page (issue 10); it reads `?q=` in the browser.
+    Search,
+    /// One file of the search index (index into `Site::search`).
+    SearchFile(usize),
     /// A file of the web editor at `/admin/` (issue 13).
     Editor(EditorFile),
 }
@@ -307,6 +313,8 @@ pub enum Form {
     Feed,
     /// A file about the whole site (`sitemap.xml`, `robots.txt`), one for all editions.
     SiteFile,
+    /// A file of one edition that is not a page (its search index), one per edition.
+    EditionFile,
 }
 
 impl PageKind {
@@ -320,7 +328,9 @@ impl PageKind {
             | PageKind::TermIndex(_)
             | PageKind::Page(_)
             | PageKind::SiteMap
+            | PageKind::Search
             | PageKind::NotFound => Form::NewsPage,
+            PageKind::SearchFile(_) => Form::EditionFile,
             PageKind::Alias { .. } => Form::Redirect,
             PageKind::Feed { .. } => Form::Feed,
             PageKind::Sitemap | PageKind::Robots | PageKind::Editor(_) => Form::SiteFile,
@@ -345,9 +355,9 @@ impl PageKind {
     /// Whether the page is an HTML page listed in the sitemap.
     pub fn in_sitemap(&self) -> bool {
         match self.form() {
-            Form::NewsPage => *self != PageKind::NotFound,
+            Form::NewsPage => !matches!(self, PageKind::NotFound | PageKind::Search),
             Form::StatisticsPage => true,
-            Form::Redirect | Form::StatisticsFile | Form::Feed | Form::SiteFile => false,
+            Form::Redirect | Form::StatisticsFile | Form::Feed | Form::SiteFile | Form::EditionFile => false,
         }
     }
 
@@ -355,7 +365,7 @@ impl PageKind {
     pub fn is_statistics(&self) -> bool {
         match self.form() {
             Form::StatisticsPage | Form::StatisticsFile => true,
-            Form::NewsPage | Form::Redirect | Form::Feed | Form::SiteFile => false,
+            Form::NewsPage | Form::Redirect | Form::Feed | Form::SiteFile | Form::EditionFile => false,
         }
     }
 
@@ -389,14 +399,16 @@ impl PageKind {
             | PageKind::RevisionsFeed
             | PageKind::ChartSvg { .. }
             | PageKind::Schema(_)
-            | PageKind::Editor(_) => None,
+            | PageKind::Editor(_)
+            | PageKind::Search
+            | PageKind::SearchFile(_) => None,
         }
     }
 
     /// Whether every edition (language) of the site has its own copy.
     pub fn per_edition(&self) -> bool {
         match self.form() {
-            Form::NewsPage | Form::StatisticsPage | Form::Redirect | Form::Feed => true,
+            Form::NewsPage | Form::StatisticsPage | Form::Redirect | Form::Feed | Form::EditionFile => true,
             Form::StatisticsFile | Form::SiteFile => false,
         }
     }

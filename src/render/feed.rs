@@ -117,6 +117,8 @@ pub fn sitemap(sites: &[Site], plan: &[PlannedPage]) -> String {
             | PageKind::Page(_)
             | PageKind::NotFound
             | PageKind::SiteMap
+            | PageKind::Search
+            | PageKind::SearchFile(_)
             | PageKind::Alias { .. }
             | PageKind::Feed { .. }
             | PageKind::Sitemap

@@ -8,6 +8,7 @@ pub mod editions;
 pub mod feed;
 pub mod i18n;
 pub mod pages;
+pub mod search;
 pub mod shortcodes;
 pub mod site_map;
 pub mod template;
@@ -83,6 +84,7 @@ impl Renderer {
             }
             PageKind::ChartSvg { indicator, kind } => self.standalone_chart(site, *indicator, *kind),
             PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
+            PageKind::SearchFile(i) => Ok(site.search.get(*i).map(|f| f.bytes.clone()).unwrap_or_default()),
             PageKind::Editor(file) => Ok(crate::editor::render_editor_file(site, *file).into_bytes()),
             PageKind::Home
             | PageKind::NewsList { .. }
@@ -92,6 +94,7 @@ impl Renderer {
             | PageKind::Page(_)
             | PageKind::NotFound
             | PageKind::SiteMap
+            | PageKind::Search
             | PageKind::Alias { .. }
             | PageKind::IndicatorIndex
             | PageKind::Indicator(_)
@@ -103,9 +106,12 @@ impl Renderer {
             | PageKind::DataCatalog => {
                 let (template, mut context) = match page.kind.form() {
                     Form::StatisticsPage => data::context(self, site, page)?,
-                    Form::NewsPage | Form::Redirect | Form::StatisticsFile | Form::Feed | Form::SiteFile => {
-                        pages::context(self, site, page)?
-                    }
+                    Form::NewsPage
+                    | Form::Redirect
+                    | Form::StatisticsFile
+                    | Form::Feed
+                    | Form::SiteFile
+                    | Form::EditionFile => pages::context(self, site, page)?,
                 };
                 context.insert("alternates", &editions::head_links(sites, page));
                 context.insert("languages", &editions::switcher(sites, page));

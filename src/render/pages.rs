@@ -134,6 +134,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
             ctx.insert("target_absolute", &absolute(&site.config, target));
             Template::Alias
         }
+        PageKind::Search => return Ok(super::search::context(r, site, page)),
         PageKind::Feed { .. }
         | PageKind::Sitemap
         | PageKind::Robots
@@ -152,7 +153,8 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
         | PageKind::RevisionsFeed
         | PageKind::ChartSvg { .. }
         | PageKind::Schema(_)
-        | PageKind::Editor(_) => return Err(super::not_a_template_page(page)),
+        | PageKind::Editor(_)
+        | PageKind::SearchFile(_) => return Err(super::not_a_template_page(page)),
     };
     Ok((template, ctx))
 }
@@ -381,6 +383,8 @@ pub fn shown_cards(site: &Site, kind: &PageKind) -> Option<Vec<usize>> {
         | PageKind::Page(_)
         | PageKind::NotFound
         | PageKind::SiteMap
+        | PageKind::Search
+        | PageKind::SearchFile(_)
         | PageKind::Alias { .. }
         | PageKind::Feed { .. }
         | PageKind::Sitemap

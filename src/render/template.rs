@@ -49,11 +49,13 @@ pub enum Template {
     Contact,
     /// The site map for people (sơ đồ cổng).
     SiteMap,
+    /// The search results page (issue 10).
+    Search,
 }
 
 impl Template {
     /// Every template the generator needs.
-    pub const ALL: [Template; 19] = [
+    pub const ALL: [Template; 20] = [
         Template::Index,
         Template::List,
         Template::Article,
@@ -73,6 +75,7 @@ impl Template {
         Template::TableFigure,
         Template::Contact,
         Template::SiteMap,
+        Template::Search,
     ];
 
     /// File name under `templates/`.
@@ -97,6 +100,7 @@ impl Template {
             Template::TableFigure => "partials/table.html",
             Template::Contact => "partials/contact.html",
             Template::SiteMap => "site_map.html",
+            Template::Search => "search.html",
         }
     }
 }

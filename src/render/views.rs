@@ -70,6 +70,9 @@ pub struct SiteView<'a> {
     pub visits: Vec<Figure>,
     /// Internal URL of the script that fills the box and the "Lượt xem" lines.
     pub visits_js_url: String,
+    /// Internal URL of the search results page (the header's search form goes there), unless
+    /// the site turned search off.
+    pub search_url: Option<String>,
 }
 
 /// A navigation entry.
@@ -213,6 +216,7 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         revisions_url: c.url(&r.revisions()),
         visits: site_figures(&c.visits, &stats_url(c)),
         visits_js_url: c.url(&r.visits_script()),
+        search_url: c.search.then(|| c.url(&r.search())),
     }
 }
 
@@ -305,7 +309,7 @@ pub fn page_meta<'a>(
         kind,
         og_type: if kind == "article" { "article" } else { "website" },
         og_image: None,
-        noindex: matches!(kind, "not_found" | "alias"),
+        noindex: matches!(kind, "not_found" | "alias" | "search"),
     }
 }
 

@@ -99,7 +99,17 @@ pub fn derive_site(
         })
         .collect();
     let pages = pages.into_iter().map(|item| PageEntry { path: routes.page(&item.slug), item }).collect();
-    errors.into_result(Site { config, routes, news, pages, categories, tags, news_pages, data })
+    errors.into_result(Site {
+        config,
+        routes,
+        news,
+        pages,
+        categories,
+        tags,
+        news_pages,
+        data,
+        search: Vec::new(),
+    })
 }
 
 fn check_duplicate_slugs(items: &[Item], what: &str, errors: &mut Errors) {

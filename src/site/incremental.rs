@@ -189,7 +189,7 @@ fn select_pages<'a>(compiled: &'a Compiled, keys: &Keys, state: &Incremental) ->
                 Form::NewsPage | Form::Redirect | Form::StatisticsPage | Form::StatisticsFile => {
                     !in_place(page)
                 }
-                Form::Feed | Form::SiteFile => true,
+                Form::Feed | Form::SiteFile | Form::EditionFile => true,
             },
         })
         .collect()

@@ -9,6 +9,7 @@ pub mod links;
 pub mod load;
 pub mod out_path;
 pub mod plan;
+pub mod search;
 pub mod swap;
 pub mod write;
 
@@ -30,8 +31,9 @@ use cache::ItemCache;
 use load::{Asset, SiteSource};
 
 /// Element ids used by the theme's page frame; headings in content never take them.
-pub const THEME_IDS: [&str; 11] = [
+pub const THEME_IDS: [&str; 12] = [
     "main-content",
+    "site-search-q",
     "site-header",
     "site-nav",
     "site-footer",
@@ -250,7 +252,7 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
             None => data.clone(),
         };
         let edition_data = edition.place_data(localized);
-        let site = derive::derive_site(
+        let mut site = derive::derive_site(
             edition.config,
             edition.routes,
             &source,
@@ -262,6 +264,9 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
         let items: Vec<&Item> =
             site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
         data::check_shortcodes(&items, &site.data, &source)?;
+        if site.config.search {
+            site.search = search::index_site(&site, strings[e].get("search_former"));
+        }
         sites.push(site);
     }
     let plan = plan::plan_editions(&sites, &source)?;

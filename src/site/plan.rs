@@ -59,7 +59,7 @@ fn translation_key(sites: &[Site], page: &PlannedPage) -> Option<String> {
         return Some(format!("item:{}", crate::content::edition::translation_key(&item.path)));
     }
     match page.kind.form() {
-        Form::Redirect | Form::StatisticsFile | Form::SiteFile => None,
+        Form::Redirect | Form::StatisticsFile | Form::SiteFile | Form::EditionFile => None,
         Form::NewsPage | Form::StatisticsPage | Form::Feed => {
             let rest = page.path.strip_prefix(site.routes.prefix()).unwrap_or(&page.path);
             Some(format!("path:{rest}"))
@@ -171,6 +171,10 @@ fn page_kinds(site: &Site, source: &SiteSource) -> Vec<PageKind> {
     }
     kinds.extend((0..site.pages.len()).map(PageKind::Page));
     kinds.push(PageKind::SiteMap);
+    if site.config.search {
+        kinds.push(PageKind::Search);
+    }
+    kinds.extend((0..site.search.len()).map(PageKind::SearchFile));
     if !site.data.is_empty() {
         data_kinds(site, &mut kinds);
     }

@@ -17,7 +17,7 @@ fn build_prints_a_summary_and_exits_zero() {
     let out = gazette().args(["build", "--root"]).arg(&site.root).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("Built 9 pages from 1 news items: "), "{stdout}");
+    assert!(stdout.starts_with("Built 11 pages from 1 news items: "), "{stdout}");
     assert!(site.root.join("public/index.html").exists());
 }
 

@@ -12,6 +12,7 @@ mod geo_periods;
 mod harness;
 mod i18n_data;
 mod indicators;
+mod issue10_search;
 mod languages;
 mod messages_vi;
 mod new;

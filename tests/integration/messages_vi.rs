@@ -137,7 +137,7 @@ fn the_build_summary_is_in_vietnamese() {
     let site = SiteTest::from_fixture("minimal");
     let (out, stdout, _) = run(gazette().args(["build", "--root"]).arg(&site.root));
     assert!(out.status.success());
-    assert!(stdout.starts_with("Đã tạo 9 trang từ 1 tin bài: "), "{stdout}");
+    assert!(stdout.starts_with("Đã tạo 11 trang từ 1 tin bài: "), "{stdout}");
 }
 
 /// The fixture's site.yaml with a `language:` line in place of any it had.

@@ -110,6 +110,8 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
         | PageKind::Page(_)
         | PageKind::NotFound
         | PageKind::SiteMap
+        | PageKind::Search
+        | PageKind::SearchFile(_)
         | PageKind::Alias { .. }
         | PageKind::Feed { .. }
         | PageKind::Sitemap

@@ -1,0 +1,72 @@
+//! Site search without a server (issue 10): documents in, small static files out.
+//!
+//! A pure room: it knows nothing of the site, only [`Doc`]s, so one call builds the index of
+//! one edition (one language) of a site. `fold` is the one definition of a matching syllable;
+//! `index` writes the inverted index (folded syllables and syllable pairs, so a phrase ranks
+//! above scattered syllables), sharded into files of bounded size, and the documents in small
+//! chunks. The browser side is `themes/default/static/assets/search.js`.
+
+pub mod fold;
+pub mod index;
+#[cfg(test)]
+mod query;
+#[cfg(test)]
+mod tests;
+
+pub use index::{SearchFile, build_index};
+
+/// Site folder of the results page and of the index files of the site's main edition (an
+/// edition in another language would use its own, e.g. `/en/search/`).
+pub const SEARCH_PATH: &str = "/search/";
+
+/// What a search result is, as shown to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    /// A news item.
+    News,
+    /// A static page.
+    Page,
+    /// An indicator.
+    Indicator,
+    /// A geographic unit.
+    Unit,
+    /// A programme (plan) with its targets.
+    Programme,
+}
+
+impl DocKind {
+    /// Every kind, in the order the results page offers them as filters.
+    pub const ALL: [DocKind; 5] =
+        [DocKind::News, DocKind::Page, DocKind::Indicator, DocKind::Unit, DocKind::Programme];
+
+    /// The one-letter code written in the index files.
+    pub fn code(self) -> &'static str {
+        match self {
+            DocKind::News => "n",
+            DocKind::Page => "p",
+            DocKind::Indicator => "i",
+            DocKind::Unit => "g",
+            DocKind::Programme => "r",
+        }
+    }
+}
+
+/// One searchable document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    /// What it is.
+    pub kind: DocKind,
+    /// Its title (matches here rank above matches in `text`).
+    pub title: String,
+    /// Its address (a root-relative or absolute URL, written as is).
+    pub url: String,
+    /// Its date as shown (`30/11/2026`), or empty.
+    pub date: String,
+    /// Its year, for the year filter.
+    pub year: Option<i32>,
+    /// The text shown under the title in the results, with the matched words highlighted.
+    pub excerpt: String,
+    /// Every other field searched (summary, body, tags, names of units …), each apart, so a
+    /// phrase never runs from one field into the next.
+    pub text: Vec<String>,
+}
