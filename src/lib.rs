@@ -33,6 +33,7 @@ pub mod config;
 pub mod content;
 pub mod geo;
 pub mod indicator;
+pub mod map;
 pub mod model;
 pub mod render;
 pub mod scaffold;
