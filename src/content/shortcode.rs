@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 /// The shortcode names a Markdown text may use.
-pub const SHORTCODES: [&str; 3] = ["chart", "value", "table"];
+pub const SHORTCODES: [&str; 4] = ["chart", "value", "table", "map"];
 
 /// An argument value.
 #[derive(Debug, Clone, PartialEq)]

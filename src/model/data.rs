@@ -26,6 +26,8 @@ pub struct Data {
     pub geo_paths: Vec<String>,
     /// Warnings found in the data files (reported by the CLI, fatal with `--deny-warnings`).
     pub warnings: crate::error::Errors,
+    /// The shapes of `content/boundaries.geojson`, ready to draw (issue 16); `None` without it.
+    pub atlas: Option<crate::map::Atlas>,
 }
 
 impl Data {

@@ -52,6 +52,12 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
         .text("indicator")
         .and_then(|id| data.indicator(id))
         .ok_or_else(|| fail(sc, "names no indicator of this site"))?;
+    if sc.name == "map" {
+        let year = sc.integer("year").map(|y| y as i32);
+        let map = super::data::maps::indicator_map(w, site, i, year, &format!("sc{n}-map"), false)
+            .ok_or_else(|| fail(sc, "has nothing to draw"))?;
+        return figure(r, Template::MapFigure, &MapFigure { map });
+    }
     let entry = &data.indicators[i];
     let ind = &entry.indicator;
     let geo = match sc.text("geo") {
@@ -111,6 +117,11 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
 #[derive(Serialize)]
 struct ChartFigure {
     chart: ChartOut,
+}
+
+#[derive(Serialize)]
+struct MapFigure {
+    map: super::data::maps::MapView,
 }
 
 #[derive(Serialize)]

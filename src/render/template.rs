@@ -45,11 +45,13 @@ pub enum Template {
     ChartFigure,
     /// A table embedded by a shortcode.
     TableFigure,
+    /// A map embedded by the `map` shortcode (issue 16).
+    MapFigure,
 }
 
 impl Template {
     /// Every template the generator needs.
-    pub const ALL: [Template; 17] = [
+    pub const ALL: [Template; 18] = [
         Template::Index,
         Template::List,
         Template::Article,
@@ -67,6 +69,7 @@ impl Template {
         Template::Catalog,
         Template::ChartFigure,
         Template::TableFigure,
+        Template::MapFigure,
     ];
 
     /// File name under `templates/`.
@@ -89,6 +92,7 @@ impl Template {
             Template::Catalog => "catalog.html",
             Template::ChartFigure => "partials/chart.html",
             Template::TableFigure => "partials/table.html",
+            Template::MapFigure => "partials/map.html",
         }
     }
 }

@@ -75,6 +75,8 @@ pub struct Profile<'a> {
     /// Units once within it that no longer are (abolished or moved), with their period.
     former_children: Vec<FormerChild>,
     indicators: Vec<ProfileRow>,
+    /// Where the unit is: its shape among its peers (issue 16).
+    locator_svg: Option<String>,
 }
 
 /// A unit that was once within another, with the period it existed.
@@ -148,6 +150,7 @@ pub fn profile<'a>(w: &Words<'a>, site: &'a Site, u: usize) -> Profile<'a> {
             })
             .collect(),
         indicators: rows(w, site, u),
+        locator_svg: super::maps::locator(w, site, u),
     }
 }
 
