@@ -90,12 +90,12 @@ mod tests {
     fn a_national_frame_takes_in_both_archipelagos() {
         let mainland = [(102.1, 8.6), (109.5, 23.4)];
         let b = bounds(mainland.into_iter(), true).unwrap();
-        let f = Frame::fit(b, 480, 900);
+        let f = Frame::fit(b, 400, 800);
         for (x0, y0, x1, y1) in [HOANG_SA, TRUONG_SA] {
             for p in [(x0, y0), (x1, y1)] {
                 let (x, y) = f.project(p);
                 assert!(
-                    (0.0..=480.0).contains(&x) && (0.0..=f64::from(f.height)).contains(&y),
+                    (0.0..=400.0).contains(&x) && (0.0..=f64::from(f.height)).contains(&y),
                     "{p:?} → {x},{y}"
                 );
             }

@@ -56,17 +56,22 @@ impl Classing {
     }
 }
 
-/// Units of `level` on the map of `year` (under the home unit on a provincial site).
-fn map_units(site: &Site, level: Level, year: i32) -> Vec<usize> {
-    let within = site.data.geo.root.and(site.data.home);
-    site.data.geo.units_of(level, year, within)
-}
-
-/// The values of the units of a year: (unit, value if any).
+/// The values of the units of `level` on the map of `year` (under the home unit on a
+/// provincial site): one generation of units, never old and new on top of each other — the
+/// units of the year's last day when any of them has a figure, else those of its first day.
 fn values(site: &Site, i: usize, level: Level, year: i32) -> Vec<(usize, Option<f64>)> {
     let ind = &site.data.indicators[i].indicator;
     let total = ind.total_key();
-    map_units(site, level, year).into_iter().map(|u| (u, ind.value(u, &total, year))).collect()
+    let within = site.data.geo.root.and(site.data.home);
+    let all = site.data.geo.units_of(level, year, within);
+    let on = |day: Date| -> Vec<(usize, Option<f64>)> {
+        all.iter()
+            .filter(|&&u| existed_on(site, u, Some(day)))
+            .map(|&u| (u, ind.value(u, &total, year)))
+            .collect()
+    };
+    let last = on(Date { year, month: 12, day: 31 });
+    if last.iter().any(|v| v.1.is_some()) { last } else { on(Date { year, month: 1, day: 1 }) }
 }
 
 fn classing(w: &Words<'_>, site: &Site, i: usize, values: &[(usize, Option<f64>)]) -> Classing {
@@ -109,7 +114,11 @@ pub fn indicator_map(
     if !vals.iter().any(|(u, v)| v.is_some() && atlas.has_shape(*u)) {
         return None;
     }
-    let classing = classing(w, site, i, &vals);
+    // one set of classes for the year and its small multiples, so colours compare across years
+    let earlier_years = if earlier { earlier_years(site, i, year) } else { Vec::new() };
+    let pooled: Vec<(usize, Option<f64>)> =
+        earlier_years.iter().flat_map(|&y| values(site, i, r.level, y)).chain(vals.iter().copied()).collect();
+    let classing = classing(w, site, i, &pooled);
     let level = w.t(level_key(r.level));
     let title = fill(
         w.t("map_title"),
@@ -131,7 +140,7 @@ pub fn indicator_map(
         },
     );
     let svg_html = render_map(atlas, &spec).ok()?.into_string();
-    let earlier = if earlier { small_multiples(w, site, i, year, &id, &classing) } else { Vec::new() };
+    let earlier = small_multiples(w, site, i, &earlier_years, &id, &classing);
     let mut rows: Vec<(String, Vec<String>)> = vals
         .iter()
         .map(|&(u, v)| {
@@ -214,21 +223,28 @@ fn describe(
     desc
 }
 
+/// Up to [`EARLIER_YEARS`] years before `year`, oldest first.
+fn earlier_years(site: &Site, i: usize, year: i32) -> Vec<i32> {
+    let years = site.data.indicators[i].indicator.years();
+    let mut out: Vec<i32> = years.into_iter().filter(|&y| y < year).rev().take(EARLIER_YEARS).collect();
+    out.reverse();
+    out
+}
+
 fn small_multiples(
     w: &Words<'_>,
     site: &Site,
     i: usize,
-    year: i32,
+    years: &[i32],
     id: &str,
     classing: &Classing,
 ) -> Vec<SmallMap> {
     let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
     let entry = &site.data.indicators[i];
     let Some(r) = entry.ranking else { return Vec::new() };
-    let years: Vec<i32> =
-        entry.indicator.years().into_iter().filter(|&y| y < year).rev().take(EARLIER_YEARS).collect();
-    let mut out: Vec<SmallMap> = years
-        .into_iter()
+    years
+        .iter()
+        .copied()
         .filter_map(|y| {
             let vals = values(site, i, r.level, y);
             if !vals.iter().any(|(u, v)| v.is_some() && atlas.has_shape(*u)) {
@@ -253,9 +269,7 @@ fn small_multiples(
             spec.units.iter_mut().for_each(|u| u.url = None);
             render_map(atlas, &spec).ok().map(|svg| SmallMap { year: y, svg_html: svg.into_string() })
         })
-        .collect();
-    out.reverse();
-    out
+        .collect()
 }
 
 /// Maps of the targets on indicator `i` judged per unit: met or not, per unit.
