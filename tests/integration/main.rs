@@ -10,6 +10,7 @@ mod figures_pages;
 mod geo_periods;
 mod harness;
 mod indicators;
+mod maps;
 mod messages_vi;
 mod new;
 mod news;
