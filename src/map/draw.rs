@@ -31,7 +31,8 @@ pub struct MapUnit {
     pub unit: usize,
     /// Its class (`None`: no data, hatched).
     pub class: Option<usize>,
-    /// Tooltip and accessible name: name, value and year.
+    /// Tooltip and accessible name: name, value and year (empty: none, for small multiples
+    /// whose `<desc>` says what they show).
     pub title: String,
     /// Link to its profile page.
     pub url: Option<String>,
@@ -156,9 +157,12 @@ fn units_markup(atlas: &Atlas, spec: &MapSpec, id: &str) -> String {
             Some(url) => {
                 let _ = writeln!(
                     out,
-                    "<a href=\"{}\"><path d=\"{d}\" fill=\"{fill}\"><title>{title}</title></path></a>",
+                    "<a href=\"{}\" tabindex=\"-1\"><path d=\"{d}\" fill=\"{fill}\"><title>{title}</title></path></a>",
                     escape_xml(url)
                 );
+            }
+            None if title.is_empty() => {
+                let _ = writeln!(out, "<path d=\"{d}\" fill=\"{fill}\"/>");
             }
             None => {
                 let _ = writeln!(out, "<path d=\"{d}\" fill=\"{fill}\"><title>{title}</title></path>");

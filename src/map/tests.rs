@@ -220,7 +220,7 @@ const MAP_ELEMENTS: &[(&str, &[&str])] = &[
     ("defs", &[]),
     ("pattern", &["id", "width", "height", "patternUnits", "patternTransform"]),
     ("g", &["fill-rule", "stroke", "stroke-width", "stroke-linejoin"]),
-    ("a", &["href"]),
+    ("a", &["href", "tabindex"]),
     ("path", &["d", "fill"]),
     ("rect", &["x", "y", "width", "height", "fill", "stroke"]),
 ];
@@ -233,7 +233,7 @@ fn a_choropleth_of_four_communes_with_one_missing() {
         render_map(&atlas, &old_spec([Some(10.0), Some(20.0), None, Some(40.0)])).unwrap().into_string();
     crate::chart::check_wellformed_with(&svg, MAP_ELEMENTS).unwrap();
     assert!(svg.contains("role=\"img\""));
-    assert!(svg.contains("<a href=\"/geo/a/\"><path d=\"M"));
+    assert!(svg.contains("<a href=\"/geo/a/\" tabindex=\"-1\"><path d=\"M"));
     assert!(svg.contains("fill=\"url(#c-ho-ngheo-map-nd)\"><title>Xã C: không có số liệu (2024)</title>"));
     assert!(svg.contains(">10,0\u{a0}%</text>") && svg.contains(">Không có số liệu</text>"));
     insta::assert_snapshot!(svg);

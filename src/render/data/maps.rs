@@ -266,7 +266,10 @@ fn small_multiples(
             };
             let mut spec = spec(w, site, i, atlas, (&vals, y), classing, meta);
             spec.legend = false;
-            spec.units.iter_mut().for_each(|u| u.url = None);
+            spec.units.iter_mut().for_each(|u| {
+                u.url = None;
+                u.title.clear();
+            });
             render_map(atlas, &spec).ok().map(|svg| SmallMap { year: y, svg_html: svg.into_string() })
         })
         .collect()
@@ -279,6 +282,10 @@ pub fn target_maps(w: &Words<'_>, site: &Site, i: usize) -> Vec<MapView> {
     let classes = vec![
         MapClass { label: w.t("map_met").to_string(), colour: BLUES[1] },
         MapClass { label: w.t("map_not_met").to_string(), colour: BLUES[4] },
+        MapClass {
+            label: w.t("map_outside_scope").to_string(),
+            colour: plotters::style::RGBColor(0xe3, 0xe3, 0xe3),
+        },
     ];
     entry
         .targets
@@ -335,7 +342,7 @@ pub fn target_maps(w: &Words<'_>, site: &Site, i: usize) -> Vec<MapView> {
             let spec = MapSpec {
                 meta: ChartMeta { id: id.clone(), title: title.clone(), desc, lang: w.lang },
                 classes: classes.clone(),
-                units,
+                units: with_background(site, atlas, units),
                 no_data: w.t("no_data").to_string(),
                 legend: true,
             };
@@ -343,6 +350,29 @@ pub fn target_maps(w: &Words<'_>, site: &Site, i: usize) -> Vec<MapView> {
             Some(MapView { id, title, svg_html, table, earlier: Vec::new() })
         })
         .collect()
+}
+
+/// The units of a target's scope over the other units of their level and period, in grey
+/// (class 2), so the scope is seen within the province.
+fn with_background(site: &Site, atlas: &Atlas, units: Vec<MapUnit>) -> Vec<MapUnit> {
+    let Some(first) = units.first().map(|u| u.unit) else { return units };
+    let geo = &site.data.geo;
+    let (level, day) = (geo.units[first].level, geo.units[first].until);
+    let mut in_scope = vec![false; geo.units.len()];
+    units.iter().for_each(|u| in_scope[u.unit] = true);
+    let mut out: Vec<MapUnit> = (0..geo.units.len())
+        .filter(|&p| {
+            !in_scope[p] && geo.units[p].level == level && atlas.has_shape(p) && existed_on(site, p, day)
+        })
+        .map(|p| MapUnit {
+            unit: p,
+            class: Some(2),
+            title: unit_label(site, p),
+            url: Some(site.config.url(&site.data.geo_paths[p])),
+        })
+        .collect();
+    out.extend(units);
+    out
 }
 
 /// Whether unit `u` existed on `day`.
@@ -371,18 +401,19 @@ pub fn locator(w: &Words<'_>, site: &Site, u: usize) -> Option<String> {
     if shaped.is_empty() {
         return None;
     }
-    // the finest level drawn: the unit's own, or its children's
+    // the finest level drawn: the unit's own, or its children's; on a national site the
+    // provinces are the background and the unit is drawn over them (a profile then carries
+    // some 60 shapes, not 10,000)
     let level = shaped.iter().map(|&p| geo.units[p].level).max()?;
+    let background = if atlas.national { Level::Province } else { level };
     let name = super::capitalize(&unit.full_name());
-    let units = peers
+    let mut drawn: Vec<usize> = peers.into_iter().filter(|&p| geo.units[p].level == background).collect();
+    if background != level {
+        drawn.extend(shaped.iter().copied().filter(|&p| geo.units[p].level == level));
+    }
+    let units = drawn
         .into_iter()
-        .filter(|&p| geo.units[p].level == level)
-        .map(|p| MapUnit {
-            unit: p,
-            class: Some(usize::from(own(p))),
-            title: unit_label(site, p),
-            url: (p != u).then(|| site.config.url(&site.data.geo_paths[p])),
-        })
+        .map(|p| MapUnit { unit: p, class: Some(usize::from(own(p))), title: unit_label(site, p), url: None })
         .collect();
     let classes = vec![
         MapClass {
