@@ -99,7 +99,13 @@ pub fn render_map(atlas: &Atlas, spec: &MapSpec) -> Result<Svg, Error> {
             SWATCH.1
         );
     }
-    Ok(Svg::from_trusted(splice(svg.into_string(), &units, &swatch)))
+    let mut markup = splice(svg.into_string(), &units, &swatch);
+    if spec.units.iter().any(|u| u.url.is_some()) {
+        // links inside role="img" are hidden from assistive technology (axe:
+        // nested-interactive); a map of links is a named group, a map without is an image
+        markup = markup.replacen("role=\"img\"", "role=\"group\"", 1);
+    }
+    Ok(Svg::from_trusted(markup))
 }
 
 /// Two columns when every label fits in half the width, else one.
@@ -157,7 +163,7 @@ fn units_markup(atlas: &Atlas, spec: &MapSpec, id: &str) -> String {
             Some(url) => {
                 let _ = writeln!(
                     out,
-                    "<a href=\"{}\" tabindex=\"-1\"><path d=\"{d}\" fill=\"{fill}\"><title>{title}</title></path></a>",
+                    "<a href=\"{}\"><path d=\"{d}\" fill=\"{fill}\"><title>{title}</title></path></a>",
                     escape_xml(url)
                 );
             }

@@ -50,8 +50,11 @@ fn sample_atlas() -> (gazette::geo::Geo, Atlas) {
     (geo, atlas)
 }
 
+/// An undirected edge, in tenths of a viewBox unit.
+type Edge = ((i64, i64), (i64, i64));
+
 /// Twice the area and the undirected edges of a unit's simplified rings, in tenths.
-fn area_and_edges(atlas: &Atlas, unit: usize) -> (i128, Vec<((i64, i64), (i64, i64))>) {
+fn area_and_edges(atlas: &Atlas, unit: usize) -> (i128, Vec<Edge>) {
     let s = atlas.units.iter().position(|&u| u == unit).unwrap();
     let (mut area, mut edges) = (0i128, Vec::new());
     for ring in atlas.topology.shapes[s].iter().flatten() {
@@ -122,7 +125,8 @@ fn the_indicator_page_shows_an_accessible_map_of_the_latest_year() {
         "{}",
         &figure[..300]
     );
-    assert!(figure.contains("role=\"img\""));
+    assert!(figure.contains("role=\"group\" aria-labelledby=\"c-ho-ngheo-map-title"), "the map of links");
+    assert!(figure.contains("role=\"img\" aria-labelledby=\"c-ho-ngheo-map-2024-title"), "a small multiple");
     assert!(figure.contains("Cao nhất: ") && figure.contains("; thấp nhất: "));
     assert!(figure.contains("<a href=\"/geo/"));
     assert!(figure.contains("<details class=\"chart-data map-data\">"));
