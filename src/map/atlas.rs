@@ -8,8 +8,9 @@ use super::topology::{self, STEP, Topology};
 
 /// Width of a map's viewBox.
 pub const MAP_WIDTH: u32 = 400;
-/// Width of a national map's viewBox (Vietnam is long; the archipelagos widen it).
-pub const NATIONAL_WIDTH: u32 = 480;
+/// Width of a national map's viewBox: as narrow as a provincial one, so its 16-unit text
+/// stays at 12 px or more on a 360 px phone (Vietnam with its archipelagos is about square).
+pub const NATIONAL_WIDTH: u32 = 400;
 /// Triangles smaller than this (in viewBox units²) are simplified away.
 pub const MIN_AREA: f64 = 0.6;
 

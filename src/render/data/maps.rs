@@ -401,13 +401,17 @@ pub fn locator(w: &Words<'_>, site: &Site, u: usize) -> Option<String> {
     if shaped.is_empty() {
         return None;
     }
-    // the finest level drawn: the unit's own, or its children's; on a national site the
-    // provinces are the background and the unit is drawn over them (a profile then carries
-    // some 60 shapes, not 10,000)
+    // the finest level drawn: the unit's own, or its children's; on a national site its
+    // province is the background and the unit is drawn over it
     let level = shaped.iter().map(|&p| geo.units[p].level).max()?;
     let background = if atlas.national { Level::Province } else { level };
     let name = super::capitalize(&unit.full_name());
-    let mut drawn: Vec<usize> = peers.into_iter().filter(|&p| geo.units[p].level == background).collect();
+    // a national profile draws only its own province under the unit: all 34–63 provinces at
+    // full detail made every profile ~80 KB heavier (benches/README.md, "Maps")
+    let mut drawn: Vec<usize> = peers
+        .into_iter()
+        .filter(|&p| geo.units[p].level == background && (!atlas.national || geo.is_under(u, p)))
+        .collect();
     if background != level {
         drawn.extend(shaped.iter().copied().filter(|&p| geo.units[p].level == level));
     }
