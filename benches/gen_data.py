@@ -1584,11 +1584,14 @@ def main(argv=None):
                          "indicators, 10 years (see gen_national.py; writes a whole site.yaml)")
     ap.add_argument("--scale", type=float, default=1.0,
                     help="with --national: share of the districts and communes (default 1)")
+    ap.add_argument("--boundaries", action="store_true",
+                    help="with --national: also write content/boundaries.geojson (issue 16)")
     args = ap.parse_args(argv)
     if args.national:
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import gen_national
-        return gen_national.main(["--out", args.out, "--seed", str(args.seed), "--scale", str(args.scale)])
+        extra = ["--boundaries"] if args.boundaries else []
+        return gen_national.main(["--out", args.out, "--seed", str(args.seed), "--scale", str(args.scale)] + extra)
     try:
         y0, y1 = (int(x) for x in args.years.split("-"))
     except ValueError:

@@ -274,6 +274,8 @@ def main(argv=None):
     ap.add_argument("--out", required=True, help="site root; writes DIR/content/...")
     ap.add_argument("--seed", type=int, default=7, help="seed (default 7)")
     ap.add_argument("--scale", type=float, default=1.0, help="share of the districts and communes (default 1)")
+    ap.add_argument("--boundaries", action="store_true",
+                    help="also write content/boundaries.geojson (issue 16; see national_boundaries.py)")
     args = ap.parse_args(argv)
     rng = random.Random(f"gazette-national:{args.seed}")
     geo = build_geo(rng, args.scale)
@@ -288,6 +290,10 @@ def main(argv=None):
         total += write(os.path.join(content, "indicators", f"{iid}.yaml"), yaml)
         total += write(os.path.join(content, "indicators", f"{iid}.csv"), csv)
         rows += n
+    if args.boundaries:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import national_boundaries
+        total += national_boundaries.write(content, geo)
     old, new_provinces, districts, old_communes, new_communes = geo
     print(f"gen_national: {len(old)} old and {len(new_provinces) + N_UNCHANGED} current provinces, "
           f"{len(districts)} districts, {len(old_communes)} old and {len(new_communes)} new communes, "

@@ -35,6 +35,7 @@ pub mod editor;
 pub mod geo;
 pub mod goal;
 pub mod indicator;
+pub mod map;
 pub mod model;
 pub mod render;
 pub mod routes;

@@ -56,3 +56,10 @@ pub use meta::{ChartMeta, NumberStyle};
 pub use progress::{ProgressBar, render_progress_bar};
 pub use sparkline::{Sparkline, render_sparkline};
 pub use svg::Svg;
+
+// for the maps of `crate::map` (issue 16), drawn on the same canvas
+pub(crate) use canvas::{Align, Area, Drawn, Ink, draw_chart, draw_text, fill_circle, fill_rect};
+pub(crate) use style::{FONT_SIZE, MUTED_TEXT, text_width};
+pub(crate) use svg::escape_xml;
+#[cfg(test)]
+pub(crate) use wellformed::check_wellformed_with;

@@ -21,6 +21,11 @@ const TEXT_ELEMENTS: [&str; 3] = ["title", "desc", "text"];
 
 /// `Ok` when `svg` is a well-formed document of known elements and attributes.
 pub(super) fn check_wellformed(svg: &str) -> Result<(), String> {
+    check_wellformed_with(svg, &[])
+}
+
+/// Like [`check_wellformed`], also allowing the elements of `extra` (the maps of issue 16).
+pub(crate) fn check_wellformed_with(svg: &str, extra: &[(&str, &[&str])]) -> Result<(), String> {
     let mut stack: Vec<&str> = Vec::new();
     let mut rest = svg;
     let mut roots = 0;
@@ -40,7 +45,7 @@ pub(super) fn check_wellformed(svg: &str) -> Result<(), String> {
             continue;
         }
         let (tag, self_closing) = tag.strip_suffix('/').map_or((tag, false), |t| (t, true));
-        let name = check_tag(tag)?;
+        let name = check_tag(tag, extra)?;
         if stack.is_empty() {
             roots += 1;
         }
@@ -80,9 +85,9 @@ fn check_entities(text: &str) -> Result<(), String> {
 }
 
 /// Check `name a="v" …` and return the name.
-fn check_tag(tag: &str) -> Result<&str, String> {
+fn check_tag<'a>(tag: &'a str, extra: &[(&str, &[&str])]) -> Result<&'a str, String> {
     let (name, mut rest) = tag.split_once(' ').unwrap_or((tag, ""));
-    let allowed = ALLOWED.iter().find(|(n, _)| *n == name).map(|(_, a)| *a);
+    let allowed = extra.iter().chain(ALLOWED).find(|(n, _)| *n == name).map(|(_, a)| *a);
     let allowed = allowed.ok_or_else(|| format!("unexpected element `<{name}>`"))?;
     let mut seen: Vec<&str> = Vec::new();
     while !rest.trim().is_empty() {

@@ -16,12 +16,19 @@ pub enum ShortcodeKind {
     Table,
     /// `{{ contact() }}`: the `contact:` details of `site.yaml`, the same ones the footer shows.
     Contact,
+    /// `{{ map(indicator=…, year=…) }}`: a choropleth of the indicator by unit (issue 16).
+    Map,
 }
 
 impl ShortcodeKind {
     /// Every kind, in the order messages list them.
-    pub const ALL: [ShortcodeKind; 4] =
-        [ShortcodeKind::Chart, ShortcodeKind::Value, ShortcodeKind::Table, ShortcodeKind::Contact];
+    pub const ALL: [ShortcodeKind; 5] = [
+        ShortcodeKind::Chart,
+        ShortcodeKind::Value,
+        ShortcodeKind::Table,
+        ShortcodeKind::Map,
+        ShortcodeKind::Contact,
+    ];
 
     /// The name written in Markdown.
     pub fn name(self) -> &'static str {
@@ -30,6 +37,7 @@ impl ShortcodeKind {
             ShortcodeKind::Value => "value",
             ShortcodeKind::Table => "table",
             ShortcodeKind::Contact => "contact",
+            ShortcodeKind::Map => "map",
         }
     }
 
@@ -45,6 +53,7 @@ impl ShortcodeKind {
             ShortcodeKind::Value => &["indicator", "geo", "year"],
             ShortcodeKind::Table => &["indicator", "geo"],
             ShortcodeKind::Contact => &[],
+            ShortcodeKind::Map => &["indicator", "year"],
         }
     }
 }

@@ -28,14 +28,14 @@ fn compiled(root: &str, base_url: Option<&str>) -> crate::site::Compiled {
 }
 
 fn config_of(root: &str, base_url: Option<&str>) -> serde_json::Value {
-    let text = config_yml(&compiled(root, base_url).site());
+    let text = config_yml(compiled(root, base_url).site());
     assert!(text.starts_with(HEADER));
     serde_json::from_str(&text[HEADER.len()..]).unwrap()
 }
 
 #[test]
 fn the_config_of_the_minimal_site_is_stable_issue_13() {
-    insta::assert_snapshot!(config_yml(&compiled("tests/sites/minimal", None).site()));
+    insta::assert_snapshot!(config_yml(compiled("tests/sites/minimal", None).site()));
 }
 
 /// Issue 13: collections follow the schemas, required fields and choices follow gazette.

@@ -33,6 +33,8 @@ pub struct Data {
     pub lang: Lang,
     /// The texts shown in the site's first language because they have no translation.
     pub fallbacks: Fallbacks,
+    /// The shapes of `content/boundaries.geojson`, ready to draw (issue 16); `None` without it.
+    pub atlas: Option<crate::map::Atlas>,
 }
 
 impl Data {

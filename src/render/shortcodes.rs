@@ -56,6 +56,12 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
         .text("indicator")
         .and_then(|id| data.indicator(id))
         .ok_or_else(|| fail(sc, "names no indicator of this site"))?;
+    if sc.kind == ShortcodeKind::Map {
+        let year = sc.integer("year").map(|y| y as i32);
+        let map = super::data::maps::indicator_map(w, site, i, year, &format!("sc{n}-map"), false)
+            .ok_or_else(|| fail(sc, "has nothing to draw"))?;
+        return figure(r, Template::MapFigure, &MapFigure { map });
+    }
     let entry = &data.indicators[i];
     let ind = &entry.indicator;
     let geo = match sc.text("geo") {
@@ -71,8 +77,9 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
         .unwrap_or_else(|_| ind.total_key());
     let id = format!("sc{n}-{}", ind.id);
     match sc.kind {
-        // drawn above, before any indicator is looked up
+        // drawn above, before the unit is looked up
         ShortcodeKind::Contact => r.render_template(Template::Contact, &Context::new()),
+        ShortcodeKind::Map => Err(fail(sc, "has nothing to draw")),
         ShortcodeKind::Value => {
             let points = &ind
                 .series_for(geo, &breakdown)
@@ -119,6 +126,11 @@ fn draw(r: &Renderer, w: &Words<'_>, site: &Site, sc: &Shortcode, n: usize) -> R
 #[derive(Serialize)]
 struct ChartFigure {
     chart: ChartOut,
+}
+
+#[derive(Serialize)]
+struct MapFigure {
+    map: super::data::maps::MapView,
 }
 
 #[derive(Serialize)]

@@ -51,11 +51,13 @@ pub enum Template {
     SiteMap,
     /// The search results page (issue 10).
     Search,
+    /// A map embedded by the `map` shortcode (issue 16).
+    MapFigure,
 }
 
 impl Template {
     /// Every template the generator needs.
-    pub const ALL: [Template; 20] = [
+    pub const ALL: [Template; 21] = [
         Template::Index,
         Template::List,
         Template::Article,
@@ -76,6 +78,7 @@ impl Template {
         Template::Contact,
         Template::SiteMap,
         Template::Search,
+        Template::MapFigure,
     ];
 
     /// File name under `templates/`.
@@ -101,6 +104,7 @@ impl Template {
             Template::Contact => "partials/contact.html",
             Template::SiteMap => "site_map.html",
             Template::Search => "search.html",
+            Template::MapFigure => "partials/map.html",
         }
     }
 }

@@ -25,6 +25,7 @@ pub struct ParsedData {
     geo: Geo,
     indicators: Vec<Indicator>,
     programmes: Vec<Programme>,
+    boundaries: Option<crate::map::Boundaries>,
     warnings: Errors,
 }
 
@@ -36,6 +37,7 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
             geo: Geo::default(),
             indicators: Vec::new(),
             programmes: Vec::new(),
+            boundaries: None,
             warnings: Errors::new(),
         });
     }
@@ -46,6 +48,10 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
     };
     let geo = parse_geo(geo_file)?;
     let mut errors = Errors::new();
+    let boundaries = source
+        .boundaries
+        .as_ref()
+        .and_then(|f| errors.take_all(crate::map::parse_boundaries(&f.path, &f.text, &geo)));
     let themes: Vec<String> = config.data.themes.iter().map(|t| t.id.clone()).collect();
     let results: Vec<Result<(Indicator, Errors), Errors>> = source
         .indicators
@@ -78,7 +84,7 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
         .filter_map(|f| errors.take_all(parse_programme(f, &indicators, &broken, &geo)))
         .collect();
     check_config_refs(config, &source.config, &geo, &indicators, &broken, &mut errors);
-    errors.into_result(ParsedData { geo, indicators, programmes, warnings })
+    errors.into_result(ParsedData { geo, indicators, programmes, boundaries, warnings })
 }
 
 /// The indicator id of `content/indicators/<id>.yaml` (or `.yml`).
@@ -121,7 +127,7 @@ fn unknown_indicator<'a>(id: &str, ids: impl IntoIterator<Item = &'a str>) -> Er
 
 /// Derive the data model: paths, rendered Markdown, progress, headline units, rankings.
 pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>) -> Data {
-    let ParsedData { geo, indicators, programmes, warnings } = parsed;
+    let ParsedData { geo, indicators, programmes, boundaries, mut warnings } = parsed;
     let routes = Routes::root();
     let home = config.data.province.as_deref().and_then(|p| geo.find(p)).or(geo.root);
     let markdown = |path: &str, text: &str| -> String {
@@ -173,6 +179,10 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         .filter_map(|id| entries.iter().position(|e| &e.indicator.id == id))
         .collect();
     let geo_paths = geo.units.iter().map(|u| routes.geo(&u.id)).collect();
+    let atlas = boundaries.as_ref().and_then(|b| {
+        warnings.extend(missing_shapes(b, &geo, &entries));
+        crate::map::build_atlas(b, geo.units.len(), geo.root.is_none() && geo.roots.len() > 1)
+    });
     Data {
         geo,
         indicators: entries,
@@ -184,6 +194,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
         warnings,
         lang: config.lang,
         fallbacks: Fallbacks::none(config.lang),
+        atlas,
     }
 }
 
@@ -234,6 +245,65 @@ fn indicator_entry(
         charts,
         indicator,
     }
+}
+
+/// A `map` shortcode needs boundaries and an indicator published by unit (issue 16).
+fn check_map_shortcode(data: &Data, i: usize) -> Result<(), Error> {
+    let Some(atlas) = &data.atlas else {
+        return Err(Error::new(ErrorKind::Reference, "the shortcode `map` needs content/boundaries.geojson")
+            .help("add the units' shapes as content/boundaries.geojson (see the README, “Maps”)"));
+    };
+    let entry = &data.indicators[i];
+    let shaped = entry.ranking.is_some()
+        && entry.indicator.series.iter().any(|s| {
+            atlas.has_shape(s.geo)
+                && data.geo.units[s.geo].level == entry.ranking.map_or(Level::Commune, |r| r.level)
+        });
+    if shaped {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorKind::Reference,
+            format!("the indicator `{}` has no figures by unit to map", entry.indicator.id),
+        )
+        .help("map an indicator with figures for at least three communes or districts that have shapes"))
+    }
+}
+
+/// Warnings for the units that have figures at a level maps show but no shape (issue 16).
+fn missing_shapes(boundaries: &crate::map::Boundaries, geo: &Geo, entries: &[IndicatorEntry]) -> Errors {
+    let mut shaped = vec![false; geo.units.len()];
+    for s in &boundaries.shapes {
+        shaped[s.unit] = true;
+    }
+    let mut missing = std::collections::BTreeSet::new();
+    for e in entries {
+        let Some(r) = e.ranking else { continue };
+        let total = e.indicator.total_key();
+        let series = e.indicator.series.iter().filter(|s| s.breakdown == total && !s.points.is_empty());
+        missing.extend(series.map(|s| s.geo).filter(|&u| geo.units[u].level == r.level && !shaped[u]));
+    }
+    let mut warnings = Errors::new();
+    for u in missing {
+        let unit = &geo.units[u];
+        warnings.push(
+            Error::warning(
+                ErrorKind::Reference,
+                format!(
+                    "`{}` has figures but no shape in {} for its period ({})",
+                    unit.id,
+                    boundaries.path,
+                    crate::geo::periods::describe_period(unit)
+                ),
+            )
+            .at(crate::error::Location::file(&boundaries.path))
+            .help(format!(
+                "add a feature with \"properties\": {{\"id\": \"{}\"}}; maps leave the unit out until then",
+                unit.id
+            )),
+        );
+    }
+    warnings
 }
 
 /// The home unit if it has figures, else the highest-level unit (never a commune) with the
@@ -350,6 +420,7 @@ fn check_shortcode(sc: &Shortcode, data: &Data) -> Result<(), Error> {
     match sc.kind {
         ShortcodeKind::Chart => check_chart_kind(sc, ind)?,
         ShortcodeKind::Value => check_value(sc, data, i)?,
+        ShortcodeKind::Map => check_map_shortcode(data, i)?,
         // checked above: it names no indicator
         ShortcodeKind::Table | ShortcodeKind::Contact => {}
     }

@@ -118,7 +118,8 @@ impl Keys {
         let mut h = HashWriter(DefaultHasher::new());
         // every source but news and pages (a new kind of data file belongs here too)
         let geo = source.geo.as_ref().map(|g| &g.text);
-        (&opts.base_url, opts.drafts, &source.config.text, geo).hash(&mut h.0);
+        let boundaries = source.boundaries.as_ref().map(|g| &g.text);
+        (&opts.base_url, opts.drafts, &source.config.text, geo, boundaries).hash(&mut h.0);
         for file in source.indicators.iter().chain(&source.tables).chain(&source.programmes) {
             (&file.path, &file.text).hash(&mut h.0);
         }

@@ -35,6 +35,8 @@ pub struct SiteSource {
     pub pages: Vec<SourceFile>,
     /// `content/geo.yaml`, if present.
     pub geo: Option<SourceFile>,
+    /// `content/boundaries.geojson`, if present (the shapes maps are drawn from; issue 16).
+    pub boundaries: Option<SourceFile>,
     /// `content/indicators/*.yaml`, sorted.
     pub indicators: Vec<SourceFile>,
     /// `content/indicators/**/*.csv`, sorted (tables referenced by indicators).
@@ -97,6 +99,12 @@ pub fn load_site(root: &Path) -> Result<SiteSource, Errors> {
     } else {
         None
     };
+    let boundaries_path = content.join("boundaries.geojson");
+    let boundaries = if boundaries_path.is_file() || boundaries_path.is_symlink() {
+        errors.take(site.read_file(&boundaries_path))
+    } else {
+        None
+    };
     let indicators_dir = content.join("indicators");
     let indicators = errors.take_all(site.read_listed(site.list_shallow(&indicators_dir, &["yaml", "yml"])));
     let tables = errors.take_all(site.read_listed(site.list_files(&indicators_dir, &["csv"])));
@@ -111,6 +119,7 @@ pub fn load_site(root: &Path) -> Result<SiteSource, Errors> {
         news: news.unwrap_or_default(),
         pages: pages.unwrap_or_default(),
         geo,
+        boundaries,
         indicators: indicators.unwrap_or_default(),
         tables: tables.unwrap_or_default(),
         programmes: programmes.unwrap_or_default(),

@@ -14,6 +14,7 @@ mod i18n_data;
 mod indicators;
 mod issue10_search;
 mod languages;
+mod maps;
 mod messages_vi;
 mod new;
 mod news;

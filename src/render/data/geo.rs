@@ -79,6 +79,8 @@ pub struct Profile<'a> {
     indicators: Vec<ProfileRow>,
     /// Texts shown in the site's first language for want of a translation: field → language.
     fallback: Fallback<'a>,
+    /// Where the unit is: its shape among its peers (issue 16).
+    locator_svg: Option<String>,
 }
 
 /// A unit that was once within another, with the period it existed.
@@ -153,6 +155,7 @@ pub fn profile<'a>(w: &Words<'a>, site: &'a Site, u: usize) -> Profile<'a> {
             .collect(),
         indicators: rows(w, site, u),
         fallback: site.data.fallbacks.langs(TextOf::Unit(u)),
+        locator_svg: super::maps::locator(w, site, u),
     }
 }
 

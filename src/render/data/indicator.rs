@@ -29,6 +29,10 @@ pub struct IndicatorView<'a> {
     headline: Option<Headline>,
     targets: Vec<TargetStatus<'a>>,
     charts: Vec<ChartOut>,
+    /// The choropleth of the latest year, with earlier years (issue 16).
+    map: Option<super::maps::MapView>,
+    /// Met / not met per unit, for targets judged per unit (issue 16).
+    target_maps: Vec<super::maps::MapView>,
     table: DataTable,
     /// No figure at all yet: the page says so (issue 9).
     no_data: bool,
@@ -128,6 +132,8 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         headline: headline(w, site, i),
         targets,
         charts,
+        map: super::maps::indicator_map(w, site, i, None, &format!("{}-map", ind.id), true),
+        target_maps: super::maps::target_maps(w, site, i),
         table: data_table(w, site, i),
         no_data: ind.series.iter().all(|s| s.points.is_empty()),
         ranking_table: ranking_table(w, site, i),

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod charts;
 pub mod geo;
 pub mod indicator;
+pub mod maps;
 pub mod opendata;
 pub mod programme;
 pub mod words;

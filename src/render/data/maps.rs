@@ -1,0 +1,437 @@
+//! Maps on pages (issue 16): the choropleth of an indicator's latest year with earlier years
+//! as small multiples, target maps (met / not met per unit), the locator map of a unit's
+//! profile and the `map` shortcode. Each map comes with the table of what it shows.
+
+use serde::Serialize;
+
+use super::charts::{DataTable, chart_id, level_key, number_style, unit_label};
+use super::words::Words;
+use crate::chart::ChartMeta;
+use crate::date::Date;
+use crate::geo::Level;
+use crate::goal::progress::Status;
+use crate::indicator::{Direction, UnitKind};
+use crate::map::classes::{BLUES, CLASSES, class_of, palette, quantile_classes, range_label};
+use crate::map::{Atlas, MapClass, MapSpec, MapUnit, render_map};
+use crate::model::Site;
+use crate::render::i18n::fill;
+
+/// Earlier years shown as small multiples beside the latest.
+const EARLIER_YEARS: usize = 3;
+
+/// A drawn map with its caption and table.
+#[derive(Debug, Serialize)]
+pub struct MapView {
+    /// Element id, unique on the page.
+    pub id: String,
+    /// Caption.
+    pub title: String,
+    /// The SVG markup.
+    pub svg_html: String,
+    /// What the map shows, as a table (unit, value).
+    pub table: DataTable,
+    /// Earlier years, small and without legend (same classes as the main map).
+    pub earlier: Vec<SmallMap>,
+}
+
+/// One small multiple.
+#[derive(Debug, Serialize)]
+pub struct SmallMap {
+    /// Its year.
+    pub year: i32,
+    /// The SVG markup.
+    pub svg_html: String,
+}
+
+/// How an indicator's values are classed: ranges and colours, fixed for all its maps.
+struct Classing {
+    ranges: Vec<(f64, f64)>,
+    classes: Vec<MapClass>,
+    boolean: bool,
+}
+
+impl Classing {
+    fn of(&self, value: f64) -> Option<usize> {
+        if self.boolean { Some(usize::from(value < 0.5)) } else { class_of(&self.ranges, value) }
+    }
+}
+
+/// The values of the units of `level` on the map of `year` (under the home unit on a
+/// provincial site): one generation of units, never old and new on top of each other — the
+/// units of the year's last day when any of them has a figure, else those of its first day.
+fn values(site: &Site, i: usize, level: Level, year: i32) -> Vec<(usize, Option<f64>)> {
+    let ind = &site.data.indicators[i].indicator;
+    let total = ind.total_key();
+    let within = site.data.geo.root.and(site.data.home);
+    let all = site.data.geo.units_of(level, year, within);
+    let on = |day: Date| -> Vec<(usize, Option<f64>)> {
+        all.iter()
+            .filter(|&&u| existed_on(site, u, Some(day)))
+            .map(|&u| (u, ind.value(u, &total, year)))
+            .collect()
+    };
+    let last = on(Date { year, month: 12, day: 31 });
+    if last.iter().any(|v| v.1.is_some()) { last } else { on(Date { year, month: 1, day: 1 }) }
+}
+
+fn classing(w: &Words<'_>, site: &Site, i: usize, values: &[(usize, Option<f64>)]) -> Classing {
+    let ind = &site.data.indicators[i].indicator;
+    if ind.unit == UnitKind::Boolean {
+        let classes = vec![
+            MapClass { label: w.t("boolean_yes").to_string(), colour: BLUES[1] },
+            MapClass { label: w.t("boolean_no").to_string(), colour: BLUES[4] },
+        ];
+        return Classing { ranges: Vec::new(), classes, boolean: true };
+    }
+    let shown: Vec<f64> = values.iter().filter_map(|v| v.1).collect();
+    let ranges = quantile_classes(&shown, CLASSES);
+    let number = number_style(w, ind, shown.iter().copied());
+    let colours = palette(ranges.len(), ind.direction == Direction::Higher);
+    let classes = ranges
+        .iter()
+        .zip(colours)
+        .map(|(&r, colour)| MapClass { label: range_label(r, &number, w.lang), colour })
+        .collect();
+    Classing { ranges, classes, boolean: false }
+}
+
+/// The map of indicator `i` for `year` (its ranking year when `None`), with earlier years
+/// as small multiples when `earlier`.
+pub fn indicator_map(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    year: Option<i32>,
+    id: &str,
+    earlier: bool,
+) -> Option<MapView> {
+    let atlas = site.data.atlas.as_ref()?;
+    let entry = &site.data.indicators[i];
+    let ind = &entry.indicator;
+    let r = entry.ranking?;
+    let year = year.unwrap_or(r.year);
+    let vals = values(site, i, r.level, year);
+    if !vals.iter().any(|(u, v)| v.is_some() && atlas.has_shape(*u)) {
+        return None;
+    }
+    // one set of classes for the year and its small multiples, so colours compare across years
+    let earlier_years = if earlier { earlier_years(site, i, year) } else { Vec::new() };
+    let pooled: Vec<(usize, Option<f64>)> =
+        earlier_years.iter().flat_map(|&y| values(site, i, r.level, y)).chain(vals.iter().copied()).collect();
+    let classing = classing(w, site, i, &pooled);
+    let level = w.t(level_key(r.level));
+    let title = fill(
+        w.t("map_title"),
+        &[("indicator", &ind.short_title), ("level", level), ("year", &year.to_string())],
+    );
+    let id = chart_id(id);
+    let spec = spec(
+        w,
+        site,
+        i,
+        atlas,
+        (&vals, year),
+        &classing,
+        ChartMeta {
+            id: id.clone(),
+            title: title.clone(),
+            desc: describe(w, site, i, &vals, &classing),
+            lang: w.lang,
+        },
+    );
+    let svg_html = render_map(atlas, &spec).ok()?.into_string();
+    let earlier = small_multiples(w, site, i, &earlier_years, &id, &classing);
+    let mut rows: Vec<(String, Vec<String>)> = vals
+        .iter()
+        .map(|&(u, v)| {
+            let name = unit_label(site, u);
+            (
+                crate::slug::slugify(&name),
+                vec![name, v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v))],
+            )
+        })
+        .collect();
+    rows.sort();
+    let table = DataTable {
+        head: vec![w.t("geo").to_string(), format!("{} {year}", w.t("value"))],
+        rows: rows.into_iter().map(|r| r.1).collect(),
+    };
+    Some(MapView { id, title, svg_html, table, earlier })
+}
+
+fn spec(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    atlas: &Atlas,
+    (vals, year): (&[(usize, Option<f64>)], i32),
+    classing: &Classing,
+    meta: ChartMeta,
+) -> MapSpec {
+    let ind = &site.data.indicators[i].indicator;
+    let units = vals
+        .iter()
+        .filter(|(u, _)| atlas.has_shape(*u))
+        .map(|&(u, v)| {
+            let value = v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v));
+            MapUnit {
+                unit: u,
+                class: v.and_then(|v| classing.of(v)),
+                title: fill(
+                    w.t("map_unit_title"),
+                    &[("name", &unit_label(site, u)), ("value", &value), ("year", &year.to_string())],
+                ),
+                url: Some(site.config.url(&site.data.geo_paths[u])),
+            }
+        })
+        .collect();
+    MapSpec {
+        meta,
+        classes: classing.classes.clone(),
+        units,
+        no_data: w.t("no_data").to_string(),
+        legend: true,
+    }
+}
+
+/// "Highest: …; lowest: …" (or how many meet it, for a met/not-met indicator).
+fn describe(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    vals: &[(usize, Option<f64>)],
+    classing: &Classing,
+) -> String {
+    let ind = &site.data.indicators[i].indicator;
+    let known: Vec<(usize, f64)> = vals.iter().filter_map(|&(u, v)| v.map(|v| (u, v))).collect();
+    let missing = vals.len() - known.len();
+    let mut desc = if classing.boolean {
+        let met = known.iter().filter(|k| k.1 >= 0.5).count();
+        fill(w.t("map_desc_met"), &[("met", &met.to_string()), ("n", &known.len().to_string())])
+    } else {
+        let cmp = |a: &&(usize, f64), b: &&(usize, f64)| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0));
+        let (Some(high), Some(low)) = (known.iter().max_by(cmp), known.iter().min_by(cmp)) else {
+            return String::new();
+        };
+        let item = |&(u, v): &(usize, f64)| format!("{} ({})", unit_label(site, u), w.value(ind, v));
+        fill(w.t("map_desc"), &[("high", &item(high)), ("low", &item(low))])
+    };
+    if missing > 0 {
+        desc.push(' ');
+        desc.push_str(&fill(w.t("map_desc_missing"), &[("n", &missing.to_string())]));
+    }
+    desc
+}
+
+/// Up to [`EARLIER_YEARS`] years before `year`, oldest first.
+fn earlier_years(site: &Site, i: usize, year: i32) -> Vec<i32> {
+    let years = site.data.indicators[i].indicator.years();
+    let mut out: Vec<i32> = years.into_iter().filter(|&y| y < year).rev().take(EARLIER_YEARS).collect();
+    out.reverse();
+    out
+}
+
+fn small_multiples(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    years: &[i32],
+    id: &str,
+    classing: &Classing,
+) -> Vec<SmallMap> {
+    let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
+    let entry = &site.data.indicators[i];
+    let Some(r) = entry.ranking else { return Vec::new() };
+    years
+        .iter()
+        .copied()
+        .filter_map(|y| {
+            let vals = values(site, i, r.level, y);
+            if !vals.iter().any(|(u, v)| v.is_some() && atlas.has_shape(*u)) {
+                return None;
+            }
+            let title = fill(
+                w.t("map_title"),
+                &[
+                    ("indicator", &entry.indicator.short_title),
+                    ("level", w.t(level_key(r.level))),
+                    ("year", &y.to_string()),
+                ],
+            );
+            let meta = ChartMeta {
+                id: format!("{id}-{y}"),
+                title,
+                desc: describe(w, site, i, &vals, classing),
+                lang: w.lang,
+            };
+            let mut spec = spec(w, site, i, atlas, (&vals, y), classing, meta);
+            spec.legend = false;
+            spec.units.iter_mut().for_each(|u| {
+                u.url = None;
+                u.title.clear();
+            });
+            render_map(atlas, &spec).ok().map(|svg| SmallMap { year: y, svg_html: svg.into_string() })
+        })
+        .collect()
+}
+
+/// Maps of the targets on indicator `i` judged per unit: met or not, per unit.
+pub fn target_maps(w: &Words<'_>, site: &Site, i: usize) -> Vec<MapView> {
+    let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
+    let entry = &site.data.indicators[i];
+    let classes = vec![
+        MapClass { label: w.t("map_met").to_string(), colour: BLUES[1] },
+        MapClass { label: w.t("map_not_met").to_string(), colour: BLUES[4] },
+        MapClass {
+            label: w.t("map_outside_scope").to_string(),
+            colour: plotters::style::RGBColor(0xe3, 0xe3, 0xe3),
+        },
+    ];
+    entry
+        .targets
+        .iter()
+        .filter_map(|&(p, t)| {
+            let pe = &site.data.programmes[p];
+            let progress = &pe.progress[t];
+            let target = &pe.programme.targets[t];
+            if progress.units.len() < 2 || !progress.units.iter().any(|u| atlas.has_shape(u.unit)) {
+                return None;
+            }
+            let units: Vec<MapUnit> = progress
+                .units
+                .iter()
+                .filter(|u| atlas.has_shape(u.unit))
+                .map(|up| {
+                    let a = &up.assessment;
+                    let class = match a.status {
+                        Status::Achieved => Some(0),
+                        Status::NotEnoughData | Status::NotComparable => None,
+                        _ => Some(1),
+                    };
+                    let label = if class == Some(0) {
+                        w.t("map_met")
+                    } else if class.is_some() {
+                        w.t("map_not_met")
+                    } else {
+                        w.t("no_data")
+                    };
+                    let name = unit_label(site, up.unit);
+                    MapUnit {
+                        unit: up.unit,
+                        class,
+                        title: format!("{name}: {label}"),
+                        url: Some(site.config.url(&site.data.geo_paths[up.unit])),
+                    }
+                })
+                .collect();
+            let met = units.iter().filter(|u| u.class == Some(0)).count();
+            let title = fill(
+                w.t("map_target_title"),
+                &[
+                    ("target", &w.target_phrase(target, &entry.indicator)),
+                    ("programme", &pe.programme.number),
+                ],
+            );
+            let desc =
+                fill(w.t("map_desc_met"), &[("met", &met.to_string()), ("n", &units.len().to_string())]);
+            let id = chart_id(&format!("{}-target-{}", entry.indicator.id, target.id));
+            let table = DataTable {
+                head: vec![w.t("geo").to_string(), w.t("map_status").to_string()],
+                rows: units.iter().map(|u| u.title.splitn(2, ": ").map(str::to_string).collect()).collect(),
+            };
+            let spec = MapSpec {
+                meta: ChartMeta { id: id.clone(), title: title.clone(), desc, lang: w.lang },
+                classes: classes.clone(),
+                units: with_background(site, atlas, units),
+                no_data: w.t("no_data").to_string(),
+                legend: true,
+            };
+            let svg_html = render_map(atlas, &spec).ok()?.into_string();
+            Some(MapView { id, title, svg_html, table, earlier: Vec::new() })
+        })
+        .collect()
+}
+
+/// The units of a target's scope over the other units of their level and period, in grey
+/// (class 2), so the scope is seen within the province.
+fn with_background(site: &Site, atlas: &Atlas, units: Vec<MapUnit>) -> Vec<MapUnit> {
+    let Some(first) = units.first().map(|u| u.unit) else { return units };
+    let geo = &site.data.geo;
+    let (level, day) = (geo.units[first].level, geo.units[first].until);
+    let mut in_scope = vec![false; geo.units.len()];
+    units.iter().for_each(|u| in_scope[u.unit] = true);
+    let mut out: Vec<MapUnit> = (0..geo.units.len())
+        .filter(|&p| {
+            !in_scope[p] && geo.units[p].level == level && atlas.has_shape(p) && existed_on(site, p, day)
+        })
+        .map(|p| MapUnit {
+            unit: p,
+            class: Some(2),
+            title: unit_label(site, p),
+            url: Some(site.config.url(&site.data.geo_paths[p])),
+        })
+        .collect();
+    out.extend(units);
+    out
+}
+
+/// Whether unit `u` existed on `day`.
+fn existed_on(site: &Site, u: usize, day: Option<Date>) -> bool {
+    let unit = &site.data.geo.units[u];
+    match day {
+        Some(d) => unit.from.is_none_or(|f| f <= d) && unit.until.is_none_or(|t| t >= d),
+        None => unit.until.is_none(),
+    }
+}
+
+/// The locator map of a profile: the unit (or, without a shape of its own, the units within
+/// it) dark among the units of the same period.
+pub fn locator(w: &Words<'_>, site: &Site, u: usize) -> Option<String> {
+    let atlas = site.data.atlas.as_ref()?;
+    let geo = &site.data.geo;
+    let unit = &geo.units[u];
+    if unit.level == Level::Province && !atlas.national {
+        return None;
+    }
+    let day = unit.until;
+    let peers: Vec<usize> =
+        (0..geo.units.len()).filter(|&p| atlas.has_shape(p) && existed_on(site, p, day)).collect();
+    let own = |p: usize| p == u || (!atlas.has_shape(u) && geo.is_under(p, u));
+    let shaped: Vec<usize> = peers.iter().copied().filter(|&p| own(p)).collect();
+    if shaped.is_empty() {
+        return None;
+    }
+    // the finest level drawn: the unit's own, or its children's; on a national site its
+    // province is the background and the unit is drawn over it
+    let level = shaped.iter().map(|&p| geo.units[p].level).max()?;
+    let background = if atlas.national { Level::Province } else { level };
+    let name = super::capitalize(&unit.full_name());
+    // a national profile draws only its own province under the unit: all 34–63 provinces at
+    // full detail made every profile ~80 KB heavier (benches/README.md, "Maps")
+    let mut drawn: Vec<usize> = peers
+        .into_iter()
+        .filter(|&p| geo.units[p].level == background && (!atlas.national || geo.is_under(u, p)))
+        .collect();
+    if background != level {
+        drawn.extend(shaped.iter().copied().filter(|&p| geo.units[p].level == level));
+    }
+    let units = drawn
+        .into_iter()
+        .map(|p| MapUnit { unit: p, class: Some(usize::from(own(p))), title: unit_label(site, p), url: None })
+        .collect();
+    let classes = vec![
+        MapClass {
+            label: w.t("map_other_units").to_string(),
+            colour: plotters::style::RGBColor(0xe3, 0xe3, 0xe3),
+        },
+        MapClass { label: name.clone(), colour: BLUES[4] },
+    ];
+    let meta = ChartMeta {
+        id: chart_id(&format!("{}-locator", unit.id)),
+        title: fill(w.t("map_locator"), &[("name", &name)]),
+        desc: fill(w.t("map_locator_desc"), &[("name", &name)]),
+        lang: w.lang,
+    };
+    let spec = MapSpec { meta, classes, units, no_data: w.t("no_data").to_string(), legend: false };
+    render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
+}
