@@ -10,7 +10,7 @@ use crate::content::shortcode::{ArgValue, Shortcode};
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::{Geo, Level, parse_geo};
 use crate::indicator::Indicator;
-use crate::indicator::validate::parse_indicator_with_warnings;
+use crate::indicator::validate::{Tables, parse_indicator_with_warnings};
 use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
 use crate::site::load::SiteSource;
 use crate::source::SourceFile;
@@ -48,7 +48,14 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
     let results: Vec<Result<(Indicator, Errors), Errors>> = source
         .indicators
         .par_iter()
-        .map(|f| parse_indicator_with_warnings(f, &source.tables, &geo, &themes))
+        .map(|f| {
+            parse_indicator_with_warnings(
+                f,
+                Tables { csv: &source.tables, workbooks: &source.workbooks },
+                &geo,
+                &themes,
+            )
+        })
         .collect();
     // ids of indicator files with a mistake: they exist, so naming them elsewhere is no
     // second error (one cause, one message; issue 9)

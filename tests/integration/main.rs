@@ -23,3 +23,5 @@ mod security_output;
 mod security_serve;
 #[cfg(feature = "serve")]
 mod serve;
+mod tables_csv;
+mod tables_excel;
