@@ -32,6 +32,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod geo;
+pub mod import;
 pub mod indicator;
 pub mod model;
 pub mod render;

@@ -11,7 +11,7 @@ use super::validate::YEARS;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::geo::Geo;
 use crate::source::YamlPlaces;
-use crate::source::numbers::{not_finite, not_whole};
+use crate::source::numbers::{Decimal, Meant, meant, not_finite, not_whole};
 
 /// Where an observation was written, to locate duplicates and bad values.
 #[derive(Debug, Clone)]
@@ -271,12 +271,14 @@ impl Ctx<'_> {
 }
 
 /// The error for text where a figure belongs (`"30,5"`, `"12 %"`), as the YAML reader would
-/// word it, with the number meant when a decimal comma is the only problem.
+/// word it, with the number meant as the figure rule of tables names it (issue 14).
 fn text_figure(field: &str, text: &str) -> Error {
-    let meant = text.trim().replace(',', ".");
-    let help = match meant.parse::<f64>() {
-        Ok(_) if text.matches(',').count() == 1 => format!("write {meant} (a dot for decimals, no quotes)"),
-        _ => "write a plain number with a dot for decimals, e.g. 12.5 (no % sign, no thousands separator)"
+    let help = match meant(text, Decimal::Dot) {
+        Some(Meant::One(m)) => format!("write {m} (a dot for decimals, no quotes)"),
+        Some(Meant::Either(a, b)) => {
+            format!("write {a} if it is a decimal comma, or {b} if it separates thousands")
+        }
+        None => "write a plain number with a dot for decimals, e.g. 12.5 (no % sign, no thousands separator)"
             .to_string(),
     };
     Error::new(ErrorKind::Schema, format!("expected a number in `{field}`, found the text \"{text}\""))

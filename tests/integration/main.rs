@@ -9,6 +9,7 @@ mod errors;
 mod figures_pages;
 mod geo_periods;
 mod harness;
+mod import_open_sdg;
 mod indicators;
 mod messages_vi;
 mod new;
