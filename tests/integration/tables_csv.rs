@@ -68,3 +68,15 @@ fn utf16_and_windows_1258_files_are_named_issue_14() {
         "{errors}"
     );
 }
+
+#[test]
+fn check_states_the_convention_each_table_was_read_in_issue_14() {
+    let site = full_with_csv(&vietnamese_export());
+    let out = crate::harness::gazette_en().args(["check", "--root"]).arg(&site.root).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("content/indicators/ho-ngheo-xa.csv: read as a table with cells separated by `;`, decimals with a comma (Excel, Vietnamese settings)\n"),
+        "{stdout}"
+    );
+}

@@ -143,3 +143,88 @@ fn a_missing_sheet_and_a_header_without_columns_are_named_issue_14() {
         "{errors}"
     );
 }
+
+/// The sample site's `content/` in a temporary site.
+fn sample_site() -> SiteTest {
+    let site = SiteTest::with_config("");
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    for entry in
+        walkdir::WalkDir::new(&from).into_iter().map(Result::unwrap).filter(|e| e.file_type().is_file())
+    {
+        let to = site.root.join("content").join(entry.path().strip_prefix(&from).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(entry.path(), to).unwrap();
+    }
+    site
+}
+
+/// The sample workbook: the reference CSV in the wide layout, each unit by its name when the
+/// name is unambiguous in every year it has a figure, else by its id.
+fn sample_workbook(csv: &str, geo: &gazette::geo::Geo) -> Vec<u8> {
+    use C::{N, T};
+    use std::collections::BTreeMap;
+    let names = gazette::geo::names::NameIndex::new(geo);
+    let mut by_unit: BTreeMap<usize, BTreeMap<i32, f64>> = BTreeMap::new();
+    for line in csv.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        by_unit
+            .entry(geo.find(f[0]).unwrap())
+            .or_default()
+            .insert(f[1].parse().unwrap(), f[2].parse().unwrap());
+    }
+    let years: Vec<i32> = by_unit
+        .values()
+        .flat_map(|v| v.keys().copied())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let labels: Vec<String> = by_unit
+        .iter()
+        .map(|(&u, values)| {
+            let name = geo.units[u].full_name();
+            let unique = values.keys().all(|&y| names.find(geo, &name, y).ok() == Some(u));
+            if unique { name } else { geo.units[u].id.clone() }
+        })
+        .collect();
+    let mut rows = vec![vec![T("Đơn vị")], vec![T("")]];
+    for &y in &years {
+        rows[0].push(T("Năm"));
+        rows[1].push(N(f64::from(y)));
+    }
+    for ((_, values), label) in by_unit.iter().zip(&labels) {
+        let mut row = vec![T(label)];
+        row.extend(years.iter().map(|y| values.get(y).map_or(T(""), |v| N(*v))));
+        rows.push(row);
+    }
+    xlsx("Internet", &rows, &[((0, 1, 0, years.len() as u16), "Năm")])
+}
+
+#[test]
+fn the_sample_site_workbook_gives_the_figures_of_its_csv_issue_14() {
+    let reference = crate::harness::sites_dir().join("sample-tables/internet-xa.csv");
+    let csv = std::fs::read_to_string(&reference).unwrap();
+    let workbook =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/indicators/internet-xa.xlsx");
+    if std::env::var_os("GAZETTE_WRITE_SAMPLE_XLSX").is_some() {
+        let geo_text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/geo.yaml"),
+        )
+        .unwrap();
+        let geo = gazette::geo::parse_geo(&gazette::source::SourceFile::new("content/geo.yaml", &geo_text))
+            .unwrap();
+        std::fs::write(&workbook, sample_workbook(&csv, &geo)).unwrap();
+    }
+    let from_workbook = sample_site().build().unwrap_or_else(|e| panic!("{e}")).read("data/internet.csv");
+    let site = sample_site();
+    let yaml = site.root.join("content/indicators/internet.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("table: internet-xa.xlsx\nsheet: Internet\n"), "{text}");
+    std::fs::write(
+        &yaml,
+        text.replace("table: internet-xa.xlsx\nsheet: Internet\n", "csv: internet-xa.csv\n"),
+    )
+    .unwrap();
+    std::fs::copy(&reference, site.root.join("content/indicators/internet-xa.csv")).unwrap();
+    let from_csv = site.build().unwrap_or_else(|e| panic!("{e}")).read("data/internet.csv");
+    assert_eq!(from_workbook, from_csv);
+}
