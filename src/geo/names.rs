@@ -109,4 +109,29 @@ mod tests {
         assert_eq!(fold_name("TP. Lào Cai"), "lao cai");
         assert_eq!(fold_name("Xã"), "xa");
     }
+
+    fn geo() -> Geo {
+        let text = "units:\n  - id: tinh\n    name: Thử\n    type: tỉnh\n\
+            - id: ban-vuoc-cu\n    name: Bản Vược\n    type: xã\n    parent: tinh\n    until: 2025-06-30\n\
+            - id: ban-vuoc\n    name: Bản Vược\n    type: xã\n    parent: tinh\n    from: 2025-07-01\n\
+            - id: ta-lung\n    name: Tà Lùng\n    type: xã\n    parent: tinh\n";
+        // the line continuations drop the indentation of each `- id:`: put it back
+        let text = text.replace("\n- ", "\n  - ");
+        super::super::parse_geo(&crate::source::SourceFile::new("content/geo.yaml", &text)).unwrap()
+    }
+
+    #[test]
+    fn a_name_finds_the_unit_of_its_year_and_namesakes_are_listed_issue_14() {
+        let geo = geo();
+        let index = NameIndex::new(&geo);
+        let id = |u: usize| geo.units[u].id.as_str();
+        assert_eq!(id(index.find(&geo, "Xã Bản Vược", 2020).unwrap()), "ban-vuoc-cu");
+        assert_eq!(id(index.find(&geo, "XA BAN VUOC", 2026).unwrap()), "ban-vuoc");
+        assert_eq!(id(index.find(&geo, "ta-lung", 2020).unwrap()), "ta-lung");
+        let e = index.find(&geo, "Bản Vược", 2025).unwrap_err();
+        assert_eq!(e.message, "“Bản Vược” names several units in 2025");
+        assert!(e.help.unwrap().contains("xã Bản Vược (`ban-vuoc-cu`), xã Bản Vược (`ban-vuoc`)"));
+        let e = index.find(&geo, "Xã Tà Lung Mới", 2020).unwrap_err();
+        assert!(e.help.unwrap().starts_with("closest names: xã Tà Lùng (`ta-lung`)"));
+    }
 }
