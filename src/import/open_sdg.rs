@@ -205,6 +205,18 @@ fn figures(
             .collect();
         rows.push(Row { geo, year: cell(row, Some(cols.year)), value, dims });
     }
+    left_out(name, other, unknown_geo, not_numbers, report);
+    (rows, dim_values)
+}
+
+/// Say which rows of a data file were left out, and why.
+fn left_out(
+    name: &str,
+    other: BTreeSet<String>,
+    unknown_geo: BTreeSet<String>,
+    not_numbers: usize,
+    report: &mut ImportReport,
+) {
     if !other.is_empty() {
         let list: Vec<String> = other.into_iter().take(5).collect();
         let list = list.join(", ");
@@ -220,7 +232,6 @@ fn figures(
     if not_numbers > 0 {
         report.unmapped.push(format!("data/{name}: {not_numbers} values are not numbers, left out"));
     }
-    (rows, dim_values)
 }
 
 /// A dimension value's id: its slug (or `v<n>` when it has no ASCII letter at all).
@@ -299,8 +310,19 @@ fn indicator_yaml(
     // content in the site's language, not a message (so no format string)
     let notes = ["Nhập từ Open SDG: data/indicator_", code, ".csv (chỉ tiêu ", &number, ")."].concat();
     m.insert(s("notes"), s(&notes));
-    let dims: Vec<Value> = cols
-        .dims
+    let dims = disaggregations(cols, dim_values);
+    if !dims.is_empty() {
+        m.insert(s("disaggregations"), Value::Sequence(dims));
+    }
+    m.insert(s("csv"), s(&format!("{id}.csv")));
+    serde_yaml::to_string(&Value::Mapping(m)).unwrap_or_default()
+}
+
+/// The `disaggregations:` of the indicator: one per column that holds a value.
+fn disaggregations(cols: &Columns, dim_values: &[Vec<String>]) -> Vec<serde_yaml::Value> {
+    use serde_yaml::{Mapping, Value};
+    let s = |v: &str| Value::String(v.to_string());
+    cols.dims
         .iter()
         .enumerate()
         .filter(|(d, _)| !dim_values[*d].is_empty())
@@ -320,12 +342,7 @@ fn indicator_yaml(
             dim.insert(s("values"), Value::Sequence(values));
             Value::Mapping(dim)
         })
-        .collect();
-    if !dims.is_empty() {
-        m.insert(s("disaggregations"), Value::Sequence(dims));
-    }
-    m.insert(s("csv"), s(&format!("{id}.csv")));
-    serde_yaml::to_string(&Value::Mapping(m)).unwrap_or_default()
+        .collect()
 }
 
 /// Write one file of the site, its folder created.

@@ -71,19 +71,31 @@ fn grid_rows(range: &Range<Data>, merged: &[Region]) -> Vec<Vec<GridCell>> {
                 .collect()
         })
         .collect();
+    // regions are clamped to the sheet, and all of them together fill at most as many cells
+    // as the sheet has: a workbook declaring huge or countless regions stays linear
+    let mut budget: usize = rows.iter().map(Vec::len).sum();
     for &((r0, c0), (r1, c1)) in merged {
         let at = |r: u32, c: u32| Some(((r.checked_sub(top)?) as usize, (c.checked_sub(left)?) as usize));
-        let Some(first) = at(r0, c0).and_then(|(r, c)| rows.get(r)?.get(c)).cloned() else { continue };
-        // a merged region is at most the sheet's size: filling it stays linear in the sheet
-        for r in r0..=r1 {
-            for c in c0..=c1 {
-                if let Some(target) = at(r, c).and_then(|(r, c)| rows.get_mut(r)?.get_mut(c)) {
-                    target.text.clone_from(&first.text);
-                    target.number = first.number;
+        let Some((fr, fc)) = at(r0, c0) else { continue };
+        let Some(first) = rows.get(fr).and_then(|row| row.get(fc)).cloned() else { continue };
+        let last_row = (r1.saturating_sub(top) as usize).min(rows.len().saturating_sub(1));
+        for row in rows.iter_mut().take(last_row + 1).skip(fr) {
+            let last_column = (c1.saturating_sub(left) as usize).min(row.len().saturating_sub(1));
+            for target in row.iter_mut().take(last_column + 1).skip(fc) {
+                if budget == 0 {
+                    return finish(rows);
                 }
+                budget -= 1;
+                target.text.clone_from(&first.text);
+                target.number = first.number;
             }
         }
     }
+    finish(rows)
+}
+
+/// The rows that hold something.
+fn finish(mut rows: Vec<Vec<GridCell>>) -> Vec<Vec<GridCell>> {
     rows.retain(|row| row.iter().any(|c| !c.text.is_empty()));
     rows
 }
@@ -125,6 +137,19 @@ mod tests {
         assert_eq!(as_shown(181603.0), 181603.0);
         assert_eq!(as_shown(-2.5e-7), -2.5e-7);
         assert_eq!(format!("{}", as_shown(11.24)), "11.24");
+    }
+
+    #[test]
+    fn merged_cells_are_filled_within_the_sheet_whatever_the_region_says_issue_14() {
+        let mut range = Range::new((0, 0), (1, 2));
+        range.set_value((0, 1), Data::String("Năm".into()));
+        range.set_value((1, 1), Data::Float(2023.0));
+        // a region reaching to the last row and column of Excel: only the sheet is filled
+        let rows = grid_rows(&range, &[((0, 1), (0, 16_383)), ((0, 0), (1_048_575, 0))]);
+        let texts: Vec<Vec<&str>> =
+            rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect();
+        assert_eq!(texts, vec![vec!["", "Năm", "Năm"], vec!["", "2023", ""]]);
+        assert_eq!(rows[0][2].pos, Pos::Cell(1, 3));
     }
 
     #[test]
