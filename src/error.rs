@@ -60,23 +60,40 @@ pub struct Location {
     pub line: usize,
     /// 1-based column (in characters); 0 when only the line is known.
     pub column: usize,
+    /// A workbook cell, `Sheet1!C14` (line and column are 0 then).
+    pub cell: Option<String>,
 }
 
 impl Location {
     /// A location that names a whole file.
     pub fn file(path: impl Into<String>) -> Self {
-        Location { path: path.into(), line: 0, column: 0 }
+        Location { path: path.into(), line: 0, column: 0, cell: None }
+    }
+
+    /// A location at a cell of a workbook: `sheet!A1`, from 1-based row and column numbers.
+    pub fn cell(path: impl Into<String>, sheet: &str, row: usize, column: usize) -> Self {
+        let mut letters = Vec::new();
+        let mut n = column;
+        while n > 0 {
+            letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
+            n = (n - 1) / 26;
+        }
+        let name: String = letters.iter().rev().collect();
+        Location { cell: Some(format!("{sheet}!{name}{row}")), ..Location::file(path) }
     }
 
     /// A location at a line and column of a file.
     pub fn at(path: impl Into<String>, line: usize, column: usize) -> Self {
-        Location { path: path.into(), line, column }
+        Location { path: path.into(), line, column, cell: None }
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path)?;
+        if let Some(cell) = &self.cell {
+            write!(f, ": {cell}")?;
+        }
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.column > 0 {

@@ -34,6 +34,7 @@ pub mod content;
 pub mod editor;
 pub mod geo;
 pub mod goal;
+pub mod import;
 pub mod indicator;
 pub mod map;
 pub mod model;

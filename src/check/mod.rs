@@ -22,6 +22,9 @@ pub struct CheckReport {
     pub pages: usize,
     /// Warnings (issue 9): reported and counted; they fail the check only when denied.
     pub warnings: Errors,
+    /// How each table was read (issue 14): `content/indicators/x.csv: read as a table with
+    /// cells separated by `;`, …`.
+    pub notes: Vec<String>,
 }
 
 impl CheckReport {
@@ -35,7 +38,7 @@ impl CheckReport {
         let mut errors = self.errors;
         errors.extend(self.warnings.denied());
         errors.sort();
-        CheckReport { errors, pages: self.pages, warnings: Errors::new() }
+        CheckReport { errors, pages: self.pages, warnings: Errors::new(), notes: self.notes }
     }
 }
 
@@ -49,12 +52,27 @@ pub fn check_site(opts: &BuildOptions) -> CheckReport {
     if let Some(warning) = crate::editor::script_warning(&compiled.site().config, &compiled.plan) {
         warnings.push(warning);
     }
+    let notes = table_notes(&compiled.source);
     let files = match render_to_memory(&compiled) {
         Ok(files) => files,
-        Err(errors) => return CheckReport { errors, pages: 0, warnings },
+        Err(errors) => return CheckReport { errors, pages: 0, warnings, notes },
     };
     let pages = files.keys().filter(|f| f.ends_with(".html")).count();
     let mut errors = links::check_rendered(&compiled, &files);
     errors.sort();
-    CheckReport { errors, pages, warnings }
+    CheckReport { errors, pages, warnings, notes }
+}
+
+/// One line per table file: the convention a CSV was read in, or that a workbook was read.
+fn table_notes(source: &crate::site::load::SiteSource) -> Vec<String> {
+    let csv = source.tables.iter().map(|t| {
+        let how = crate::indicator::csv::dialect(&t.text).describe();
+        let path = &t.path;
+        format!("{path}: read as a table with {how}")
+    });
+    let books = source.workbooks.iter().map(|b| {
+        let path = &b.path;
+        format!("{path}: read as a workbook")
+    });
+    csv.chain(books).collect()
 }

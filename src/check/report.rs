@@ -36,6 +36,10 @@ pub fn format_report(report: &CheckReport, format: Format, lang: Lang) -> String
 fn human(report: &CheckReport, lang: Lang) -> String {
     let mut out = for_people(&report.errors, lang);
     out.push_str(&for_people(&report.warnings, lang));
+    for note in &report.notes {
+        out.push_str(&translate(note, lang));
+        out.push('\n');
+    }
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let line = match (report.errors.len(), report.warnings.len()) {
         (0, 0) => format!("Checked {} pages: no problems found", report.pages),
@@ -153,7 +157,7 @@ mod tests {
                 .help("fix it"),
         );
         errors.push(Error::new(ErrorKind::Io, "no site"));
-        CheckReport { errors, pages: 2, warnings: Errors::new() }
+        CheckReport { errors, pages: 2, warnings: Errors::new(), notes: Vec::new() }
     }
 
     #[test]
@@ -167,7 +171,7 @@ mod tests {
 
     fn many(n: usize) -> CheckReport {
         let errors = Errors((0..n).map(|i| Error::new(ErrorKind::Value, format!("e{i}"))).collect());
-        CheckReport { errors, warnings: crate::error::Errors::new(), pages: 1 }
+        CheckReport { errors, warnings: crate::error::Errors::new(), pages: 1, notes: Vec::new() }
     }
 
     #[test]

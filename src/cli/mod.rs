@@ -6,6 +6,7 @@
 
 mod build;
 mod check;
+mod import;
 mod new;
 mod output;
 #[cfg(feature = "serve")]
@@ -98,6 +99,20 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<MessageLang>,
     },
+    /// Bring another tool's data into the site as indicators.
+    Import {
+        /// The kind of data: `open-sdg`, an Open SDG data repository.
+        #[arg(value_enum)]
+        from: ImportFrom,
+        /// The folder of the data (for open-sdg: the one holding data/ and meta/).
+        dir: PathBuf,
+        /// The site folder to write into (the one holding content/site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Language of messages: en or vi (default: from LANG, else the site's `language:`).
+        #[arg(long, value_enum)]
+        lang: Option<MessageLang>,
+    },
     /// Create a new site in DIR (which must be empty or not exist yet).
     New {
         /// The folder to create.
@@ -130,6 +145,13 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<MessageLang>,
     },
+}
+
+/// What `gazette import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFrom {
+    /// An Open SDG data repository (data/indicator_*.csv, meta/, indicator-config/).
+    OpenSdg,
 }
 
 /// Output formats of `gazette check`.
@@ -167,6 +189,10 @@ pub fn run(args: Args) -> i32 {
         Command::Serve { root, port, open, drafts, lang } => {
             let lang = message_lang(lang, &root);
             serve::run(root, port, open, drafts, lang)
+        }
+        Command::Import { from: ImportFrom::OpenSdg, dir, root, lang } => {
+            let lang = message_lang(lang, &root);
+            import::run(&dir, &root, lang)
         }
         Command::New { dir } => new::run(&dir),
         Command::Visits { root, logs, output, state, now, quiet, lang } => {

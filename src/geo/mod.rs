@@ -6,6 +6,7 @@
 //! from depth, because depth is not fixed.
 
 mod figures;
+pub mod names;
 
 use std::collections::HashMap;
 

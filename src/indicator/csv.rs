@@ -2,9 +2,50 @@
 //! doubled inside them, cells across lines), header row first; every cell keeps its line and
 //! column so errors point into the file.
 //!
-//! An Excel export with Vietnamese settings separates cells with `;` and writes decimal commas;
-//! it is refused with a message naming the separator rather than read cell by cell into a
-//! screenful of "not a number" errors (issue 9).
+//! An Excel export with Vietnamese settings separates cells with `;` and writes decimal commas:
+//! the header line tells which convention a file follows, and its figures are read by that
+//! convention (issue 14; issue 9 refused such files).
+
+use crate::source::numbers::Decimal;
+
+/// How a CSV file separates cells and writes decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dialect {
+    /// `,` or `;`.
+    pub separator: u8,
+    /// `.` with `,` between cells, `,` with `;`.
+    pub decimal: Decimal,
+}
+
+impl Dialect {
+    /// The convention in words, for `gazette check`.
+    pub fn describe(self) -> &'static str {
+        match self.decimal {
+            Decimal::Dot => "cells separated by `,`, decimals with a dot",
+            Decimal::Comma => "cells separated by `;`, decimals with a comma (Excel, Vietnamese settings)",
+        }
+    }
+}
+
+/// The convention of a file: `;` between cells when its first line has more `;` than `,`
+/// outside quotes.
+pub fn dialect(text: &str) -> Dialect {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let (mut quoted, mut commas, mut semicolons) = (false, 0, 0);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas {
+        Dialect { separator: b';', decimal: Decimal::Comma }
+    } else {
+        Dialect { separator: b',', decimal: Decimal::Dot }
+    }
+}
 
 /// One cell with its 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,12 +71,23 @@ pub struct CsvError {
     pub column: usize,
 }
 
-/// Split `text` into rows of cells. Blank lines are skipped.
+/// Split `text` into rows of cells, in the convention its first line shows. Blank lines are
+/// skipped.
 pub fn read_csv(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
-    if let Some(error) = semicolon_export(text).or_else(|| unclosed_quote(text)) {
+    read_csv_as(text, dialect(text))
+}
+
+/// Split `text` into rows of cells separated as `dialect` says. Blank lines are skipped.
+pub fn read_csv_as(text: &str, dialect: Dialect) -> Result<Vec<Vec<Cell>>, CsvError> {
+    let separator = dialect.separator;
+    if let Some(error) = unclosed_quote(text, separator) {
         return Err(error);
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -56,7 +108,7 @@ pub fn read_csv(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
             continue;
         }
         let Some(position) = record.position() else { continue };
-        let starts = field_starts(&text[position.byte() as usize..], position.line() as usize);
+        let starts = field_starts(&text[position.byte() as usize..], position.line() as usize, separator);
         let row = record
             .iter()
             .zip(starts)
@@ -68,7 +120,8 @@ pub fn read_csv(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
 }
 
 /// (line, column) where each cell of the record starting at `text` begins.
-fn field_starts(text: &str, first_line: usize) -> Vec<(usize, usize)> {
+fn field_starts(text: &str, first_line: usize, separator: u8) -> Vec<(usize, usize)> {
+    let separator = char::from(separator);
     // the reader's position is where it began to read, before the empty lines it skipped
     let body = text.trim_start_matches('\n');
     let (mut line, mut column) = (first_line + text.len() - body.len(), 1);
@@ -78,7 +131,7 @@ fn field_starts(text: &str, first_line: usize) -> Vec<(usize, usize)> {
     for c in text.chars() {
         match c {
             '"' => quoted = !quoted,
-            ',' if !quoted => starts.push((line, column + 1)),
+            c if c == separator && !quoted => starts.push((line, column + 1)),
             '\n' if !quoted => break,
             '\n' => {
                 line += 1;
@@ -93,7 +146,8 @@ fn field_starts(text: &str, first_line: usize) -> Vec<(usize, usize)> {
 
 /// The first quote that opens a cell and is never closed (the csv crate would read the rest
 /// of the file into that cell).
-fn unclosed_quote(text: &str) -> Option<CsvError> {
+fn unclosed_quote(text: &str, separator: u8) -> Option<CsvError> {
+    let separator = char::from(separator);
     let (mut line, mut column) = (1, 1);
     let mut open: Option<(usize, usize)> = None;
     let mut cell_start = true;
@@ -109,7 +163,7 @@ fn unclosed_quote(text: &str) -> Option<CsvError> {
             '"' if cell_start => open = Some((line, column)),
             _ => {}
         }
-        cell_start = open.is_none() && matches!(c, ',' | '\n');
+        cell_start = open.is_none() && (c == separator || c == '\n');
         if c == '\n' {
             line += 1;
             column = 0;
@@ -121,21 +175,6 @@ fn unclosed_quote(text: &str) -> Option<CsvError> {
         help: "add the closing quote at the end of the cell, e.g. \"Pa Cheo, Bát Xát\"".into(),
         line,
         column,
-    })
-}
-
-/// The error for a header separated by `;` instead of `,`.
-fn semicolon_export(text: &str) -> Option<CsvError> {
-    let (n, header) = text.lines().enumerate().find(|(_, l)| !l.trim().is_empty())?;
-    let column = header.find(';')?;
-    if header.contains(',') {
-        return None;
-    }
-    Some(CsvError {
-        message: "the cells are separated by `;` (an Excel export with Vietnamese settings), not by `,`".into(),
-        help: "save the sheet as “CSV UTF-8 (Comma delimited)” with a dot as the decimal symbol, or replace each `;` with `,` and each decimal comma with a dot, e.g. xa-a,2024,12.5".into(),
-        line: n + 1,
-        column: header[..column].chars().count() + 1,
     })
 }
 
@@ -170,11 +209,14 @@ mod tests {
     }
 
     #[test]
-    fn names_the_semicolon_of_an_excel_export_issue_9() {
-        let err = read_csv("geo;year;value\nxa-a;2024;12,5\n").unwrap_err();
-        assert_eq!((err.line, err.column), (1, 4));
-        assert!(err.message.contains("separated by `;`"), "{}", err.message);
-        assert!(read_csv("geo,note\nxa-a,\"a; b\"\n").is_ok());
+    fn reads_the_semicolons_of_an_excel_export_with_vietnamese_settings_issue_14() {
+        let text = "geo;year;value\nxa-a;2024;\"12,5\"\nxa-b;2024;3,25\n";
+        assert_eq!(dialect(text), Dialect { separator: b';', decimal: Decimal::Comma });
+        let rows = read_csv(text).unwrap();
+        assert_eq!(rows[1][2], Cell { text: "12,5".into(), line: 2, column: 11 });
+        assert_eq!(rows[2][2], Cell { text: "3,25".into(), line: 3, column: 11 });
+        assert_eq!(dialect("geo,note\nxa-a,\"a; b\"\n").separator, b',');
+        assert_eq!(dialect("geo,\"a;b;c\"\n").separator, b',');
         assert!(read_csv("a,b\n\"x\"\",\",1\n").is_ok());
     }
 }

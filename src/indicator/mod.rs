@@ -5,10 +5,13 @@
 //! neither draws nor formats for display.
 
 pub mod csv;
+mod from_table;
 mod observations;
 pub mod schema;
 pub mod stats;
+pub mod table;
 pub mod validate;
+pub mod workbook;
 
 #[cfg(test)]
 mod tests;

@@ -6,19 +6,19 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::Breakdown;
 use super::Dim;
-use super::csv::{Cell, read_csv};
 use super::schema::{Figure, RawIndicator, UnitKind};
 use super::validate::YEARS;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::geo::Geo;
-use crate::source::numbers::{not_finite, not_whole};
-use crate::source::{SourceFile, YamlPlaces};
+use crate::source::YamlPlaces;
+use crate::source::numbers::{Decimal, Meant, meant, not_finite, not_whole};
 
 /// Where an observation was written, to locate duplicates and bad values.
 #[derive(Debug, Clone)]
 pub(super) enum Place {
     Series(usize, i64),
     Observation(usize),
+    /// A cell of a table (CSV or workbook).
     Csv(Location),
 }
 
@@ -33,6 +33,8 @@ pub(super) struct Ctx<'a> {
     pub(super) values: BTreeMap<(usize, Breakdown), Vec<(i32, f64)>>,
     /// The error for each unknown geo id met so far.
     pub(super) unknown: HashMap<String, Error>,
+    /// Units by folded name, built at the first name met in a table.
+    pub(super) names: Option<crate::geo::names::NameIndex>,
 }
 
 /// Unknown geo ids of one file that get a "did you mean" hint; later ones get the plain help.
@@ -49,7 +51,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn resolve_geo(&mut self, id: &str, at: impl FnOnce() -> Location) -> Option<usize> {
+    pub(super) fn resolve_geo(&mut self, id: &str, at: impl FnOnce() -> Location) -> Option<usize> {
         let found = self.geo.find(id);
         if found.is_none() {
             // one suggestion per distinct id, and only for the first few: a file repeating a
@@ -71,7 +73,7 @@ impl Ctx<'_> {
         found
     }
 
-    fn breakdown(
+    pub(super) fn breakdown(
         &mut self,
         pairs: &BTreeMap<String, String>,
         at: impl Fn() -> Location,
@@ -110,7 +112,7 @@ impl Ctx<'_> {
     }
 
     /// Check one observation and keep it.
-    fn add(&mut self, geo: usize, breakdown: Breakdown, year: i64, value: f64, place: Place) {
+    pub(super) fn add(&mut self, geo: usize, breakdown: Breakdown, year: i64, value: f64, place: Place) {
         if !YEARS.contains(&year) {
             let e = Error::new(ErrorKind::Value, format!("year {year} is out of range"))
                 .at(self.locate(&place, "year"))
@@ -269,12 +271,14 @@ impl Ctx<'_> {
 }
 
 /// The error for text where a figure belongs (`"30,5"`, `"12 %"`), as the YAML reader would
-/// word it, with the number meant when a decimal comma is the only problem.
+/// word it, with the number meant as the figure rule of tables names it (issue 14).
 fn text_figure(field: &str, text: &str) -> Error {
-    let meant = text.trim().replace(',', ".");
-    let help = match meant.parse::<f64>() {
-        Ok(_) if text.matches(',').count() == 1 => format!("write {meant} (a dot for decimals, no quotes)"),
-        _ => "write a plain number with a dot for decimals, e.g. 12.5 (no % sign, no thousands separator)"
+    let help = match meant(text, Decimal::Dot) {
+        Some(Meant::One(m)) => format!("write {m} (a dot for decimals, no quotes)"),
+        Some(Meant::Either(a, b)) => {
+            format!("write {a} if it is a decimal comma, or {b} if it separates thousands")
+        }
+        None => "write a plain number with a dot for decimals, e.g. 12.5 (no % sign, no thousands separator)"
             .to_string(),
     };
     Error::new(ErrorKind::Schema, format!("expected a number in `{field}`, found the text \"{text}\""))
@@ -317,86 +321,6 @@ pub(super) fn read_observations(raw: &RawIndicator, ctx: &mut Ctx<'_>) {
                 let at = ctx.locate(&Place::Observation(i), "value");
                 ctx.errors.push(text_figure(&format!("observations[{i}].value"), t).at(at));
             }
-        }
-    }
-}
-
-pub(super) fn read_table(file: &SourceFile, name: &str, tables: &[SourceFile], ctx: &mut Ctx<'_>) {
-    let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
-    let wanted = format!("{dir}/{name}");
-    let Some(table) = tables.iter().find(|t| t.path == wanted) else {
-        ctx.errors.push(
-            Error::new(ErrorKind::Io, format!("the CSV file `{wanted}` does not exist"))
-                .at(ctx.yaml.locate(&["csv"]))
-                .help("put the file next to this indicator file, or correct the name after `csv:`"),
-        );
-        return;
-    };
-    let rows = match read_csv(&table.text) {
-        Ok(rows) => rows,
-        Err(e) => {
-            ctx.errors.push(
-                Error::new(ErrorKind::Syntax, e.message).at_line(&table.path, e.line, e.column).help(e.help),
-            );
-            return;
-        }
-    };
-    let Some((header, body)) = rows.split_first() else { return };
-    let columns: Vec<&str> = header.iter().map(|c| c.text.as_str()).collect();
-    let position = |name: &str| columns.iter().position(|c| *c == name);
-    let (Some(g), Some(y), Some(v)) = (position("geo"), position("year"), position("value")) else {
-        ctx.errors.push(
-            Error::new(ErrorKind::Schema, "the first line must name the columns geo, year and value")
-                .at_line(&table.path, 1, 1)
-                .help("write the header as: geo,year,value (then one column per disaggregation id)"),
-        );
-        return;
-    };
-    let dim_columns: Vec<(usize, &str)> =
-        columns.iter().enumerate().filter(|(i, _)| ![g, y, v].contains(i)).map(|(i, c)| (i, *c)).collect();
-    for row in body {
-        let cell = |i: usize| row.get(i);
-        let at = |c: Option<&Cell>| {
-            c.map_or_else(
-                || Location::at(&table.path, row[0].line, 1),
-                |c| Location::at(&table.path, c.line, c.column),
-            )
-        };
-        let Some(geo) = cell(g).and_then(|c| ctx.resolve_geo(&c.text, || at(Some(c)))) else { continue };
-        let Some(year) = number_cell(cell(y), &table.path, "year", ctx).map(|n| n as i64) else { continue };
-        let Some(value) = number_cell(cell(v), &table.path, "value", ctx) else { continue };
-        // only the columns this row has: a header of a million columns must not make every
-        // short row cost a million steps (issue 8)
-        let pairs: BTreeMap<String, String> = dim_columns
-            .iter()
-            .take_while(|(i, _)| *i < row.len())
-            .filter_map(|(i, name)| {
-                cell(*i).filter(|c| !c.text.is_empty()).map(|c| (name.to_string(), c.text.clone()))
-            })
-            .collect();
-        let Some(key) = ctx.breakdown(&pairs, || at(cell(dim_columns.first().map_or(0, |d| d.0)))) else {
-            continue;
-        };
-        ctx.add(geo, key, year, value, Place::Csv(at(cell(y))));
-    }
-}
-
-fn number_cell(cell: Option<&Cell>, path: &str, what: &str, ctx: &mut Ctx<'_>) -> Option<f64> {
-    let cell = cell.filter(|c| !c.text.is_empty())?;
-    match cell.text.parse::<f64>() {
-        Ok(n) if what != "year" || n.fract() == 0.0 => Some(n),
-        _ => {
-            let help = if cell.text.contains(',') || cell.text.matches('.').count() > 1 {
-                "write numbers with a dot for decimals and no thousands separator, e.g. 12.5 or 1234"
-            } else {
-                "write a plain number"
-            };
-            ctx.errors.push(
-                Error::new(ErrorKind::Value, format!("{what} must be a number, found \"{}\"", cell.text))
-                    .at_line(path, cell.line, cell.column)
-                    .help(help),
-            );
-            None
         }
     }
 }

@@ -69,6 +69,16 @@ pub struct RawIndicator {
     /// A CSV file (next to this file) with columns geo, year, value and one per disaggregation.
     #[serde(default)]
     pub csv: Option<String>,
+    /// A table next to this file, in the long or wide layout: `.csv` (either convention),
+    /// `.xlsx`, `.xls` or `.ods`, e.g. `ho-ngheo.xlsx`.
+    #[serde(default)]
+    pub table: Option<String>,
+    /// The sheet of a workbook to read (the first when not given), e.g. `Sheet1`.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// The row (1-based) naming the columns, when titles stand above it.
+    #[serde(default)]
+    pub header_row: Option<usize>,
     /// English texts for the English edition (each optional; a missing one falls back).
     #[serde(default)]
     pub en: Option<IndicatorEn>,

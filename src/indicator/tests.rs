@@ -137,16 +137,14 @@ fn csv_cells_are_checked_with_their_positions() {
     assert_eq!(
         messages(&err),
         [
-            "content/indicators/ho-ngheo-xa.csv:2:9: value must be a number, found \"n/a\"",
-            "content/indicators/ho-ngheo-xa.csv:3:4: year must be a number, found \"20x1\"",
+            "content/indicators/ho-ngheo-xa.csv:2:9: \"n/a\" is not a number",
+            "content/indicators/ho-ngheo-xa.csv:3:4: the year \"20x1\" is not a year",
         ]
     );
     let err = parse("csv: khong-co.csv\n", None).unwrap_err();
     assert_eq!(
         messages(&err),
-        [
-            "content/indicators/ho-ngheo.yaml:7:6: the CSV file `content/indicators/khong-co.csv` does not exist"
-        ]
+        ["content/indicators/ho-ngheo.yaml:7:6: the table `content/indicators/khong-co.csv` does not exist"]
     );
 }
 

@@ -6,18 +6,28 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::observations::{Ctx, read_observations, read_series, read_table};
+use super::from_table::read_table;
+use super::observations::{Ctx, read_observations, read_series};
 use super::schema::{IndicatorEn, RawIndicator, UnitKind};
 use super::{Dim, Indicator, Revision, Series};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Errors, did_you_mean};
 use crate::geo::Geo;
 use crate::slug::is_slug;
-use crate::source::{SourceFile, YamlPlaces, YamlText};
+use crate::source::{BinaryFile, SourceFile, YamlPlaces, YamlText};
 use crate::url::{Accept, UrlField, check_url};
 
 /// Years a value may belong to.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
+
+/// The table files under `content/indicators/` an indicator may name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tables<'a> {
+    /// CSV files.
+    pub csv: &'a [SourceFile],
+    /// Workbooks (`.xlsx`, `.xls`, `.ods`).
+    pub workbooks: &'a [BinaryFile],
+}
 
 /// Parse and validate one indicator file; `tables` are the CSV files under `content/indicators/`.
 pub fn parse_indicator(
@@ -26,13 +36,14 @@ pub fn parse_indicator(
     geo: &Geo,
     themes: &[String],
 ) -> Result<Indicator, Errors> {
-    parse_indicator_with_warnings(file, tables, geo, themes).map(|(indicator, _)| indicator)
+    parse_indicator_with_warnings(file, Tables { csv: tables, workbooks: &[] }, geo, themes)
+        .map(|(indicator, _)| indicator)
 }
 
 /// [`parse_indicator`], also returning the warnings (a figure of a unit that ceased that year).
 pub fn parse_indicator_with_warnings(
     file: &SourceFile,
-    tables: &[SourceFile],
+    tables: Tables<'_>,
     geo: &Geo,
     themes: &[String],
 ) -> Result<(Indicator, Errors), Errors> {
@@ -68,12 +79,11 @@ pub fn parse_indicator_with_warnings(
         seen: HashMap::new(),
         values: BTreeMap::new(),
         unknown: HashMap::new(),
+        names: None,
     };
     read_series(&raw, &mut ctx);
     read_observations(&raw, &mut ctx);
-    if let Some(name) = &raw.csv {
-        read_table(file, name, tables, &mut ctx);
-    }
+    read_table(file, &raw, tables, &mut ctx);
     let Ctx { errors, values, .. } = ctx;
     let series = values
         .into_iter()

@@ -13,7 +13,7 @@ use crate::goal::Programme;
 use crate::goal::parse::parse_programme;
 use crate::goal::progress::evaluate;
 use crate::indicator::Indicator;
-use crate::indicator::validate::parse_indicator_with_warnings;
+use crate::indicator::validate::{Tables, parse_indicator_with_warnings};
 use crate::model::data::{ChartFile, ChartKind, Data, IndicatorEntry, ProgrammeEntry, Ranking, ShareYear};
 use crate::model::localize::Fallbacks;
 use crate::routes::Routes;
@@ -56,7 +56,14 @@ pub fn parse_data(source: &SiteSource, config: &Config) -> Result<ParsedData, Er
     let results: Vec<Result<(Indicator, Errors), Errors>> = source
         .indicators
         .par_iter()
-        .map(|f| parse_indicator_with_warnings(f, &source.tables, &geo, &themes))
+        .map(|f| {
+            parse_indicator_with_warnings(
+                f,
+                Tables { csv: &source.tables, workbooks: &source.workbooks },
+                &geo,
+                &themes,
+            )
+        })
         .collect();
     // ids of indicator files with a mistake: they exist, so naming them elsewhere is no
     // second error (one cause, one message; issue 9)

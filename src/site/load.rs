@@ -18,7 +18,7 @@ use walkdir::WalkDir;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::render::template::TemplateSource;
 use crate::site::out_path::output_path_of;
-use crate::source::SourceFile;
+use crate::source::{BinaryFile, SourceFile};
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
 
@@ -41,6 +41,8 @@ pub struct SiteSource {
     pub indicators: Vec<SourceFile>,
     /// `content/indicators/**/*.csv`, sorted (tables referenced by indicators).
     pub tables: Vec<SourceFile>,
+    /// `content/indicators/**/*.{xlsx,xlsm,xls,ods}`, sorted (workbooks referenced by indicators).
+    pub workbooks: Vec<BinaryFile>,
     /// `content/programmes/*.yaml`, sorted.
     pub programmes: Vec<SourceFile>,
     /// `static/**` and `content/media/**`, to copy.
@@ -108,6 +110,8 @@ pub fn load_site(root: &Path) -> Result<SiteSource, Errors> {
     let indicators_dir = content.join("indicators");
     let indicators = errors.take_all(site.read_listed(site.list_shallow(&indicators_dir, &["yaml", "yml"])));
     let tables = errors.take_all(site.read_listed(site.list_files(&indicators_dir, &["csv"])));
+    let workbooks = site.list_files(&indicators_dir, &["xlsx", "xlsm", "xls", "ods"]);
+    let workbooks = errors.take_all(workbooks.and_then(|paths| read_all_bytes(root, &paths)));
     let programmes =
         errors.take_all(site.read_listed(site.list_shallow(&content.join("programmes"), &["yaml", "yml"])));
     let mut assets = errors.take_all(site.disk_assets(&root.join("static"), "")).unwrap_or_default();
@@ -122,6 +126,7 @@ pub fn load_site(root: &Path) -> Result<SiteSource, Errors> {
         boundaries,
         indicators: indicators.unwrap_or_default(),
         tables: tables.unwrap_or_default(),
+        workbooks: workbooks.unwrap_or_default(),
         programmes: programmes.unwrap_or_default(),
         assets,
     })
@@ -351,6 +356,20 @@ fn read_all(root: &Path, paths: &[PathBuf]) -> Result<Vec<SourceFile>, Errors> {
     errors.into_result(files)
 }
 
+fn read_all_bytes(root: &Path, paths: &[PathBuf]) -> Result<Vec<BinaryFile>, Errors> {
+    let results: Vec<Result<BinaryFile, Error>> = paths
+        .par_iter()
+        .map(|p| {
+            let path = rel(root, p);
+            let bytes = std::fs::read(p).map_err(|e| Error::io(Path::new(&path), "read", &e))?;
+            Ok(BinaryFile { path, bytes })
+        })
+        .collect();
+    let mut errors = Errors::new();
+    let files = results.into_iter().filter_map(|r| errors.take(r)).collect();
+    errors.into_result(files)
+}
+
 fn read_text(root: &Path, path: &Path) -> Result<SourceFile, Error> {
     let shown = rel(root, path);
     let bytes = std::fs::read(path).map_err(|e| Error::io(Path::new(&shown), "read", &e))?;
@@ -360,12 +379,38 @@ fn read_text(root: &Path, path: &Path) -> Result<SourceFile, Error> {
         let text = unsafe { String::from_utf8_unchecked(bytes) };
         return Ok(SourceFile::from_string(shown, text));
     }
+    if let Some(error) = other_encoding(&shown, &bytes) {
+        return Err(error);
+    }
     let offset = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
     let (line, column) = crate::source::line_col(&String::from_utf8_lossy(&bytes[..offset]), offset);
+    if shown.to_ascii_lowercase().ends_with(".csv") {
+        return Err(Error::new(
+            ErrorKind::Io,
+            "the file is not UTF-8 text: it looks like Windows-1258 (Vietnamese ANSI), as Excel's plain “CSV” writes it",
+        )
+        .at_line(&shown, line, column)
+        .help(SAVE_AS_UTF8));
+    }
     Err(Error::new(ErrorKind::Io, "the file is not UTF-8 text")
         .at_line(&shown, line, column)
         .help("save the file with the UTF-8 encoding (in Notepad: Save As → Encoding: UTF-8)"))
 }
+
+/// The error for a UTF-16 file (Excel's "Unicode Text"), known by its byte-order mark. It is
+/// not decoded, nor is a Windows-1258 CSV (Excel's plain "CSV" on a Vietnamese Windows): the
+/// code page can only be guessed (Windows-1252 files look the same), and a wrong guess would
+/// silently change unit names; saving as CSV UTF-8 is one step (issue 14).
+fn other_encoding(shown: &str, bytes: &[u8]) -> Option<Error> {
+    (bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])).then(|| {
+        Error::new(ErrorKind::Io, "the file is UTF-16 text, not UTF-8")
+            .at(Location::file(shown))
+            .help(SAVE_AS_UTF8)
+    })
+}
+
+/// The help for a table in another encoding than UTF-8.
+const SAVE_AS_UTF8: &str = "save it as UTF-8: in Excel, Save As → CSV UTF-8 (Comma delimited)";
 
 /// Path of `path` relative to the site root, with `/`.
 pub fn rel(root: &Path, path: &Path) -> String {

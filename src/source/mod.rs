@@ -14,6 +14,7 @@
 //! deeper than 200 and NUL escapes; locating N errors in a file costs O(size + N), never
 //! O(size × N) (`locate`, `lines`).
 
+mod binary;
 mod dupes;
 pub mod flat;
 mod guard;
@@ -22,6 +23,7 @@ mod lines;
 mod locate;
 pub mod numbers;
 
+pub use binary::BinaryFile;
 pub use lines::LineIndex;
 pub use locate::{YamlIndex, YamlLocator, YamlPlaces};
 

@@ -11,6 +11,7 @@ mod figures_pages;
 mod geo_periods;
 mod harness;
 mod i18n_data;
+mod import_open_sdg;
 mod indicators;
 mod issue10_search;
 mod languages;
@@ -29,4 +30,6 @@ mod security_output;
 mod security_serve;
 #[cfg(feature = "serve")]
 mod serve;
+mod tables_csv;
+mod tables_excel;
 mod visits;
