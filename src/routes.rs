@@ -119,6 +119,16 @@ impl Routes {
         "/assets/site.css".to_string()
     }
 
+    /// The theme's script for the print button (shared by every edition).
+    pub fn site_script(&self) -> String {
+        "/assets/site.js".to_string()
+    }
+
+    /// The script of the search results page (shared by every edition).
+    pub fn search_script(&self) -> String {
+        "/assets/search.js".to_string()
+    }
+
     /// The script that fills the visit statistics box (shared by every edition).
     pub fn visits_script(&self) -> String {
         "/assets/visits.js".to_string()

@@ -71,7 +71,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> (Template, Cont
         .collect();
     let view = SearchView {
         index_url: c.url(&format!("{}index.json", site.routes.search())),
-        script_url: c.url("/assets/search.js"),
+        script_url: c.url(&site.routes.search_script()),
         kinds,
         web: c.search_web.as_deref().map(web_search),
         statistics_url: (!site.data.is_empty()).then(|| c.url("/indicators/")),

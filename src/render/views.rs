@@ -68,6 +68,8 @@ pub struct SiteView<'a> {
     pub revisions_url: String,
     /// The figures of the "Thống kê truy cập" box (empty: no box), issue 15.
     pub visits: Vec<Figure>,
+    /// Internal URL of the theme's script (print button, tables opened for print).
+    pub site_js_url: String,
     /// Internal URL of the script that fills the box and the "Lượt xem" lines.
     pub visits_js_url: String,
     /// Internal URL of the search results page (the header's search form goes there), unless
@@ -215,6 +217,7 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         data_url: c.url(&r.data_catalog()),
         revisions_url: c.url(&r.revisions()),
         visits: site_figures(&c.visits, &stats_url(c)),
+        site_js_url: c.url(&r.site_script()),
         visits_js_url: c.url(&r.visits_script()),
         search_url: c.search.then(|| c.url(&r.search())),
     }

@@ -151,13 +151,15 @@ test('the generated configuration loads in Decap CMS, and an indicator saved thr
     await page.getByRole('link', { name: label, exact: true }).first().waitFor({ timeout: 20_000 });
   }
   await page.goto(server.url + 'admin/#/collections/indicators/entries/ho-ngheo');
-  await page.getByLabel('Tiêu đề').waitFor({ timeout: 20_000 });
-  assert.match(await page.getByLabel('Tiêu đề').inputValue(), /hộ nghèo/i);
+  // the first "Tiêu đề" is the indicator's own; the English block (`en:`) has one too
+  const title = page.getByLabel('Tiêu đề', { exact: true }).first();
+  await title.waitFor({ timeout: 20_000 });
+  assert.match(await title.inputValue(), /hộ nghèo/i);
   assert.deepEqual(messages, []);
   assert.equal(await page.locator('text=Error loading the CMS configuration').count(), 0);
 
   // an indicator saved through the editor (Decap rewrites the YAML) is still one gazette reads
-  await page.getByLabel('Tên ngắn').fill('Hộ nghèo (đã sửa)');
+  await page.getByLabel('Tên ngắn').first().fill('Hộ nghèo (đã sửa)');
   // the compact series: a table of year and figure per unit (the gazette-years widget)
   const series = page.locator('[id^="series-field-"]').first();
   await series.getByRole('button', { name: 'Expand' }).first().click();

@@ -176,3 +176,19 @@ fn a_single_language_site_has_no_switcher_nor_alternates_issue_11() {
     assert!(!b.read("sitemap.xml").contains("xhtml"));
     assert!(!b.exists("en/index.html"));
 }
+
+#[test]
+fn the_two_edition_sample_checks_clean_every_link_of_both_editions_resolves_issue_11() {
+    // every address a template writes in the English edition must exist: a theme file linked
+    // as `{{ site.home_url }}assets/…` once led to /en/assets/… on 250 pages
+    let opts = gazette::site::BuildOptions {
+        root: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        output: std::env::temp_dir().join("gazette-languages-unused"),
+        base_url: None,
+        drafts: false,
+    };
+    let report = gazette::check::check_site(&opts);
+    assert!(report.errors.is_empty(), "{}", report.errors);
+    assert!(report.warnings.is_empty(), "{}", report.warnings);
+    assert!(report.pages > 500, "both editions were checked: {} pages", report.pages);
+}
