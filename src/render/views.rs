@@ -24,6 +24,9 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     /// Internal URL of the home page (`/` or `/portal/`).
     pub home_url: String,
+    /// Site path of the edition's home page (`/`, `/en/`): the menu marks it current only on
+    /// the home page itself, not on every page under it.
+    pub home_path: String,
     /// Language code for `<html lang>`.
     pub lang: &'static str,
     /// Main navigation, URLs ready to use.
@@ -195,6 +198,7 @@ pub fn site_view<'a>(site: &'a Site) -> SiteView<'a> {
         tagline: c.tagline.as_deref(),
         base_url: &c.base_url,
         home_url: c.url(&r.home()),
+        home_path: r.home(),
         lang: c.lang.code(),
         menu: c.menu.iter().map(|m| menu_link(c, m)).collect(),
         footer: &c.footer,

@@ -192,3 +192,22 @@ fn the_two_edition_sample_checks_clean_every_link_of_both_editions_resolves_issu
     assert!(report.warnings.is_empty(), "{}", report.warnings);
     assert!(report.pages > 500, "both editions were checked: {} pages", report.pages);
 }
+
+#[test]
+fn the_english_home_item_of_the_menu_is_current_only_on_the_english_home_page_issue_11() {
+    let built = built();
+    let menu = |html: &str| {
+        html.split("<ul class=\"nav-list\"")
+            .nth(1)
+            .unwrap_or("")
+            .split("</ul>")
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let home = menu(&built.read("en/index.html"));
+    assert_eq!(home.matches("aria-current=\"page\"").count(), 1, "{home}");
+    // a page under /en/ is not "home": only its own section may be marked
+    let news = menu(&built.read("en/news/index.html"));
+    assert!(!news.contains("href=\"/en/\" aria-current"), "{news}");
+}
