@@ -76,9 +76,18 @@ for (const [kind, rel] of Object.entries(KINDS)) {
 
       const items = await page.locator('.nav-list a').count();
       assert.ok(items >= 5, 'the menu has its items');
+      // on a phone the menu folds behind one button, so the header leaves room for the page
+      const toggle = page.locator('.menu-toggle');
+      assert.equal(await toggle.isVisible(), width < 600, 'the menu button shows on phones only');
+      const header = await page.evaluate(() => document.querySelector('.site-header').offsetHeight);
+      assert.ok(header <= (width < 600 ? 230 : 160), `the header is ${header} px tall`);
       const seen = new Set();
       for (let i = 0; i < 40 && seen.size < items; i++) {
         await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement.matches('.menu-toggle[aria-expanded="false"]'))) {
+          await page.keyboard.press('Enter');
+          continue;
+        }
         const box = await page.evaluate(() => {
           const a = document.activeElement;
           if (!a || !a.closest('.nav-list')) return null;
@@ -112,3 +121,30 @@ for (const [kind, rel] of Object.entries(KINDS)) {
     await page.context().close();
   });
 }
+
+test('on a phone the menu button opens and closes the menu from the keyboard; without JavaScript the menu shows', async () => {
+  const page = await newPage(browser, server.url, 360);
+  await page.goto(server.url + 'news/');
+  const toggle = page.locator('.menu-toggle');
+  const list = page.locator('#main-menu');
+  assert.equal(await list.isVisible(), false, 'folded at first');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await list.isVisible(), true, 'Enter opens it');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('#main-menu') !== null), true,
+    'Tab goes from the button into the menu');
+  await page.keyboard.press('Escape');
+  assert.equal(await list.isVisible(), false, 'Escape closes it');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.menu-toggle')), true,
+    'and gives the focus back to the button');
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+
+  const plain = await newPage(browser, server.url, 360, { javaScriptEnabled: false });
+  await plain.goto(server.url + 'news/');
+  assert.equal(await plain.locator('.menu-toggle').isVisible(), false, 'no button that does nothing');
+  assert.equal(await plain.locator('#main-menu').isVisible(), true, 'the whole menu is there');
+  await plain.context().close();
+});

@@ -197,7 +197,7 @@ fn the_two_edition_sample_checks_clean_every_link_of_both_editions_resolves_issu
 fn the_english_home_item_of_the_menu_is_current_only_on_the_english_home_page_issue_11() {
     let built = built();
     let menu = |html: &str| {
-        html.split("<ul class=\"nav-list\"")
+        html.split("<ul class=\"nav-list menu-list\"")
             .nth(1)
             .unwrap_or("")
             .split("</ul>")
