@@ -34,6 +34,20 @@ pub struct Contact {
     pub hours: Option<String>,
 }
 
+impl Contact {
+    /// These details with each field `other` gives in its place (an edition's translation).
+    pub fn translated(self, other: Contact) -> Contact {
+        Contact {
+            address: other.address.or(self.address),
+            phone: other.phone.or(self.phone),
+            hotline: other.hotline.or(self.hotline),
+            fax: other.fax.or(self.fax),
+            email: other.email.or(self.email),
+            hours: other.hours.or(self.hours),
+        }
+    }
+}
+
 /// A link to another state portal as written in `site.yaml`.
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::Footer;
+use super::contact::Contact;
 use crate::error::{Error, ErrorKind, Errors};
 use crate::locale::Lang;
 
@@ -29,6 +30,10 @@ pub(super) struct RawTranslation {
     /// The footer in this language (replaces the whole footer).
     #[serde(default)]
     footer: Option<Footer>,
+    /// Contact details in this language: the fields given replace the first language's
+    /// (typically `address` and `hours`; telephone numbers and e-mail are shared).
+    #[serde(default)]
+    contact: Option<Contact>,
 }
 
 /// The texts of one edition, checked.
@@ -44,6 +49,8 @@ pub struct Translation {
     pub menu_names: Option<Vec<String>>,
     /// Footer facts.
     pub footer: Option<Footer>,
+    /// Contact details that differ in this language.
+    pub contact: Option<Contact>,
 }
 
 /// Check `translations:`: each key a language of `languages:` other than the first, and as many
@@ -75,8 +82,8 @@ pub(super) fn resolve_translations(
                 .help("give one name per entry of `menu:`, in the same order"),
             );
         }
-        let RawTranslation { title, tagline, description, menu_names, footer } = t;
-        out.push((lang, Translation { title, tagline, description, menu_names, footer }));
+        let RawTranslation { title, tagline, description, menu_names, footer, contact } = t;
+        out.push((lang, Translation { title, tagline, description, menu_names, footer, contact }));
     }
     out
 }

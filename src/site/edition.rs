@@ -32,6 +32,9 @@ impl Edition {
             config.tagline = t.tagline.or(config.tagline);
             config.description = t.description.unwrap_or(config.description);
             config.footer = t.footer.unwrap_or(config.footer);
+            if let Some(c) = t.contact {
+                config.contact = config.contact.translated(c);
+            }
             for (item, name) in config.menu.iter_mut().zip(t.menu_names.into_iter().flatten()) {
                 item.name = name;
             }

@@ -211,3 +211,25 @@ fn the_english_home_item_of_the_menu_is_current_only_on_the_english_home_page_is
     let news = menu(&built.read("en/news/index.html"));
     assert!(!news.contains("href=\"/en/\" aria-current"), "{news}");
 }
+
+#[test]
+fn the_english_edition_shows_the_contact_details_translated_in_site_yaml_and_shares_the_rest_issue_11() {
+    // issue 11 follow-up: the office hours were shown in Vietnamese on every English page
+    let t = bilingual();
+    let config = std::fs::read_to_string(t.root.join("content/site.yaml")).unwrap();
+    let config = config.replace("contact:\n", "contact:\n  hours: Sáng 7 giờ 30 – 11 giờ 30\n");
+    t.write(
+        "content/site.yaml",
+        &format!("{config}translations:\n  en:\n    contact:\n      hours: Monday to Friday, 7:30–11:30\n"),
+    );
+    let b = t.build().unwrap();
+    let en = b.read("en/index.html");
+    assert!(en.contains("Monday to Friday, 7:30–11:30"), "English hours in the English footer");
+    assert!(!en.contains("Sáng 7 giờ 30"), "no Vietnamese hours in the English edition");
+    assert!(
+        en.contains("Số 1 đường Trung tâm") && en.contains("0200 3 800 000"),
+        "untranslated fields are shared"
+    );
+    let vi = b.read("index.html");
+    assert!(vi.contains("Sáng 7 giờ 30") && !vi.contains("Monday"), "the first edition keeps its own");
+}
