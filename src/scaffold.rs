@@ -8,12 +8,11 @@ use std::path::Path;
 use crate::error::{Error, ErrorKind};
 
 /// The skeleton: (path inside the new site, text).
-const FILES: [(&str, &str); 15] = [
+const FILES: [(&str, &str); 14] = [
     ("content/site.yaml", include_str!("scaffold/site/content/site.yaml")),
     ("content/news/@DATE@-chao-mung.md", include_str!("scaffold/site/content/news/@DATE@-chao-mung.md")),
     ("content/pages/gioi-thieu.md", include_str!("scaffold/site/content/pages/gioi-thieu.md")),
     ("content/pages/kha-nang-tiep-can.md", include_str!("scaffold/site/content/pages/kha-nang-tiep-can.md")),
-    ("nginx.conf", include_str!("scaffold/site/nginx.conf")),
     ("content/geo.yaml", include_str!("scaffold/site/content/geo.yaml")),
     ("content/indicators/ho-ngheo.yaml", include_str!("scaffold/site/content/indicators/ho-ngheo.yaml")),
     (
@@ -84,6 +83,9 @@ mod tests {
         assert!(service.contains("ExecStart=/usr/local/bin/gazette visits "));
         let nginx = std::fs::read_to_string(dir.path().join("s/deploy/nginx.conf")).unwrap();
         assert!(nginx.contains("access_log /var/log/nginx/gazette.access.log combined;"));
+        // one server block serves the site too: compression and caching are in the same file
+        assert!(nginx.contains("gzip on;") && nginx.contains("error_page 404 /404.html;"));
+        assert!(!files.contains(&"nginx.conf".to_string()), "no second nginx file to reconcile");
     }
 
     #[test]

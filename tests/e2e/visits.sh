@@ -84,7 +84,22 @@ NGINX_PID=$!
 BASE=http://127.0.0.1:$PORT
 for _ in $(seq 50); do curl -fs -o /dev/null "$BASE/healthz" && break; sleep 0.1; done
 curl -fs -o /dev/null "$BASE/" || { echo "nginx does not serve the site:" >&2; cat "$TMP/log/gazette.error.log" >&2; exit 1; }
-: >"$TMP/log/gazette.access.log" # the check above is not one of the known requests
+# what the documented block serves besides the log: compressed pages, cached theme files, open
+# data other sites may fetch, the site's own 404 page
+expect_header() { # path, header line (a grep -i pattern), what it means
+  curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$BASE$1" | tr -d '\r' | grep -qi "$2" \
+    || { echo "nginx: $1 lacks '$2' ($3)" >&2; exit 1; }
+}
+DATA_FILE=$(cd "$TMP/site/public/data" && ls ./*.csv | head -1)
+expect_header / '^content-encoding: gzip' 'pages compressed'
+expect_header / '^cache-control: public, must-revalidate' 'pages revalidated'
+expect_header /assets/site.css '^cache-control: max-age=86400' 'theme files cached a day'
+expect_header "/data/${DATA_FILE#./}" '^access-control-allow-origin: \*' 'open data for other sites'
+expect_header /khong-co-trang-nay/ '^HTTP/1.1 404' 'missing pages answer 404'
+curl -s "$BASE/khong-co-trang-nay/" | grep -q '<body class="kind-not_found">' \
+  || { echo "nginx: the site's own 404 page is not served" >&2; exit 1; }
+echo "[nginx] gzip, caching, CORS on /data/ and the 404 page as documented"
+: >"$TMP/log/gazette.access.log" # the checks above are not among the known requests
 
 # the article whose "Lượt xem" is checked: the first news item of the sample by name
 ARTICLE=$(cd "$TMP/site/public/news" && ls -d */ | grep -v '^[0-9]*/$' | head -1)
