@@ -77,7 +77,24 @@ fn field(shape: &Shape<'_>, name: &str, schema: &Value, required: bool, depth: u
     for (key, value) in widget(shape, name, schema, description, depth)? {
         f.insert(key, value);
     }
+    if name == "en" {
+        // the English texts beside the Vietnamese ones: say which is which
+        f.insert("label".into(), "Bản tiếng Anh (en)".into());
+        mark_english(f.get_mut("fields"));
+    }
     Some(Value::Object(f))
+}
+
+/// Suffix the label of every field in `fields` (and in their own fields) with "(tiếng Anh)", so
+/// the English `title` reads apart from the Vietnamese one in the editor.
+fn mark_english(fields: Option<&mut Value>) {
+    let Some(Value::Array(fields)) = fields else { return };
+    for field in fields.iter_mut().filter_map(Value::as_object_mut) {
+        if let Some(Value::String(label)) = field.get_mut("label") {
+            label.push_str(" (tiếng Anh)");
+        }
+        mark_english(field.get_mut("fields"));
+    }
 }
 
 /// The widget of a schema and its settings, as `(key, value)` pairs.

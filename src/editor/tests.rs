@@ -92,6 +92,13 @@ fn sample_config_requires_what_gazette_requires_and_offers_the_sites_choices_iss
     let targets = field(&collection("programmes")["fields"], "targets");
     assert_eq!(targets["widget"], "list");
     assert_eq!(field(&targets["fields"], "indicator")["widget"], "select");
+    // the English texts of an indicator are labelled apart from the Vietnamese ones
+    let en = field(&indicator, "en");
+    assert_eq!(en["label"], "Bản tiếng Anh (en)");
+    assert_eq!(
+        field(&en["fields"], "title")["label"],
+        format!("{} (tiếng Anh)", field(&indicator, "title")["label"].as_str().unwrap())
+    );
     let geo = &collection("geo")["files"][0];
     assert_eq!(geo["file"], "content/geo.yaml");
     assert_eq!(field(&field(&geo["fields"], "units")["fields"], "id")["required"], true);
