@@ -66,6 +66,8 @@ pub fn config_yml(site: &Site) -> String {
     if config.editing.remote.as_ref().is_some_and(|r| r.review) {
         c.insert("publish_mode".into(), "editorial_workflow".into());
     }
+    // Decap's own buttons and messages in the site's first language (its bundle carries `vi`)
+    c.insert("locale".into(), config.lang.code().into());
     c.insert("site_url".into(), format!("{}/", config.base_url).into());
     c.insert("media_folder".into(), "content/media".into());
     c.insert("public_folder".into(), "/media".into());

@@ -102,6 +102,7 @@ fn sample_config_requires_what_gazette_requires_and_offers_the_sites_choices_iss
     let geo = &collection("geo")["files"][0];
     assert_eq!(geo["file"], "content/geo.yaml");
     assert_eq!(field(&field(&geo["fields"], "units")["fields"], "id")["required"], true);
+    assert_eq!(c["locale"], "vi", "Decap's own buttons in Vietnamese");
     assert_eq!(c["backend"]["name"], "proxy");
     assert!(c.get("local_backend").is_none());
 }

@@ -100,20 +100,20 @@ test('a news item created in /admin/ is written to content/ and shown on the pre
 
   await page.goto(server.url + 'admin/');
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.goto(server.url + 'admin/#/collections/news/new');
   await page.getByLabel('Tiêu đề').fill(TITLE);
   await page.getByLabel('Ngày đăng').fill('2026-11-30');
   await page.getByLabel('Chuyên mục').click();
   await page.getByRole('option', { name: 'Giảm nghèo' }).click();
-  await page.getByRole('button', { name: 'Choose an image' }).click();
+  await page.getByRole('button', { name: 'Chọn một hình' }).click();
   await page.locator('input[type=file]').setInputFiles(path.join(os.tmpdir(), 'anh-hoi-nghi.png'));
-  await page.getByRole('button', { name: 'Choose selected' }).click();
+  await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
   await page.getByLabel('Mô tả ảnh').fill('Đại biểu dự hội nghị');
   await page.locator('[contenteditable=true]').click();
   await page.keyboard.type('Sáng nay, tỉnh tổng kết công tác giảm nghèo.');
-  await page.getByRole('button', { name: 'Publish' }).first().click();
-  await page.getByText('Publish now').click();
+  await page.getByRole('button', { name: 'Công bố', exact: true }).first().click();
+  await page.getByText('Công bố ngay').click();
 
   const file = path.join(site, 'content', 'news', '2026', `2026-11-30-${SLUG}.md`);
   const picture = path.join(site, 'content', 'media', 'anh-hoi-nghi.png');
@@ -146,7 +146,7 @@ test('the generated configuration loads in Decap CMS, and an indicator saved thr
   page.on('pageerror', (e) => messages.push(e.message));
   page.on('console', (m) => m.type() === 'error' && /config/i.test(m.text()) && messages.push(m.text()));
   await page.goto(server.url + 'admin/', { waitUntil: 'domcontentloaded' });
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
   for (const label of ['Tin tức', 'Trang', 'Chỉ số', 'Chương trình, chỉ tiêu', 'Đơn vị hành chính']) {
     await page.getByRole('link', { name: label, exact: true }).first().waitFor({ timeout: 20_000 });
   }
@@ -157,18 +157,19 @@ test('the generated configuration loads in Decap CMS, and an indicator saved thr
   assert.match(await title.inputValue(), /hộ nghèo/i);
   assert.deepEqual(messages, []);
   assert.equal(await page.locator('text=Error loading the CMS configuration').count(), 0);
+  assert.equal(await page.getByText('Lỗi cấu hình').count(), 0);
 
   // an indicator saved through the editor (Decap rewrites the YAML) is still one gazette reads
   await page.getByLabel('Tên ngắn').first().fill('Hộ nghèo (đã sửa)');
   // the compact series: a table of year and figure per unit (the gazette-years widget)
   const series = page.locator('[id^="series-field-"]').first();
-  await series.getByRole('button', { name: 'Expand' }).first().click();
+  await series.getByRole('button', { name: /^(Expand|Mở rộng)$/ }).first().click();
   const cell = page.locator('input[aria-label="Giá trị năm 2019"]').first();
-  if (!(await cell.isVisible())) await series.getByRole('button', { name: 'Expand' }).first().click();
+  if (!(await cell.isVisible())) await series.getByRole('button', { name: /^(Expand|Mở rộng)$/ }).first().click();
   assert.equal(await cell.inputValue(), '33.1');
   await cell.fill('33,2');
-  await page.getByRole('button', { name: 'Publish' }).first().click();
-  await page.getByText('Publish now').click();
+  await page.getByRole('button', { name: 'Công bố', exact: true }).first().click();
+  await page.getByText('Công bố ngay').click();
   const file = path.join(site, 'content', 'indicators', 'ho-ngheo.yaml');
   for (let i = 0; i < 100 && !fs.readFileSync(file, 'utf8').includes('(đã sửa)'); i++) await page.waitForTimeout(200);
   const saved = fs.readFileSync(file, 'utf8');
