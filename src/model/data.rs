@@ -162,6 +162,27 @@ impl ChartKind {
     }
 }
 
+/// A map file drawn once and shared by many pages and both editions (issue 16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MapFile {
+    /// The base of the locator maps of one level and period: every unit of `level` that
+    /// existed on `until` (`None`: today's units), drawn light; each profile of that period
+    /// puts its own unit over it with `<use href="…#base">`.
+    LocatorBase {
+        /// The level drawn.
+        level: Level,
+        /// The last day of the period (`None`: the current units).
+        until: Option<crate::date::Date>,
+    },
+    /// An indicator's map of an earlier year, a small multiple on its page.
+    Year {
+        /// Index of the indicator.
+        indicator: usize,
+        /// The year shown.
+        year: i32,
+    },
+}
+
 /// A standalone chart file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartFile {

@@ -34,13 +34,20 @@ pub struct MapView {
     pub earlier: Vec<SmallMap>,
 }
 
-/// One small multiple.
+/// One small multiple: a map without links in a file of its own (`Routes::map_year`), shown
+/// with `<img>` so the page stays light and the browser caches and lazy-loads it.
 #[derive(Debug, Serialize)]
 pub struct SmallMap {
     /// Its year.
     pub year: i32,
-    /// The SVG markup.
-    pub svg_html: String,
+    /// URL of its SVG file.
+    pub url: String,
+    /// Text alternative: the map's title and description.
+    pub alt: String,
+    /// Intrinsic width and height (the viewBox), so the page does not jump as it loads.
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
 }
 
 /// How an indicator's values are classed: ranges and colours, fixed for all its maps.
@@ -115,10 +122,8 @@ pub fn indicator_map(
         return None;
     }
     // one set of classes for the year and its small multiples, so colours compare across years
-    let earlier_years = if earlier { earlier_years(site, i, year) } else { Vec::new() };
-    let pooled: Vec<(usize, Option<f64>)> =
-        earlier_years.iter().flat_map(|&y| values(site, i, r.level, y)).chain(vals.iter().copied()).collect();
-    let classing = classing(w, site, i, &pooled);
+    let pooled_years = if earlier { earlier_years(site, i, year) } else { Vec::new() };
+    let classing = pooled_classing(w, site, i, &pooled_years, &vals);
     let level = w.t(level_key(r.level));
     let title = fill(
         w.t("map_title"),
@@ -140,7 +145,7 @@ pub fn indicator_map(
         },
     );
     let svg_html = render_map(atlas, &spec).ok()?.into_string();
-    let earlier = small_multiples(w, site, i, &earlier_years, &id, &classing);
+    let earlier = if earlier && year == r.year { small_multiples(w, site, i, &classing) } else { Vec::new() };
     let mut rows: Vec<(String, Vec<String>)> = vals
         .iter()
         .map(|&(u, v)| {
@@ -231,48 +236,91 @@ fn earlier_years(site: &Site, i: usize, year: i32) -> Vec<i32> {
     out
 }
 
-fn small_multiples(
+/// The classes of a map and its small multiples: pooled over `years` and the map's values.
+fn pooled_classing(
     w: &Words<'_>,
     site: &Site,
     i: usize,
     years: &[i32],
-    id: &str,
-    classing: &Classing,
-) -> Vec<SmallMap> {
-    let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
+    vals: &[(usize, Option<f64>)],
+) -> Classing {
+    let Some(r) = site.data.indicators[i].ranking else { return classing(w, site, i, vals) };
+    let pooled: Vec<(usize, Option<f64>)> =
+        years.iter().flat_map(|&y| values(site, i, r.level, y)).chain(vals.iter().copied()).collect();
+    classing(w, site, i, &pooled)
+}
+
+/// The earlier years of indicator `i` drawn as small multiples on its page, each a file
+/// (`PageKind::MapSvg`): up to [`EARLIER_YEARS`] before its ranking year with a figure on a
+/// shape.
+pub fn earlier_map_years(site: &Site, i: usize) -> Vec<i32> {
+    let (Some(atlas), Some(r)) = (site.data.atlas.as_ref(), site.data.indicators[i].ranking) else {
+        return Vec::new();
+    };
+    let drawn = |y: i32| values(site, i, r.level, y).iter().any(|&(u, v)| v.is_some() && atlas.has_shape(u));
+    if !drawn(r.year) {
+        return Vec::new();
+    }
+    earlier_years(site, i, r.year).into_iter().filter(|&y| drawn(y)).collect()
+}
+
+/// Title, description and spec of the small multiple of indicator `i` in `year`.
+fn small_spec(w: &Words<'_>, site: &Site, i: usize, year: i32, classing: &Classing) -> Option<MapSpec> {
+    let atlas = site.data.atlas.as_ref()?;
     let entry = &site.data.indicators[i];
-    let Some(r) = entry.ranking else { return Vec::new() };
-    years
-        .iter()
-        .copied()
-        .filter_map(|y| {
-            let vals = values(site, i, r.level, y);
-            if !vals.iter().any(|(u, v)| v.is_some() && atlas.has_shape(*u)) {
-                return None;
-            }
-            let title = fill(
-                w.t("map_title"),
-                &[
-                    ("indicator", &entry.indicator.short_title),
-                    ("level", w.t(level_key(r.level))),
-                    ("year", &y.to_string()),
-                ],
-            );
-            let meta = ChartMeta {
-                id: format!("{id}-{y}"),
-                title,
-                desc: describe(w, site, i, &vals, classing),
-                lang: w.lang,
-            };
-            let mut spec = spec(w, site, i, atlas, (&vals, y), classing, meta);
-            spec.legend = false;
-            spec.units.iter_mut().for_each(|u| {
-                u.url = None;
-                u.title.clear();
-            });
-            render_map(atlas, &spec).ok().map(|svg| SmallMap { year: y, svg_html: svg.into_string() })
+    let r = entry.ranking?;
+    let vals = values(site, i, r.level, year);
+    let title = fill(
+        w.t("map_title"),
+        &[
+            ("indicator", &entry.indicator.short_title),
+            ("level", w.t(level_key(r.level))),
+            ("year", &year.to_string()),
+        ],
+    );
+    let meta = ChartMeta {
+        id: chart_id(&format!("{}-map-{year}", entry.indicator.id)),
+        title,
+        desc: describe(w, site, i, &vals, classing),
+        lang: w.lang,
+    };
+    let mut spec = spec(w, site, i, atlas, (&vals, year), classing, meta);
+    spec.legend = false;
+    spec.units.iter_mut().for_each(|u| {
+        u.url = None;
+        u.title.clear();
+    });
+    Some(spec)
+}
+
+/// The small multiples of indicator `i`'s page: an `<img>` of each earlier year's file.
+fn small_multiples(w: &Words<'_>, site: &Site, i: usize, classing: &Classing) -> Vec<SmallMap> {
+    let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
+    let id = &site.data.indicators[i].indicator.id;
+    earlier_map_years(site, i)
+        .into_iter()
+        .filter_map(|year| {
+            let spec = small_spec(w, site, i, year, classing)?;
+            Some(SmallMap {
+                year,
+                url: site.config.url(&site.routes.map_year(id, year)),
+                alt: format!("{}. {}", spec.meta.title, spec.meta.desc),
+                width: atlas.frame.width,
+                height: atlas.frame.height,
+            })
         })
         .collect()
+}
+
+/// The file of indicator `i`'s map of an earlier `year` (a small multiple), with the classes
+/// of its page's map.
+pub fn year_map_file(w: &Words<'_>, site: &Site, i: usize, year: i32) -> Option<String> {
+    let atlas = site.data.atlas.as_ref()?;
+    let r = site.data.indicators[i].ranking?;
+    let latest = values(site, i, r.level, r.year);
+    let classing = pooled_classing(w, site, i, &earlier_years(site, i, r.year), &latest);
+    let spec = small_spec(w, site, i, year, &classing)?;
+    render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
 }
 
 /// Maps of the targets on indicator `i` judged per unit: met or not, per unit.
@@ -375,63 +423,11 @@ fn with_background(site: &Site, atlas: &Atlas, units: Vec<MapUnit>) -> Vec<MapUn
     out
 }
 
-/// Whether unit `u` existed on `day`.
-fn existed_on(site: &Site, u: usize, day: Option<Date>) -> bool {
+/// Whether unit `u` existed on `day` (`None`: whether it exists today).
+pub fn existed_on(site: &Site, u: usize, day: Option<Date>) -> bool {
     let unit = &site.data.geo.units[u];
     match day {
         Some(d) => unit.from.is_none_or(|f| f <= d) && unit.until.is_none_or(|t| t >= d),
         None => unit.until.is_none(),
     }
-}
-
-/// The locator map of a profile: the unit (or, without a shape of its own, the units within
-/// it) dark among the units of the same period.
-pub fn locator(w: &Words<'_>, site: &Site, u: usize) -> Option<String> {
-    let atlas = site.data.atlas.as_ref()?;
-    let geo = &site.data.geo;
-    let unit = &geo.units[u];
-    if unit.level == Level::Province && !atlas.national {
-        return None;
-    }
-    let day = unit.until;
-    let peers: Vec<usize> =
-        (0..geo.units.len()).filter(|&p| atlas.has_shape(p) && existed_on(site, p, day)).collect();
-    let own = |p: usize| p == u || (!atlas.has_shape(u) && geo.is_under(p, u));
-    let shaped: Vec<usize> = peers.iter().copied().filter(|&p| own(p)).collect();
-    if shaped.is_empty() {
-        return None;
-    }
-    // the finest level drawn: the unit's own, or its children's; on a national site its
-    // province is the background and the unit is drawn over it
-    let level = shaped.iter().map(|&p| geo.units[p].level).max()?;
-    let background = if atlas.national { Level::Province } else { level };
-    let name = super::capitalize(&unit.full_name());
-    // a national profile draws only its own province under the unit: all 34–63 provinces at
-    // full detail made every profile ~80 KB heavier (benches/README.md, "Maps")
-    let mut drawn: Vec<usize> = peers
-        .into_iter()
-        .filter(|&p| geo.units[p].level == background && (!atlas.national || geo.is_under(u, p)))
-        .collect();
-    if background != level {
-        drawn.extend(shaped.iter().copied().filter(|&p| geo.units[p].level == level));
-    }
-    let units = drawn
-        .into_iter()
-        .map(|p| MapUnit { unit: p, class: Some(usize::from(own(p))), title: unit_label(site, p), url: None })
-        .collect();
-    let classes = vec![
-        MapClass {
-            label: w.t("map_other_units").to_string(),
-            colour: plotters::style::RGBColor(0xe3, 0xe3, 0xe3),
-        },
-        MapClass { label: name.clone(), colour: BLUES[4] },
-    ];
-    let meta = ChartMeta {
-        id: chart_id(&format!("{}-locator", unit.id)),
-        title: fill(w.t("map_locator"), &[("name", &name)]),
-        desc: fill(w.t("map_locator_desc"), &[("name", &name)]),
-        lang: w.lang,
-    };
-    let spec = MapSpec { meta, classes, units, no_data: w.t("no_data").to_string(), legend: false };
-    render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
 }

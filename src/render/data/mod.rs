@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod charts;
 pub mod geo;
 pub mod indicator;
+pub mod locator;
 pub mod maps;
 pub mod opendata;
 pub mod programme;
@@ -123,6 +124,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
         | PageKind::DataPackage
         | PageKind::RevisionsFeed
         | PageKind::ChartSvg { .. }
+        | PageKind::MapSvg(_)
         | PageKind::Schema(_)
         | PageKind::Editor(_) => return Err(super::not_a_template_page(page)),
     };
