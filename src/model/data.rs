@@ -34,7 +34,8 @@ pub struct Data {
     /// The texts shown in the site's first language because they have no translation.
     pub fallbacks: Fallbacks,
     /// The shapes of `content/boundaries.geojson`, ready to draw (issue 16); `None` without it.
-    pub atlas: Option<crate::map::Atlas>,
+    /// Shared, not copied, by the editions: a national atlas holds megabytes of path data.
+    pub atlas: Option<std::sync::Arc<crate::map::Atlas>>,
 }
 
 impl Data {

@@ -133,8 +133,7 @@ pub fn indicator_map(
     let spec = spec(
         w,
         site,
-        i,
-        atlas,
+        (i, atlas),
         (&vals, year),
         &classing,
         ChartMeta {
@@ -143,6 +142,7 @@ pub fn indicator_map(
             desc: describe(w, site, i, &vals, &classing),
             lang: w.lang,
         },
+        true,
     );
     let svg_html = render_map(atlas, &spec).ok()?.into_string();
     let earlier = if earlier && year == r.year { small_multiples(w, site, i, &classing) } else { Vec::new() };
@@ -164,27 +164,34 @@ pub fn indicator_map(
     Some(MapView { id, title, svg_html, table, earlier })
 }
 
+/// The units of a map: with a linked, titled path each when `linked` (a small multiple has
+/// neither, so no title is written only to be dropped).
 fn spec(
     w: &Words<'_>,
     site: &Site,
-    i: usize,
-    atlas: &Atlas,
+    (i, atlas): (usize, &Atlas),
     (vals, year): (&[(usize, Option<f64>)], i32),
     classing: &Classing,
     meta: ChartMeta,
+    linked: bool,
 ) -> MapSpec {
     let ind = &site.data.indicators[i].indicator;
+    let year_text = year.to_string();
     let units = vals
         .iter()
         .filter(|(u, _)| atlas.has_shape(*u))
         .map(|&(u, v)| {
+            let class = v.and_then(|v| classing.of(v));
+            if !linked {
+                return MapUnit { unit: u, class, title: String::new(), url: None };
+            }
             let value = v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v));
             MapUnit {
                 unit: u,
-                class: v.and_then(|v| classing.of(v)),
+                class,
                 title: fill(
                     w.t("map_unit_title"),
-                    &[("name", &unit_label(site, u)), ("value", &value), ("year", &year.to_string())],
+                    &[("name", &unit_label(site, u)), ("value", &value), ("year", &year_text)],
                 ),
                 url: Some(site.config.url(&site.data.geo_paths[u])),
             }
@@ -195,7 +202,7 @@ fn spec(
         classes: classing.classes.clone(),
         units,
         no_data: w.t("no_data").to_string(),
-        legend: true,
+        legend: linked,
     }
 }
 
@@ -264,9 +271,14 @@ pub fn earlier_map_years(site: &Site, i: usize) -> Vec<i32> {
     earlier_years(site, i, r.year).into_iter().filter(|&y| drawn(y)).collect()
 }
 
-/// Title, description and spec of the small multiple of indicator `i` in `year`.
-fn small_spec(w: &Words<'_>, site: &Site, i: usize, year: i32, classing: &Classing) -> Option<MapSpec> {
-    let atlas = site.data.atlas.as_ref()?;
+/// Title and description of the small multiple of indicator `i` in `year`, with its values.
+fn small_meta(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    year: i32,
+    classing: &Classing,
+) -> Option<(ChartMeta, Vec<(usize, Option<f64>)>)> {
     let entry = &site.data.indicators[i];
     let r = entry.ranking?;
     let vals = values(site, i, r.level, year);
@@ -284,13 +296,7 @@ fn small_spec(w: &Words<'_>, site: &Site, i: usize, year: i32, classing: &Classi
         desc: describe(w, site, i, &vals, classing),
         lang: w.lang,
     };
-    let mut spec = spec(w, site, i, atlas, (&vals, year), classing, meta);
-    spec.legend = false;
-    spec.units.iter_mut().for_each(|u| {
-        u.url = None;
-        u.title.clear();
-    });
-    Some(spec)
+    Some((meta, vals))
 }
 
 /// The small multiples of indicator `i`'s page: an `<img>` of each earlier year's file.
@@ -300,11 +306,11 @@ fn small_multiples(w: &Words<'_>, site: &Site, i: usize, classing: &Classing) ->
     earlier_map_years(site, i)
         .into_iter()
         .filter_map(|year| {
-            let spec = small_spec(w, site, i, year, classing)?;
+            let (meta, _) = small_meta(w, site, i, year, classing)?;
             Some(SmallMap {
                 year,
                 url: site.config.url(&site.routes.map_year(id, year)),
-                alt: format!("{}. {}", spec.meta.title, spec.meta.desc),
+                alt: format!("{}. {}", meta.title, meta.desc),
                 width: atlas.frame.width,
                 height: atlas.frame.height,
             })
@@ -319,7 +325,8 @@ pub fn year_map_file(w: &Words<'_>, site: &Site, i: usize, year: i32) -> Option<
     let r = site.data.indicators[i].ranking?;
     let latest = values(site, i, r.level, r.year);
     let classing = pooled_classing(w, site, i, &earlier_years(site, i, r.year), &latest);
-    let spec = small_spec(w, site, i, year, &classing)?;
+    let (meta, vals) = small_meta(w, site, i, year, &classing)?;
+    let spec = spec(w, site, (i, atlas), (&vals, year), &classing, meta, false);
     render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
 }
 
