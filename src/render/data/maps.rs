@@ -130,32 +130,24 @@ pub fn indicator_map(
         &[("indicator", &ind.short_title), ("level", level), ("year", &year.to_string())],
     );
     let id = chart_id(id);
-    let spec = spec(
-        w,
-        site,
-        (i, atlas),
-        (&vals, year),
-        &classing,
-        ChartMeta {
-            id: id.clone(),
-            title: title.clone(),
-            desc: describe(w, site, i, &vals, &classing),
-            lang: w.lang,
-        },
-        true,
-    );
-    let svg_html = render_map(atlas, &spec).ok()?.into_string();
-    let earlier = if earlier && year == r.year { small_multiples(w, site, i, &classing) } else { Vec::new() };
-    let mut rows: Vec<(String, Vec<String>)> = vals
+    // each unit's name and value written once, for its tooltip and for the table
+    let written: Vec<(String, String)> = vals
         .iter()
         .map(|&(u, v)| {
-            let name = unit_label(site, u);
-            (
-                crate::slug::slugify(&name),
-                vec![name, v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v))],
-            )
+            (unit_label(site, u), v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v)))
         })
         .collect();
+    let meta = ChartMeta {
+        id: id.clone(),
+        title: title.clone(),
+        desc: describe(w, site, i, &vals, &classing),
+        lang: w.lang,
+    };
+    let spec = spec(w, site, atlas, (&vals, year), &classing, meta, Some(&written));
+    let svg_html = render_map(atlas, &spec).ok()?.into_string();
+    let earlier = if earlier && year == r.year { small_multiples(w, site, i, &classing) } else { Vec::new() };
+    let mut rows: Vec<(String, Vec<String>)> =
+        written.into_iter().map(|(name, value)| (crate::slug::slugify(&name), vec![name, value])).collect();
     rows.sort();
     let table = DataTable {
         head: vec![w.t("geo").to_string(), format!("{} {year}", w.t("value"))],
@@ -164,36 +156,35 @@ pub fn indicator_map(
     Some(MapView { id, title, svg_html, table, earlier })
 }
 
-/// The units of a map: with a linked, titled path each when `linked` (a small multiple has
-/// neither, so no title is written only to be dropped).
+/// The units of a map. With `written` (each unit's name and value, in the order of `vals`),
+/// each is a link with a tooltip; without (a small multiple), a bare path and no legend.
 fn spec(
     w: &Words<'_>,
     site: &Site,
-    (i, atlas): (usize, &Atlas),
+    atlas: &Atlas,
     (vals, year): (&[(usize, Option<f64>)], i32),
     classing: &Classing,
     meta: ChartMeta,
-    linked: bool,
+    written: Option<&[(String, String)]>,
 ) -> MapSpec {
-    let ind = &site.data.indicators[i].indicator;
     let year_text = year.to_string();
     let units = vals
         .iter()
-        .filter(|(u, _)| atlas.has_shape(*u))
-        .map(|&(u, v)| {
+        .enumerate()
+        .filter(|(_, (u, _))| atlas.has_shape(*u))
+        .map(|(k, &(u, v))| {
             let class = v.and_then(|v| classing.of(v));
-            if !linked {
-                return MapUnit { unit: u, class, title: String::new(), url: None };
-            }
-            let value = v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v));
-            MapUnit {
-                unit: u,
-                class,
-                title: fill(
-                    w.t("map_unit_title"),
-                    &[("name", &unit_label(site, u)), ("value", &value), ("year", &year_text)],
-                ),
-                url: Some(site.config.url(&site.data.geo_paths[u])),
+            match written.and_then(|wr| wr.get(k)) {
+                None => MapUnit { unit: u, class, title: String::new(), url: None },
+                Some((name, value)) => MapUnit {
+                    unit: u,
+                    class,
+                    title: fill(
+                        w.t("map_unit_title"),
+                        &[("name", name), ("value", value), ("year", &year_text)],
+                    ),
+                    url: Some(site.config.url(&site.data.geo_paths[u])),
+                },
             }
         })
         .collect();
@@ -202,7 +193,7 @@ fn spec(
         classes: classing.classes.clone(),
         units,
         no_data: w.t("no_data").to_string(),
-        legend: linked,
+        legend: written.is_some(),
     }
 }
 
@@ -326,7 +317,7 @@ pub fn year_map_file(w: &Words<'_>, site: &Site, i: usize, year: i32) -> Option<
     let latest = values(site, i, r.level, r.year);
     let classing = pooled_classing(w, site, i, &earlier_years(site, i, r.year), &latest);
     let (meta, vals) = small_meta(w, site, i, year, &classing)?;
-    let spec = spec(w, site, (i, atlas), (&vals, year), &classing, meta, false);
+    let spec = spec(w, site, atlas, (&vals, year), &classing, meta, None);
     render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
 }
 
