@@ -81,7 +81,15 @@ fn values(site: &Site, i: usize, level: Level, year: i32) -> Vec<(usize, Option<
     if last.iter().any(|v| v.1.is_some()) { last } else { on(Date { year, month: 1, day: 1 }) }
 }
 
-fn classing(w: &Words<'_>, site: &Site, i: usize, values: &[(usize, Option<f64>)]) -> Classing {
+/// The classes of `values`; their legend labels only when `labelled` (finding the decimals to
+/// write means formatting every value, wasted on a small multiple, which has no legend).
+fn classing(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    values: &[(usize, Option<f64>)],
+    labelled: bool,
+) -> Classing {
     let ind = &site.data.indicators[i].indicator;
     if ind.unit == UnitKind::Boolean {
         let classes = vec![
@@ -92,12 +100,15 @@ fn classing(w: &Words<'_>, site: &Site, i: usize, values: &[(usize, Option<f64>)
     }
     let shown: Vec<f64> = values.iter().filter_map(|v| v.1).collect();
     let ranges = quantile_classes(&shown, CLASSES);
-    let number = number_style(w, ind, shown.iter().copied());
+    let number = labelled.then(|| number_style(w, ind, shown.iter().copied()));
     let colours = palette(ranges.len(), ind.direction == Direction::Higher);
     let classes = ranges
         .iter()
         .zip(colours)
-        .map(|(&r, colour)| MapClass { label: range_label(r, &number, w.lang), colour })
+        .map(|(&r, colour)| MapClass {
+            label: number.as_ref().map(|n| range_label(r, n, w.lang)).unwrap_or_default(),
+            colour,
+        })
         .collect();
     Classing { ranges, classes, boolean: false }
 }
@@ -123,7 +134,7 @@ pub fn indicator_map(
     }
     // one set of classes for the year and its small multiples, so colours compare across years
     let pooled_years = if earlier { earlier_years(site, i, year) } else { Vec::new() };
-    let classing = pooled_classing(w, site, i, &pooled_years, &vals);
+    let classing = pooled_classing(w, site, i, &pooled_years, &vals, true);
     let level = w.t(level_key(r.level));
     let title = fill(
         w.t("map_title"),
@@ -241,11 +252,12 @@ fn pooled_classing(
     i: usize,
     years: &[i32],
     vals: &[(usize, Option<f64>)],
+    labelled: bool,
 ) -> Classing {
-    let Some(r) = site.data.indicators[i].ranking else { return classing(w, site, i, vals) };
+    let Some(r) = site.data.indicators[i].ranking else { return classing(w, site, i, vals, labelled) };
     let pooled: Vec<(usize, Option<f64>)> =
         years.iter().flat_map(|&y| values(site, i, r.level, y)).chain(vals.iter().copied()).collect();
-    classing(w, site, i, &pooled)
+    classing(w, site, i, &pooled, labelled)
 }
 
 /// The earlier years of indicator `i` drawn as small multiples on its page, each a file
@@ -315,7 +327,7 @@ pub fn year_map_file(w: &Words<'_>, site: &Site, i: usize, year: i32) -> Option<
     let atlas = site.data.atlas.as_ref()?;
     let r = site.data.indicators[i].ranking?;
     let latest = values(site, i, r.level, r.year);
-    let classing = pooled_classing(w, site, i, &earlier_years(site, i, r.year), &latest);
+    let classing = pooled_classing(w, site, i, &earlier_years(site, i, r.year), &latest, false);
     let (meta, vals) = small_meta(w, site, i, year, &classing)?;
     let spec = spec(w, site, atlas, (&vals, year), &classing, meta, None);
     render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
