@@ -1,6 +1,7 @@
-//! Maps on pages (issue 16): the choropleth of an indicator's latest year with earlier years
-//! as small multiples, target maps (met / not met per unit), the locator map of a unit's
-//! profile and the `map` shortcode. Each map comes with the table of what it shows.
+//! Maps on pages (issue 16): the choropleth of an indicator's latest year, inline (its units
+//! are links), with earlier years as small multiples in files of their own shown as images,
+//! and the `map` shortcode. Each map comes with the table of what it shows. Target maps are in
+//! `target_maps`, profiles' locator maps in `locator`.
 
 use serde::Serialize;
 
@@ -9,7 +10,6 @@ use super::words::Words;
 use crate::chart::ChartMeta;
 use crate::date::Date;
 use crate::geo::Level;
-use crate::goal::progress::Status;
 use crate::indicator::{Direction, UnitKind};
 use crate::map::classes::{BLUES, CLASSES, class_of, palette, quantile_classes, range_label};
 use crate::map::{Atlas, MapClass, MapSpec, MapUnit, render_map};
@@ -49,6 +49,9 @@ pub struct SmallMap {
     /// See `width`.
     pub height: u32,
 }
+
+/// The figure of each unit on a map (`None`: no data), in the order they are drawn.
+type Values = Vec<(usize, Option<f64>)>;
 
 /// How an indicator's values are classed: ranges and colours, fixed for all its maps.
 struct Classing {
@@ -281,7 +284,7 @@ fn small_meta(
     i: usize,
     year: i32,
     classing: &Classing,
-) -> Option<(ChartMeta, Vec<(usize, Option<f64>)>)> {
+) -> Option<(ChartMeta, Values)> {
     let entry = &site.data.indicators[i];
     let r = entry.ranking?;
     let vals = values(site, i, r.level, year);
@@ -331,106 +334,6 @@ pub fn year_map_file(w: &Words<'_>, site: &Site, i: usize, year: i32) -> Option<
     let (meta, vals) = small_meta(w, site, i, year, &classing)?;
     let spec = spec(w, site, atlas, (&vals, year), &classing, meta, None);
     render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
-}
-
-/// Maps of the targets on indicator `i` judged per unit: met or not, per unit.
-pub fn target_maps(w: &Words<'_>, site: &Site, i: usize) -> Vec<MapView> {
-    let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
-    let entry = &site.data.indicators[i];
-    let classes = vec![
-        MapClass { label: w.t("map_met").to_string(), colour: BLUES[1] },
-        MapClass { label: w.t("map_not_met").to_string(), colour: BLUES[4] },
-        MapClass {
-            label: w.t("map_outside_scope").to_string(),
-            colour: plotters::style::RGBColor(0xe3, 0xe3, 0xe3),
-        },
-    ];
-    entry
-        .targets
-        .iter()
-        .filter_map(|&(p, t)| {
-            let pe = &site.data.programmes[p];
-            let progress = &pe.progress[t];
-            let target = &pe.programme.targets[t];
-            if progress.units.len() < 2 || !progress.units.iter().any(|u| atlas.has_shape(u.unit)) {
-                return None;
-            }
-            let units: Vec<MapUnit> = progress
-                .units
-                .iter()
-                .filter(|u| atlas.has_shape(u.unit))
-                .map(|up| {
-                    let a = &up.assessment;
-                    let class = match a.status {
-                        Status::Achieved => Some(0),
-                        Status::NotEnoughData | Status::NotComparable => None,
-                        _ => Some(1),
-                    };
-                    let label = if class == Some(0) {
-                        w.t("map_met")
-                    } else if class.is_some() {
-                        w.t("map_not_met")
-                    } else {
-                        w.t("no_data")
-                    };
-                    let name = unit_label(site, up.unit);
-                    MapUnit {
-                        unit: up.unit,
-                        class,
-                        title: format!("{name}: {label}"),
-                        url: Some(site.config.url(&site.data.geo_paths[up.unit])),
-                    }
-                })
-                .collect();
-            let met = units.iter().filter(|u| u.class == Some(0)).count();
-            let title = fill(
-                w.t("map_target_title"),
-                &[
-                    ("target", &w.target_phrase(target, &entry.indicator)),
-                    ("programme", &pe.programme.number),
-                ],
-            );
-            let desc =
-                fill(w.t("map_desc_met"), &[("met", &met.to_string()), ("n", &units.len().to_string())]);
-            let id = chart_id(&format!("{}-target-{}", entry.indicator.id, target.id));
-            let table = DataTable {
-                head: vec![w.t("geo").to_string(), w.t("map_status").to_string()],
-                rows: units.iter().map(|u| u.title.splitn(2, ": ").map(str::to_string).collect()).collect(),
-            };
-            let spec = MapSpec {
-                meta: ChartMeta { id: id.clone(), title: title.clone(), desc, lang: w.lang },
-                classes: classes.clone(),
-                units: with_background(site, atlas, units),
-                no_data: w.t("no_data").to_string(),
-                legend: true,
-            };
-            let svg_html = render_map(atlas, &spec).ok()?.into_string();
-            Some(MapView { id, title, svg_html, table, earlier: Vec::new() })
-        })
-        .collect()
-}
-
-/// The units of a target's scope over the other units of their level and period, in grey
-/// (class 2), so the scope is seen within the province.
-fn with_background(site: &Site, atlas: &Atlas, units: Vec<MapUnit>) -> Vec<MapUnit> {
-    let Some(first) = units.first().map(|u| u.unit) else { return units };
-    let geo = &site.data.geo;
-    let (level, day) = (geo.units[first].level, geo.units[first].until);
-    let mut in_scope = vec![false; geo.units.len()];
-    units.iter().for_each(|u| in_scope[u.unit] = true);
-    let mut out: Vec<MapUnit> = (0..geo.units.len())
-        .filter(|&p| {
-            !in_scope[p] && geo.units[p].level == level && atlas.has_shape(p) && existed_on(site, p, day)
-        })
-        .map(|p| MapUnit {
-            unit: p,
-            class: Some(2),
-            title: unit_label(site, p),
-            url: Some(site.config.url(&site.data.geo_paths[p])),
-        })
-        .collect();
-    out.extend(units);
-    out
 }
 
 /// Whether unit `u` existed on `day` (`None`: whether it exists today).

@@ -9,6 +9,7 @@ pub mod locator;
 pub mod maps;
 pub mod opendata;
 pub mod programme;
+pub mod target_maps;
 pub mod words;
 
 use serde::Serialize;
