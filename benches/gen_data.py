@@ -1638,8 +1638,6 @@ def main(argv=None):
     total += write(os.path.join(content, "programmes", f"{PROGRAMME_ID}.yaml"), programme_yaml(w, header))
     if args.boundaries:
         total += write_boundaries(args.out)
-    elif os.path.exists(os.path.join(content, "boundaries.geojson")):
-        os.remove(os.path.join(content, "boundaries.geojson"))  # a previous run's: no maps now
     sys.stdout.write(site_data_block())
     print(f"gen_data: {len(w.old)} old communes in {len(w.districts)} districts, {len(w.new)} new "
           f"communes, {len(INDICATOR_ORDER)} indicators, {rows} commune rows, {total} bytes -> {content}",
