@@ -14,7 +14,7 @@ What it does, in order:
   3. writes the corpus with ../shared/bench/gen_corpus.py (seed 42) as a gazette
      site and as a Hugo site, on tmpfs (/dev/shm) when there is one;
   4. adds a data-heavy variant: the gazette site plus
-     `benches/gen_data.py --communes 150 --years 2019-2025 [--heavy]`, when that
+     `benches/gen_data.py --communes 150 --years 2019-2025 [--heavy] [--boundaries]`, when that
      script exists (--data insists on it, --no-data skips it);
   5. builds each site once untimed and checks: the HTML page sets of gazette and
      Hugo agree, and a second gazette build is byte-identical to the first;
@@ -168,8 +168,11 @@ def make_sites(n, work, corpus_script, gen_data, with_hugo):
     if gen_data:
         dest = base / "gazette-data"
         data = [py, str(gen_data), "--out", str(dest), "--communes", "150", "--years", "2019-2025"]
-        if "--heavy" in run([py, str(gen_data), "--help"], "gen_data.py --help"):
+        helptext = run([py, str(gen_data), "--help"], "gen_data.py --help")
+        if "--heavy" in helptext:
             data.append("--heavy")
+        if "make_boundaries" in helptext:
+            data.append("--boundaries")  # the variant draws its maps (issue 16)
         generate(dest, [(corpus("gazette", dest), None), (data, "content/site.yaml")],
                  f"N={n} gazette+data site")
         sites["gazette+data"] = dest

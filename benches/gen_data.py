@@ -75,6 +75,7 @@ import argparse
 import math
 import os
 import random
+import subprocess
 import sys
 import unicodedata
 
@@ -1569,6 +1570,18 @@ def site_data_block():
     return "".join(out)
 
 
+def write_boundaries(site):
+    """content/boundaries.geojson by the sample's method (scripts/make_boundaries.py reads the
+    geo.yaml just written); its size in bytes. Its output line goes to stderr, so stdout stays
+    the site.yaml block."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts", "make_boundaries.py")
+    done = subprocess.run([sys.executable, script, site], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"gen_data: make_boundaries.py failed: {done.stderr.strip()}")
+    print(done.stdout.strip(), file=sys.stderr)
+    return os.path.getsize(os.path.join(site, "content", "boundaries.geojson"))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True, help="site root; writes DIR/content/...")
@@ -1585,7 +1598,8 @@ def main(argv=None):
     ap.add_argument("--scale", type=float, default=1.0,
                     help="with --national: share of the districts and communes (default 1)")
     ap.add_argument("--boundaries", action="store_true",
-                    help="with --national: also write content/boundaries.geojson (issue 16)")
+                    help="also write content/boundaries.geojson, so maps are drawn (issue 16): "
+                         "national_boundaries.py with --national, else scripts/make_boundaries.py")
     args = ap.parse_args(argv)
     if args.national:
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -1622,6 +1636,8 @@ def main(argv=None):
             total += write(os.path.join(ind_dir, f"{ind}-xa.csv"), csv_text)
             rows += csv_text.count("\n") - 1
     total += write(os.path.join(content, "programmes", f"{PROGRAMME_ID}.yaml"), programme_yaml(w, header))
+    if args.boundaries:
+        total += write_boundaries(args.out)
     sys.stdout.write(site_data_block())
     print(f"gen_data: {len(w.old)} old communes in {len(w.districts)} districts, {len(w.new)} new "
           f"communes, {len(INDICATOR_ORDER)} indicators, {rows} commune rows, {total} bytes -> {content}",

@@ -17,6 +17,10 @@ const [url, width, out, selector] = process.argv.slice(2);
   const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
   await page.route('**/*', (r) => (r.request().url().startsWith(new URL(url).origin) ? r.continue() : r.abort()));
   await page.goto(url, { waitUntil: 'load' });
+  // lazy images (the small multiples of a map) load only near the viewport: scroll them all in
+  for (const img of await page.locator('img[loading="lazy"]').all()) await img.scrollIntoViewIfNeeded();
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => window.scrollTo(0, 0));
   if (selector) {
     await page.locator(selector).first().screenshot({ path: out });
   } else {

@@ -17,7 +17,9 @@
 //! Every `match` on `PageKind` is exhaustive, so the compiler lists any arm still missing; the
 //! plan (`site::plan`) then lists the pages of the new kind.
 
-use crate::model::{ChartKind, EditorFile, PageKind, SchemaKind, Site, TaxonomyKind};
+use crate::date::Date;
+use crate::geo::Level;
+use crate::model::{ChartKind, EditorFile, MapFile, PageKind, SchemaKind, Site, TaxonomyKind};
 
 /// The paths of one edition: the same patterns under the edition's prefix.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -224,6 +226,23 @@ impl Routes {
         format!("/charts/{indicator}/{}.svg", kind.name())
     }
 
+    /// The base of the locator maps of one level and period (one file for every edition,
+    /// issue 16): `/maps/locator-commune.svg`, `/maps/locator-commune-2025-06-30.svg`.
+    pub fn locator_base(&self, level: Level, until: Option<Date>) -> String {
+        match until {
+            None => format!("/maps/locator-{}.svg", level.name()),
+            Some(d) => {
+                format!("/maps/locator-{}-{:04}-{:02}-{:02}.svg", level.name(), d.year, d.month, d.day)
+            }
+        }
+    }
+
+    /// An indicator's map of an earlier year, a small multiple on its page (one file for every
+    /// edition, issue 16).
+    pub fn map_year(&self, indicator: &str, year: i32) -> String {
+        format!("/charts/{indicator}/map-{year}.svg")
+    }
+
     /// A file of the web editor (one for every edition: `/admin/`, `/admin/config.yml`).
     pub fn editor(&self, file: EditorFile) -> String {
         match file {
@@ -289,6 +308,10 @@ impl Routes {
             PageKind::ChartSvg { indicator, kind } => {
                 self.chart(&data.indicators[*indicator].indicator.id, *kind)
             }
+            PageKind::MapSvg(MapFile::LocatorBase { level, until }) => self.locator_base(*level, *until),
+            PageKind::MapSvg(MapFile::Year { indicator, year }) => {
+                self.map_year(&data.indicators[*indicator].indicator.id, *year)
+            }
             PageKind::Schema(kind) => self.schema(*kind),
             PageKind::Editor(file) => self.editor(*file),
             PageKind::SiteMap => self.site_map(),
@@ -319,6 +342,8 @@ impl Routes {
             | PageKind::RevisionsFeed
             | PageKind::ChartSvg { .. }
             | PageKind::Schema(_) => self.data_catalog(),
+            PageKind::MapSvg(MapFile::Year { .. }) => self.indicator_index(),
+            PageKind::MapSvg(MapFile::LocatorBase { .. }) => self.geo_index(),
             PageKind::Home
             | PageKind::Page(_)
             | PageKind::NotFound

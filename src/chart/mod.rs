@@ -59,7 +59,7 @@ pub use svg::Svg;
 
 // for the maps of `crate::map` (issue 16), drawn on the same canvas
 pub(crate) use canvas::{Align, Area, Drawn, Ink, draw_chart, draw_text, fill_circle, fill_rect};
-pub(crate) use style::{FONT_SIZE, MUTED_TEXT, text_width};
-pub(crate) use svg::escape_xml;
+pub(crate) use style::{FONT_SIZE, FONT_STACK, MUTED_TEXT, text_width};
+pub(crate) use svg::{escape_xml, write_document};
 #[cfg(test)]
 pub(crate) use wellformed::check_wellformed_with;

@@ -9,7 +9,7 @@
 //! | cut rings into arcs shared by neighbours | `topology` |
 //! | project, simplify each arc once, write path data | `project`, `simplify`, [`atlas`] |
 //! | quantile classes, palette in which worse is darker, legend ranges | [`classes`] |
-//! | draw: paper and legend with plotters, units as linked paths | [`draw`] |
+//! | draw: paper and legend with plotters, units as linked paths; locator bases and locators | [`draw`] |
 //!
 //! Shared borders are simplified once and written in exact tenths of a viewBox unit, so
 //! neighbours meet without gaps or slivers. Every map is an `<svg role="img">` with a
@@ -29,5 +29,5 @@ pub mod topology;
 mod tests;
 
 pub use atlas::{Atlas, build_atlas};
-pub use draw::{MapClass, MapSpec, MapUnit, render_map};
+pub use draw::{MapClass, MapSpec, MapUnit, render_base, render_locator, render_map};
 pub use geojson::{Boundaries, Shape, parse_boundaries};

@@ -275,3 +275,51 @@ fn a_huge_or_hostile_file_is_refused_without_panic() {
     assert!(errors_of("{\"type\":\"Topology\",\"features\":[]}").contains("not FeatureCollection"));
     assert!(errors_of("[]").contains("not a GeoJSON FeatureCollection"));
 }
+
+// issue 16 (output size): a locator base wraps its drawing in one group for `<use>`, and a
+// profile's locator is that `<use>` plus its own unit's path, named and described
+#[test]
+fn a_locator_is_the_shared_base_plus_its_own_unit() {
+    let (geo, atlas) = atlas();
+    let meta = |id: &str, title: &str| ChartMeta {
+        id: id.into(),
+        title: title.into(),
+        desc: "Bản đồ vị trí.".into(),
+        lang: Lang::Vi,
+    };
+    let units = ["a", "b", "c", "d"]
+        .iter()
+        .map(|id| MapUnit { unit: geo.find(id).unwrap(), class: Some(0), title: String::new(), url: None })
+        .collect();
+    let classes = vec![MapClass {
+        label: "Các đơn vị khác".into(),
+        colour: plotters::style::RGBColor(0xe3, 0xe3, 0xe3),
+    }];
+    let spec =
+        MapSpec {
+            meta: meta("c-base", "Bản đồ nền"), classes, units, no_data: String::new(), legend: false
+        };
+    let base = crate::map::render_base(&atlas, &spec).unwrap().into_string();
+    let group = base.find("<g id=\"base\" font-family=").expect("the group for <use>");
+    assert!(group < base.find("<path ").unwrap() && base.rfind("</g>\n</svg>").is_some(), "{base}");
+    assert_eq!(base.matches("<path ").count(), 4);
+    let own = [geo.find("b").unwrap()];
+    let locator = crate::map::render_locator(
+        &atlas,
+        &meta("c-b-locator", "Vị trí của Xã B"),
+        "/maps/locator-commune.svg",
+        &own,
+        classes::BLUES[4],
+    )
+    .into_string();
+    let elements: &[(&str, &[&str])] = &[
+        ("use", &["href"]),
+        ("g", &["fill", "fill-rule", "stroke", "stroke-width", "stroke-linejoin"]),
+        ("path", &["d"]),
+    ];
+    crate::chart::check_wellformed_with(&locator, elements).unwrap();
+    assert!(locator.contains("role=\"img\"") && locator.contains(">Vị trí của Xã B</title>"));
+    assert_eq!(locator.matches("<path ").count(), 1, "only its own unit");
+    assert!(locator.contains(&format!("<path d=\"{}\"/>", atlas.path(own[0]).unwrap())));
+    insta::assert_snapshot!(locator);
+}

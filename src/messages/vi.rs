@@ -295,6 +295,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("Unknown tag", "thẻ không xác định"),
     ("`{path}` is not drawn by this template", "`{path}` không được vẽ bằng mẫu này"),
     ("the {kind} chart of `{id}` has nothing to draw", "biểu đồ {kind} của `{id}` không có gì để vẽ"),
+    ("the map `{path}` has nothing to draw", "bản đồ `{path}` không có gì để vẽ"),
     // ── charts ───────────────────────────────────────────────────────────────────────────
     ("chart `{id}`: {what}", "biểu đồ `{id}`: {what}"),
     ("drawing failed: {message}", "vẽ biểu đồ không thành công: {message}"),

@@ -34,7 +34,8 @@ pub struct Data {
     /// The texts shown in the site's first language because they have no translation.
     pub fallbacks: Fallbacks,
     /// The shapes of `content/boundaries.geojson`, ready to draw (issue 16); `None` without it.
-    pub atlas: Option<crate::map::Atlas>,
+    /// Shared, not copied, by the editions: a national atlas holds megabytes of path data.
+    pub atlas: Option<std::sync::Arc<crate::map::Atlas>>,
 }
 
 impl Data {
@@ -160,6 +161,27 @@ impl ChartKind {
             ChartKind::Groups => "groups",
         }
     }
+}
+
+/// A map file drawn once and shared by many pages and both editions (issue 16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MapFile {
+    /// The base of the locator maps of one level and period: every unit of `level` that
+    /// existed on `until` (`None`: today's units), drawn light; each profile of that period
+    /// puts its own unit over it with `<use href="…#base">`.
+    LocatorBase {
+        /// The level drawn.
+        level: Level,
+        /// The last day of the period (`None`: the current units).
+        until: Option<crate::date::Date>,
+    },
+    /// An indicator's map of an earlier year, a small multiple on its page.
+    Year {
+        /// Index of the indicator.
+        indicator: usize,
+        /// The year shown.
+        year: i32,
+    },
 }
 
 /// A standalone chart file.

@@ -10,7 +10,7 @@ pub mod localize;
 use crate::config::Config;
 use crate::content::Item;
 use crate::routes::Routes;
-pub use data::{ChartKind, Data};
+pub use data::{ChartKind, Data, MapFile};
 
 /// The whole site, validated, sorted and cross-referenced.
 #[derive(Debug, Clone)]
@@ -219,6 +219,8 @@ pub enum PageKind {
         /// Which chart.
         kind: ChartKind,
     },
+    /// A map drawn once for many pages: a locator base or an earlier year (issue 16).
+    MapSvg(MapFile),
     /// A JSON Schema for editors (`/schemas/<name>.json`).
     Schema(SchemaKind),
     /// The search results page (issue 10); it reads `?q=` in the browser.
@@ -348,6 +350,7 @@ impl PageKind {
             | PageKind::DataPackage
             | PageKind::RevisionsFeed
             | PageKind::ChartSvg { .. }
+            | PageKind::MapSvg(_)
             | PageKind::Schema(_) => Form::StatisticsFile,
         }
     }
@@ -398,6 +401,7 @@ impl PageKind {
             | PageKind::DataPackage
             | PageKind::RevisionsFeed
             | PageKind::ChartSvg { .. }
+            | PageKind::MapSvg(_)
             | PageKind::Schema(_)
             | PageKind::Editor(_)
             | PageKind::Search

@@ -137,6 +137,7 @@ pub fn sitemap(sites: &[Site], plan: &[PlannedPage]) -> String {
             | PageKind::DataPackage
             | PageKind::RevisionsFeed
             | PageKind::ChartSvg { .. }
+            | PageKind::MapSvg(_)
             | PageKind::Schema(_)
             | PageKind::Editor(_) => None,
         };

@@ -83,6 +83,7 @@ impl Renderer {
                 Ok(data::opendata::revisions_atom(site, &title).into_bytes())
             }
             PageKind::ChartSvg { indicator, kind } => self.standalone_chart(site, *indicator, *kind),
+            PageKind::MapSvg(file) => self.map_file(site, *file),
             PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
             PageKind::SearchFile(i) => Ok(site.search.get(*i).map(|f| f.bytes.clone()).unwrap_or_default()),
             PageKind::Editor(file) => Ok(crate::editor::render_editor_file(site, *file).into_bytes()),
@@ -148,6 +149,29 @@ impl Renderer {
             Error::new(
                 crate::error::ErrorKind::Chart,
                 format!("the {} chart of `{}` has nothing to draw", kind.name(), entry.indicator.id),
+            )
+        })?;
+        Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n").into_bytes())
+    }
+
+    /// A map file shared by many pages (issue 16), with an XML declaration.
+    fn map_file(&self, site: &Site, file: crate::model::MapFile) -> Result<Vec<u8>, Error> {
+        let w = data::words::Words { strings: &self.strings, lang: site.config.lang };
+        let svg = match file {
+            crate::model::MapFile::LocatorBase { level, until } => {
+                data::locator::locator_base_file(&w, site, level, until)
+            }
+            crate::model::MapFile::Year { indicator, year } => {
+                data::maps::year_map_file(&w, site, indicator, year)
+            }
+        };
+        let svg = svg.ok_or_else(|| {
+            Error::new(
+                crate::error::ErrorKind::Chart,
+                format!(
+                    "the map `{}` has nothing to draw",
+                    site.routes.path_of(site, &PageKind::MapSvg(file))
+                ),
             )
         })?;
         Ok(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n").into_bytes())

@@ -152,6 +152,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
         | PageKind::DataPackage
         | PageKind::RevisionsFeed
         | PageKind::ChartSvg { .. }
+        | PageKind::MapSvg(_)
         | PageKind::Schema(_)
         | PageKind::Editor(_)
         | PageKind::SearchFile(_) => return Err(super::not_a_template_page(page)),
@@ -403,6 +404,7 @@ pub fn shown_cards(site: &Site, kind: &PageKind) -> Option<Vec<usize>> {
         | PageKind::DataPackage
         | PageKind::RevisionsFeed
         | PageKind::ChartSvg { .. }
+        | PageKind::MapSvg(_)
         | PageKind::Schema(_)
         | PageKind::Editor(_) => None,
     }

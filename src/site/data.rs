@@ -189,6 +189,7 @@ pub fn derive_data(parsed: ParsedData, config: &Config, md: &MarkdownOptions<'_>
     let atlas = boundaries.as_ref().and_then(|b| {
         warnings.extend(missing_shapes(b, &geo, &entries));
         crate::map::build_atlas(b, geo.units.len(), geo.root.is_none() && geo.roots.len() > 1)
+            .map(std::sync::Arc::new)
     });
     Data {
         geo,

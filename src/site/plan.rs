@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::model::{
-    Alternate, EditorFile, Form, ItemRef, PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind,
+    Alternate, EditorFile, Form, ItemRef, MapFile, PageKind, PlannedPage, SchemaKind, Site, TaxonomyKind,
 };
+use crate::render::data::{locator, maps};
 use crate::routes::file_for_path;
 use crate::site::derive::ItemPlaces;
 use crate::site::load::SiteSource;
@@ -200,6 +201,11 @@ fn data_kinds(site: &Site, kinds: &mut Vec<PageKind>) {
     for (i, e) in data.indicators.iter().enumerate() {
         kinds.push(PageKind::Indicator(i));
         kinds.extend(e.charts.iter().map(|chart| PageKind::ChartSvg { indicator: i, kind: chart.kind }));
+        kinds.extend(
+            maps::earlier_map_years(site, i)
+                .into_iter()
+                .map(|year| PageKind::MapSvg(MapFile::Year { indicator: i, year })),
+        );
     }
     if !data.programmes.is_empty() {
         kinds.push(PageKind::ProgrammeIndex);
@@ -208,6 +214,7 @@ fn data_kinds(site: &Site, kinds: &mut Vec<PageKind>) {
     }
     kinds.push(PageKind::GeoIndex);
     kinds.extend((0..data.geo_paths.len()).map(PageKind::GeoProfile));
+    kinds.extend(locator::locator_bases(site).into_iter().map(PageKind::MapSvg));
     kinds.push(PageKind::DataCatalog);
     for i in 0..data.indicators.len() {
         kinds.extend([PageKind::DataCsv(i), PageKind::DataJson(i)]);

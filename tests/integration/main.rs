@@ -16,6 +16,7 @@ mod indicators;
 mod issue10_search;
 mod languages;
 mod maps;
+mod maps_shared;
 mod messages_vi;
 mod new;
 mod news;

@@ -155,7 +155,7 @@ pub fn profile<'a>(w: &Words<'a>, site: &'a Site, u: usize) -> Profile<'a> {
             .collect(),
         indicators: rows(w, site, u),
         fallback: site.data.fallbacks.langs(TextOf::Unit(u)),
-        locator_svg: super::maps::locator(w, site, u),
+        locator_svg: super::locator::locator(w, site, u),
     }
 }
 

@@ -133,7 +133,7 @@ pub fn view<'a>(w: &Words<'a>, site: &'a Site, i: usize) -> IndicatorView<'a> {
         targets,
         charts,
         map: super::maps::indicator_map(w, site, i, None, &format!("{}-map", ind.id), true),
-        target_maps: super::maps::target_maps(w, site, i),
+        target_maps: super::target_maps::target_maps(w, site, i),
         table: data_table(w, site, i),
         no_data: ind.series.iter().all(|s| s.points.is_empty()),
         ranking_table: ranking_table(w, site, i),

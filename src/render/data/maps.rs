@@ -1,6 +1,7 @@
-//! Maps on pages (issue 16): the choropleth of an indicator's latest year with earlier years
-//! as small multiples, target maps (met / not met per unit), the locator map of a unit's
-//! profile and the `map` shortcode. Each map comes with the table of what it shows.
+//! Maps on pages (issue 16): the choropleth of an indicator's latest year, inline (its units
+//! are links), with earlier years as small multiples in files of their own shown as images,
+//! and the `map` shortcode. Each map comes with the table of what it shows. Target maps are in
+//! `target_maps`, profiles' locator maps in `locator`.
 
 use serde::Serialize;
 
@@ -9,7 +10,6 @@ use super::words::Words;
 use crate::chart::ChartMeta;
 use crate::date::Date;
 use crate::geo::Level;
-use crate::goal::progress::Status;
 use crate::indicator::{Direction, UnitKind};
 use crate::map::classes::{BLUES, CLASSES, class_of, palette, quantile_classes, range_label};
 use crate::map::{Atlas, MapClass, MapSpec, MapUnit, render_map};
@@ -34,14 +34,24 @@ pub struct MapView {
     pub earlier: Vec<SmallMap>,
 }
 
-/// One small multiple.
+/// One small multiple: a map without links in a file of its own (`Routes::map_year`), shown
+/// with `<img>` so the page stays light and the browser caches and lazy-loads it.
 #[derive(Debug, Serialize)]
 pub struct SmallMap {
     /// Its year.
     pub year: i32,
-    /// The SVG markup.
-    pub svg_html: String,
+    /// URL of its SVG file.
+    pub url: String,
+    /// Text alternative: the map's title and description.
+    pub alt: String,
+    /// Intrinsic width and height (the viewBox), so the page does not jump as it loads.
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
 }
+
+/// The figure of each unit on a map (`None`: no data), in the order they are drawn.
+type Values = Vec<(usize, Option<f64>)>;
 
 /// How an indicator's values are classed: ranges and colours, fixed for all its maps.
 struct Classing {
@@ -74,7 +84,15 @@ fn values(site: &Site, i: usize, level: Level, year: i32) -> Vec<(usize, Option<
     if last.iter().any(|v| v.1.is_some()) { last } else { on(Date { year, month: 1, day: 1 }) }
 }
 
-fn classing(w: &Words<'_>, site: &Site, i: usize, values: &[(usize, Option<f64>)]) -> Classing {
+/// The classes of `values`; their legend labels only when `labelled` (finding the decimals to
+/// write means formatting every value, wasted on a small multiple, which has no legend).
+fn classing(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    values: &[(usize, Option<f64>)],
+    labelled: bool,
+) -> Classing {
     let ind = &site.data.indicators[i].indicator;
     if ind.unit == UnitKind::Boolean {
         let classes = vec![
@@ -85,12 +103,15 @@ fn classing(w: &Words<'_>, site: &Site, i: usize, values: &[(usize, Option<f64>)
     }
     let shown: Vec<f64> = values.iter().filter_map(|v| v.1).collect();
     let ranges = quantile_classes(&shown, CLASSES);
-    let number = number_style(w, ind, shown.iter().copied());
+    let number = labelled.then(|| number_style(w, ind, shown.iter().copied()));
     let colours = palette(ranges.len(), ind.direction == Direction::Higher);
     let classes = ranges
         .iter()
         .zip(colours)
-        .map(|(&r, colour)| MapClass { label: range_label(r, &number, w.lang), colour })
+        .map(|(&r, colour)| MapClass {
+            label: number.as_ref().map(|n| range_label(r, n, w.lang)).unwrap_or_default(),
+            colour,
+        })
         .collect();
     Classing { ranges, classes, boolean: false }
 }
@@ -115,42 +136,32 @@ pub fn indicator_map(
         return None;
     }
     // one set of classes for the year and its small multiples, so colours compare across years
-    let earlier_years = if earlier { earlier_years(site, i, year) } else { Vec::new() };
-    let pooled: Vec<(usize, Option<f64>)> =
-        earlier_years.iter().flat_map(|&y| values(site, i, r.level, y)).chain(vals.iter().copied()).collect();
-    let classing = classing(w, site, i, &pooled);
+    let pooled_years = if earlier { earlier_years(site, i, year) } else { Vec::new() };
+    let classing = pooled_classing(w, site, i, &pooled_years, &vals, true);
     let level = w.t(level_key(r.level));
     let title = fill(
         w.t("map_title"),
         &[("indicator", &ind.short_title), ("level", level), ("year", &year.to_string())],
     );
     let id = chart_id(id);
-    let spec = spec(
-        w,
-        site,
-        i,
-        atlas,
-        (&vals, year),
-        &classing,
-        ChartMeta {
-            id: id.clone(),
-            title: title.clone(),
-            desc: describe(w, site, i, &vals, &classing),
-            lang: w.lang,
-        },
-    );
-    let svg_html = render_map(atlas, &spec).ok()?.into_string();
-    let earlier = small_multiples(w, site, i, &earlier_years, &id, &classing);
-    let mut rows: Vec<(String, Vec<String>)> = vals
+    // each unit's name and value written once, for its tooltip and for the table
+    let written: Vec<(String, String)> = vals
         .iter()
         .map(|&(u, v)| {
-            let name = unit_label(site, u);
-            (
-                crate::slug::slugify(&name),
-                vec![name, v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v))],
-            )
+            (unit_label(site, u), v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v)))
         })
         .collect();
+    let meta = ChartMeta {
+        id: id.clone(),
+        title: title.clone(),
+        desc: describe(w, site, i, &vals, &classing),
+        lang: w.lang,
+    };
+    let spec = spec(w, site, atlas, (&vals, year), &classing, meta, Some(&written));
+    let svg_html = render_map(atlas, &spec).ok()?.into_string();
+    let earlier = if earlier && year == r.year { small_multiples(w, site, i, &classing) } else { Vec::new() };
+    let mut rows: Vec<(String, Vec<String>)> =
+        written.into_iter().map(|(name, value)| (crate::slug::slugify(&name), vec![name, value])).collect();
     rows.sort();
     let table = DataTable {
         head: vec![w.t("geo").to_string(), format!("{} {year}", w.t("value"))],
@@ -159,29 +170,35 @@ pub fn indicator_map(
     Some(MapView { id, title, svg_html, table, earlier })
 }
 
+/// The units of a map. With `written` (each unit's name and value, in the order of `vals`),
+/// each is a link with a tooltip; without (a small multiple), a bare path and no legend.
 fn spec(
     w: &Words<'_>,
     site: &Site,
-    i: usize,
     atlas: &Atlas,
     (vals, year): (&[(usize, Option<f64>)], i32),
     classing: &Classing,
     meta: ChartMeta,
+    written: Option<&[(String, String)]>,
 ) -> MapSpec {
-    let ind = &site.data.indicators[i].indicator;
+    let year_text = year.to_string();
     let units = vals
         .iter()
-        .filter(|(u, _)| atlas.has_shape(*u))
-        .map(|&(u, v)| {
-            let value = v.map_or_else(|| w.t("no_data").to_string(), |v| w.value(ind, v));
-            MapUnit {
-                unit: u,
-                class: v.and_then(|v| classing.of(v)),
-                title: fill(
-                    w.t("map_unit_title"),
-                    &[("name", &unit_label(site, u)), ("value", &value), ("year", &year.to_string())],
-                ),
-                url: Some(site.config.url(&site.data.geo_paths[u])),
+        .enumerate()
+        .filter(|(_, (u, _))| atlas.has_shape(*u))
+        .map(|(k, &(u, v))| {
+            let class = v.and_then(|v| classing.of(v));
+            match written.and_then(|wr| wr.get(k)) {
+                None => MapUnit { unit: u, class, title: String::new(), url: None },
+                Some((name, value)) => MapUnit {
+                    unit: u,
+                    class,
+                    title: fill(
+                        w.t("map_unit_title"),
+                        &[("name", name), ("value", value), ("year", &year_text)],
+                    ),
+                    url: Some(site.config.url(&site.data.geo_paths[u])),
+                },
             }
         })
         .collect();
@@ -190,7 +207,7 @@ fn spec(
         classes: classing.classes.clone(),
         units,
         no_data: w.t("no_data").to_string(),
-        legend: true,
+        legend: written.is_some(),
     }
 }
 
@@ -231,207 +248,99 @@ fn earlier_years(site: &Site, i: usize, year: i32) -> Vec<i32> {
     out
 }
 
-fn small_multiples(
+/// The classes of a map and its small multiples: pooled over `years` and the map's values.
+fn pooled_classing(
     w: &Words<'_>,
     site: &Site,
     i: usize,
     years: &[i32],
-    id: &str,
+    vals: &[(usize, Option<f64>)],
+    labelled: bool,
+) -> Classing {
+    let Some(r) = site.data.indicators[i].ranking else { return classing(w, site, i, vals, labelled) };
+    let pooled: Vec<(usize, Option<f64>)> =
+        years.iter().flat_map(|&y| values(site, i, r.level, y)).chain(vals.iter().copied()).collect();
+    classing(w, site, i, &pooled, labelled)
+}
+
+/// The earlier years of indicator `i` drawn as small multiples on its page, each a file
+/// (`PageKind::MapSvg`): up to [`EARLIER_YEARS`] before its ranking year with a figure on a
+/// shape.
+pub fn earlier_map_years(site: &Site, i: usize) -> Vec<i32> {
+    let (Some(atlas), Some(r)) = (site.data.atlas.as_ref(), site.data.indicators[i].ranking) else {
+        return Vec::new();
+    };
+    let drawn = |y: i32| values(site, i, r.level, y).iter().any(|&(u, v)| v.is_some() && atlas.has_shape(u));
+    if !drawn(r.year) {
+        return Vec::new();
+    }
+    earlier_years(site, i, r.year).into_iter().filter(|&y| drawn(y)).collect()
+}
+
+/// Title and description of the small multiple of indicator `i` in `year`, with its values.
+fn small_meta(
+    w: &Words<'_>,
+    site: &Site,
+    i: usize,
+    year: i32,
     classing: &Classing,
-) -> Vec<SmallMap> {
-    let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
+) -> Option<(ChartMeta, Values)> {
     let entry = &site.data.indicators[i];
-    let Some(r) = entry.ranking else { return Vec::new() };
-    years
-        .iter()
-        .copied()
-        .filter_map(|y| {
-            let vals = values(site, i, r.level, y);
-            if !vals.iter().any(|(u, v)| v.is_some() && atlas.has_shape(*u)) {
-                return None;
-            }
-            let title = fill(
-                w.t("map_title"),
-                &[
-                    ("indicator", &entry.indicator.short_title),
-                    ("level", w.t(level_key(r.level))),
-                    ("year", &y.to_string()),
-                ],
-            );
-            let meta = ChartMeta {
-                id: format!("{id}-{y}"),
-                title,
-                desc: describe(w, site, i, &vals, classing),
-                lang: w.lang,
-            };
-            let mut spec = spec(w, site, i, atlas, (&vals, y), classing, meta);
-            spec.legend = false;
-            spec.units.iter_mut().for_each(|u| {
-                u.url = None;
-                u.title.clear();
-            });
-            render_map(atlas, &spec).ok().map(|svg| SmallMap { year: y, svg_html: svg.into_string() })
+    let r = entry.ranking?;
+    let vals = values(site, i, r.level, year);
+    let title = fill(
+        w.t("map_title"),
+        &[
+            ("indicator", &entry.indicator.short_title),
+            ("level", w.t(level_key(r.level))),
+            ("year", &year.to_string()),
+        ],
+    );
+    let meta = ChartMeta {
+        id: chart_id(&format!("{}-map-{year}", entry.indicator.id)),
+        title,
+        desc: describe(w, site, i, &vals, classing),
+        lang: w.lang,
+    };
+    Some((meta, vals))
+}
+
+/// The small multiples of indicator `i`'s page: an `<img>` of each earlier year's file.
+fn small_multiples(w: &Words<'_>, site: &Site, i: usize, classing: &Classing) -> Vec<SmallMap> {
+    let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
+    let id = &site.data.indicators[i].indicator.id;
+    earlier_map_years(site, i)
+        .into_iter()
+        .filter_map(|year| {
+            let (meta, _) = small_meta(w, site, i, year, classing)?;
+            Some(SmallMap {
+                year,
+                url: site.config.url(&site.routes.map_year(id, year)),
+                alt: format!("{}. {}", meta.title, meta.desc),
+                width: atlas.frame.width,
+                height: atlas.frame.height,
+            })
         })
         .collect()
 }
 
-/// Maps of the targets on indicator `i` judged per unit: met or not, per unit.
-pub fn target_maps(w: &Words<'_>, site: &Site, i: usize) -> Vec<MapView> {
-    let Some(atlas) = site.data.atlas.as_ref() else { return Vec::new() };
-    let entry = &site.data.indicators[i];
-    let classes = vec![
-        MapClass { label: w.t("map_met").to_string(), colour: BLUES[1] },
-        MapClass { label: w.t("map_not_met").to_string(), colour: BLUES[4] },
-        MapClass {
-            label: w.t("map_outside_scope").to_string(),
-            colour: plotters::style::RGBColor(0xe3, 0xe3, 0xe3),
-        },
-    ];
-    entry
-        .targets
-        .iter()
-        .filter_map(|&(p, t)| {
-            let pe = &site.data.programmes[p];
-            let progress = &pe.progress[t];
-            let target = &pe.programme.targets[t];
-            if progress.units.len() < 2 || !progress.units.iter().any(|u| atlas.has_shape(u.unit)) {
-                return None;
-            }
-            let units: Vec<MapUnit> = progress
-                .units
-                .iter()
-                .filter(|u| atlas.has_shape(u.unit))
-                .map(|up| {
-                    let a = &up.assessment;
-                    let class = match a.status {
-                        Status::Achieved => Some(0),
-                        Status::NotEnoughData | Status::NotComparable => None,
-                        _ => Some(1),
-                    };
-                    let label = if class == Some(0) {
-                        w.t("map_met")
-                    } else if class.is_some() {
-                        w.t("map_not_met")
-                    } else {
-                        w.t("no_data")
-                    };
-                    let name = unit_label(site, up.unit);
-                    MapUnit {
-                        unit: up.unit,
-                        class,
-                        title: format!("{name}: {label}"),
-                        url: Some(site.config.url(&site.data.geo_paths[up.unit])),
-                    }
-                })
-                .collect();
-            let met = units.iter().filter(|u| u.class == Some(0)).count();
-            let title = fill(
-                w.t("map_target_title"),
-                &[
-                    ("target", &w.target_phrase(target, &entry.indicator)),
-                    ("programme", &pe.programme.number),
-                ],
-            );
-            let desc =
-                fill(w.t("map_desc_met"), &[("met", &met.to_string()), ("n", &units.len().to_string())]);
-            let id = chart_id(&format!("{}-target-{}", entry.indicator.id, target.id));
-            let table = DataTable {
-                head: vec![w.t("geo").to_string(), w.t("map_status").to_string()],
-                rows: units.iter().map(|u| u.title.splitn(2, ": ").map(str::to_string).collect()).collect(),
-            };
-            let spec = MapSpec {
-                meta: ChartMeta { id: id.clone(), title: title.clone(), desc, lang: w.lang },
-                classes: classes.clone(),
-                units: with_background(site, atlas, units),
-                no_data: w.t("no_data").to_string(),
-                legend: true,
-            };
-            let svg_html = render_map(atlas, &spec).ok()?.into_string();
-            Some(MapView { id, title, svg_html, table, earlier: Vec::new() })
-        })
-        .collect()
+/// The file of indicator `i`'s map of an earlier `year` (a small multiple), with the classes
+/// of its page's map.
+pub fn year_map_file(w: &Words<'_>, site: &Site, i: usize, year: i32) -> Option<String> {
+    let atlas = site.data.atlas.as_ref()?;
+    let r = site.data.indicators[i].ranking?;
+    let latest = values(site, i, r.level, r.year);
+    let classing = pooled_classing(w, site, i, &earlier_years(site, i, r.year), &latest, false);
+    let (meta, vals) = small_meta(w, site, i, year, &classing)?;
+    let spec = spec(w, site, atlas, (&vals, year), &classing, meta, None);
+    render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
 }
 
-/// The units of a target's scope over the other units of their level and period, in grey
-/// (class 2), so the scope is seen within the province.
-fn with_background(site: &Site, atlas: &Atlas, units: Vec<MapUnit>) -> Vec<MapUnit> {
-    let Some(first) = units.first().map(|u| u.unit) else { return units };
-    let geo = &site.data.geo;
-    let (level, day) = (geo.units[first].level, geo.units[first].until);
-    let mut in_scope = vec![false; geo.units.len()];
-    units.iter().for_each(|u| in_scope[u.unit] = true);
-    let mut out: Vec<MapUnit> = (0..geo.units.len())
-        .filter(|&p| {
-            !in_scope[p] && geo.units[p].level == level && atlas.has_shape(p) && existed_on(site, p, day)
-        })
-        .map(|p| MapUnit {
-            unit: p,
-            class: Some(2),
-            title: unit_label(site, p),
-            url: Some(site.config.url(&site.data.geo_paths[p])),
-        })
-        .collect();
-    out.extend(units);
-    out
-}
-
-/// Whether unit `u` existed on `day`.
-fn existed_on(site: &Site, u: usize, day: Option<Date>) -> bool {
+/// Whether unit `u` existed on `day` (`None`: whether it exists today).
+pub fn existed_on(site: &Site, u: usize, day: Option<Date>) -> bool {
     let unit = &site.data.geo.units[u];
     match day {
         Some(d) => unit.from.is_none_or(|f| f <= d) && unit.until.is_none_or(|t| t >= d),
         None => unit.until.is_none(),
     }
-}
-
-/// The locator map of a profile: the unit (or, without a shape of its own, the units within
-/// it) dark among the units of the same period.
-pub fn locator(w: &Words<'_>, site: &Site, u: usize) -> Option<String> {
-    let atlas = site.data.atlas.as_ref()?;
-    let geo = &site.data.geo;
-    let unit = &geo.units[u];
-    if unit.level == Level::Province && !atlas.national {
-        return None;
-    }
-    let day = unit.until;
-    let peers: Vec<usize> =
-        (0..geo.units.len()).filter(|&p| atlas.has_shape(p) && existed_on(site, p, day)).collect();
-    let own = |p: usize| p == u || (!atlas.has_shape(u) && geo.is_under(p, u));
-    let shaped: Vec<usize> = peers.iter().copied().filter(|&p| own(p)).collect();
-    if shaped.is_empty() {
-        return None;
-    }
-    // the finest level drawn: the unit's own, or its children's; on a national site its
-    // province is the background and the unit is drawn over it
-    let level = shaped.iter().map(|&p| geo.units[p].level).max()?;
-    let background = if atlas.national { Level::Province } else { level };
-    let name = super::capitalize(&unit.full_name());
-    // a national profile draws only its own province under the unit: all 34–63 provinces at
-    // full detail made every profile ~80 KB heavier (benches/README.md, "Maps")
-    let mut drawn: Vec<usize> = peers
-        .into_iter()
-        .filter(|&p| geo.units[p].level == background && (!atlas.national || geo.is_under(u, p)))
-        .collect();
-    if background != level {
-        drawn.extend(shaped.iter().copied().filter(|&p| geo.units[p].level == level));
-    }
-    let units = drawn
-        .into_iter()
-        .map(|p| MapUnit { unit: p, class: Some(usize::from(own(p))), title: unit_label(site, p), url: None })
-        .collect();
-    let classes = vec![
-        MapClass {
-            label: w.t("map_other_units").to_string(),
-            colour: plotters::style::RGBColor(0xe3, 0xe3, 0xe3),
-        },
-        MapClass { label: name.clone(), colour: BLUES[4] },
-    ];
-    let meta = ChartMeta {
-        id: chart_id(&format!("{}-locator", unit.id)),
-        title: fill(w.t("map_locator"), &[("name", &name)]),
-        desc: fill(w.t("map_locator_desc"), &[("name", &name)]),
-        lang: w.lang,
-    };
-    let spec = MapSpec { meta, classes, units, no_data: w.t("no_data").to_string(), legend: false };
-    render_map(atlas, &spec).ok().map(crate::chart::Svg::into_string)
 }

@@ -5,9 +5,11 @@ pub mod catalog;
 pub mod charts;
 pub mod geo;
 pub mod indicator;
+pub mod locator;
 pub mod maps;
 pub mod opendata;
 pub mod programme;
+pub mod target_maps;
 pub mod words;
 
 use serde::Serialize;
@@ -123,6 +125,7 @@ pub fn context(r: &Renderer, site: &Site, page: &PlannedPage) -> Result<(Templat
         | PageKind::DataPackage
         | PageKind::RevisionsFeed
         | PageKind::ChartSvg { .. }
+        | PageKind::MapSvg(_)
         | PageKind::Schema(_)
         | PageKind::Editor(_) => return Err(super::not_a_template_page(page)),
     };
