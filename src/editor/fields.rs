@@ -79,7 +79,6 @@ fn field(shape: &Shape<'_>, name: &str, schema: &Value, required: bool, depth: u
     }
     if name == "en" {
         // the English texts beside the Vietnamese ones: say which is which
-        f.insert("label".into(), "Bản tiếng Anh (en)".into());
         mark_english(f.get_mut("fields"));
     }
     Some(Value::Object(f))

@@ -57,6 +57,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("population", "Dân số", ""),
     ("households", "Số hộ", ""),
     ("area_km2", "Diện tích (km²)", ""),
+    (
+        "en",
+        "Bản tiếng Anh (en)",
+        "Các nội dung bằng tiếng Anh, cho trang /en/; bỏ trống thì trang tiếng Anh dùng tiếng Việt.",
+    ),
 ];
 
 /// The label and help of a field (help may be empty).
