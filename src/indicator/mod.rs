@@ -7,11 +7,14 @@
 pub mod csv;
 mod from_table;
 mod observations;
+mod ods_scan;
 pub mod schema;
+pub mod sheet_bounds;
 pub mod stats;
 pub mod table;
 pub mod validate;
 pub mod workbook;
+mod xls_scan;
 
 #[cfg(test)]
 mod tests;
