@@ -629,6 +629,8 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("data/{name}: GeoCode not in content/geo.yaml, rows left out: {list}", "data/{name}: GeoCode không có trong content/geo.yaml, các dòng bị bỏ qua: {list}"),
     ("data/{name}: {n} values are not numbers, left out", "data/{name}: {n} giá trị không phải là số, bị bỏ qua"),
     ("{rel}: not YAML, its metadata was left out", "{rel}: không phải YAML, siêu dữ liệu của nó bị bỏ qua"),
+    ("{rel}: not UTF-8 text, its metadata was left out", "{rel}: không phải văn bản UTF-8, siêu dữ liệu của nó bị bỏ qua"),
+    ("{rel}: not CSV, its metadata was left out", "{rel}: không phải CSV, siêu dữ liệu của nó bị bỏ qua"),
     ("direction: set to `higher` for every indicator (Open SDG does not say which way is better); check each", "direction: đặt là `higher` cho mọi chỉ tiêu (Open SDG không cho biết chiều nào là tốt hơn); hãy kiểm tra từng chỉ tiêu"),
     // issue 14: workbooks measured before they are read (untrusted content, bounded memory)
     ("the sheet `{sheet}` spans {first} to {last}, {area} cells, but only {filled} are filled; {expected}", "trang `{sheet}` trải từ {first} đến {last}, {area} ô, nhưng chỉ có {filled} ô có dữ liệu; {expected}"),
