@@ -26,3 +26,32 @@ fn metadata_in_csv_meta_is_mapped_as_the_yaml_metadata_is_issue_14() {
         built.read("data/sdg-3-2-1.csv")
     );
 }
+
+#[test]
+fn each_units_and_series_pair_becomes_an_indicator_of_its_own_issue_14() {
+    let site = SiteTest::from_fixture("full");
+    let report = import_open_sdg(&sites_dir().join("open-sdg-data"), &site.root).unwrap();
+    assert_eq!(
+        report.notes,
+        [
+            "data/indicator_1-2-1.csv: 2 units and series, imported as 2 indicators: sdg-1-2-1 (Percent SI_POV_NAHC), sdg-1-2-1-si-pov-nahc-num (Number SI_POV_NAHC_NUM)"
+        ]
+    );
+    assert!(!report.unmapped.iter().any(|l| l.contains("SI_POV_NAHC_NUM")), "{:?}", report.unmapped);
+    let count =
+        std::fs::read_to_string(site.root.join("content/indicators/sdg-1-2-1-si-pov-nahc-num.yaml")).unwrap();
+    assert!(
+        count.starts_with("title: Tỷ lệ dân số sống dưới chuẩn nghèo quốc gia (Number, SI_POV_NAHC_NUM)\n"),
+        "{count}"
+    );
+    assert!(count.contains("unit: custom\nunit_label: Number\n"), "{count}");
+    let percent = std::fs::read_to_string(site.root.join("content/indicators/sdg-1-2-1.yaml")).unwrap();
+    assert!(percent.contains("(Percent, SI_POV_NAHC)\n") && percent.contains("unit: percent\n"), "{percent}");
+    let built = site.build().unwrap_or_else(|e| panic!("{e}"));
+    let count_data = built.read("data/sdg-1-2-1-si-pov-nahc-num.csv");
+    assert!(
+        count_data.contains("sdg-1-2-1-si-pov-nahc-num,tn,tỉnh Thử Nghiệm,province,2021,20411,custom\n"),
+        "{count_data}"
+    );
+    assert!(!built.read("data/sdg-1-2-1.csv").contains("20411"));
+}
