@@ -65,6 +65,8 @@ pub struct Indicator {
     pub series: Vec<Series>,
     /// English texts (`en:`); `short_title` defaults to the English title like the original.
     pub en: IndicatorEn,
+    /// What reading its table left aside (note and source columns), said by `gazette check`.
+    pub table_notes: Vec<String>,
 }
 
 /// A revision note.
@@ -138,6 +140,7 @@ impl Indicator {
             dims: Vec::new(),
             series,
             en: IndicatorEn::default(),
+            table_notes: Vec::new(),
         }
     }
 

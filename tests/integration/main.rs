@@ -15,6 +15,7 @@ mod import_open_sdg;
 mod indicators;
 mod issue10_search;
 mod issue14_open_sdg_more;
+mod issue14_wide_notes;
 mod issue14_workbook_bounds;
 mod languages;
 mod maps;
