@@ -8,7 +8,7 @@ use std::io::Cursor;
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
 
 use super::ods_scan::scan_ods;
-use super::sheet_bounds::{Reading, Shape, check_book, check_sheet, check_unzipped};
+use super::sheet_bounds::{MAX_AREA, Reading, Shape, check_book, check_sheet, check_unzipped};
 use super::table::{Grid, GridCell, Pos};
 use super::xls_scan::scan_xls;
 use crate::error::{Error, ErrorKind, Location};
@@ -92,6 +92,10 @@ fn read_xlsx(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Err
             return Err(too_much_text(path, &name));
         }
         shape.add((row, column), (row, column));
+        // past the cap the sheet is refused whatever its span: stop collecting now
+        if shape.filled > MAX_AREA {
+            check_sheet(path, &name, &shape, Reading::OneSheet)?;
+        }
         cells.push(((row, column), placed));
     }
     drop(reader);
