@@ -110,10 +110,20 @@ fn too_much_text(path: &str, name: &str) -> Error {
         .help("keep only the indicator's table in the workbook: unit names, years and figures")
 }
 
+/// An `.xls` or `.ods` workbook whose cells, all sheets together, copy too much text.
+fn book_too_much_text(path: &str) -> Error {
+    Error::new(ErrorKind::Value, format!("the cells of the workbook hold more than {MAX_TEXT} bytes of text"))
+        .at(Location::file(path))
+        .help("keep only the indicator's table in the workbook: unit names, years and figures")
+}
+
 /// An `.xls` workbook, measured by its records before calamine reads every sheet of it.
 fn read_xls(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Error> {
-    let shapes = scan_xls(bytes).map_err(|e| unreadable(path, e))?;
-    check_book(path, &shapes)?;
+    let scan = scan_xls(bytes).map_err(|e| unreadable(path, e))?;
+    check_book(path, &scan.sheets)?;
+    if scan.shared_text > MAX_TEXT {
+        return Err(book_too_much_text(path));
+    }
     let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
     let name = choose_sheet(path, &book.sheet_names(), sheet)?;
     let range = book.worksheet_range(&name).map_err(|e| unreadable(path, e))?;
@@ -127,8 +137,7 @@ fn read_ods(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Erro
     let (shapes, text) = scan_ods(bytes).map_err(|e| unreadable(path, e))?;
     check_book(path, &shapes)?;
     if text > MAX_TEXT {
-        let name = shapes.first().map_or("", |(n, _)| n.as_str());
-        return Err(too_much_text(path, name));
+        return Err(book_too_much_text(path));
     }
     let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
     let name = choose_sheet(path, &book.sheet_names(), sheet)?;

@@ -647,6 +647,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("the workbook's {size} bytes unpack to {declared} bytes, more than the {allowed} gazette reads", "{size} byte của sổ tính giải nén thành {declared} byte, nhiều hơn {allowed} byte mà gazette đọc"),
     ("save the workbook again from Excel or LibreOffice; if it is that large, keep only the indicator's table in it", "hãy lưu lại sổ tính từ Excel hoặc LibreOffice; nếu nó thật sự lớn như vậy, chỉ giữ lại bảng của chỉ tiêu"),
     ("the sheet `{name}` holds more than {MAX_TEXT} bytes of text", "trang `{name}` chứa hơn {MAX_TEXT} byte văn bản"),
+    ("the cells of the workbook hold more than {MAX_TEXT} bytes of text", "các ô của sổ tính chứa hơn {MAX_TEXT} byte văn bản"),
     ("keep only the indicator's table in the workbook: unit names, years and figures", "hãy chỉ giữ bảng của chỉ tiêu trong sổ tính: tên đơn vị, năm và số liệu"),
     ("not an .xlsx, .xls or .ods file", "không phải tệp .xlsx, .xls hay .ods"),
     ("content.xml ends inside a row", "content.xml kết thúc giữa một hàng"),

@@ -207,17 +207,26 @@ fn xls(cells: &[(u16, u16, C<'_>)]) -> Vec<u8> {
 
 /// The same, with `head` (records such as DIMENSIONS) before the cells.
 fn xls_with(head: &[u8], cells: &[(u16, u16, C<'_>)]) -> Vec<u8> {
+    let mut body = head.to_vec();
+    for (r, c, cell) in cells {
+        body.extend(xls_cell(*r, *c, cell));
+    }
+    xls_file(&[], &body)
+}
+
+/// An `.xls` file with `globals` (records such as SST) in the workbook globals and `body` in
+/// its one sheet `Sheet1`.
+fn xls_file(globals: &[u8], body: &[u8]) -> Vec<u8> {
     let bof = |dt: u16| record(0x0809, &[&[0x00, 0x06], &dt.to_le_bytes()[..], &[0; 12]].concat());
     let name = b"Sheet1";
     let bound_sheet = |pos: u32| {
         record(0x0085, &[&pos.to_le_bytes()[..], &[0, 0, name.len() as u8, 0], &name[..]].concat())
     };
-    let globals_len = (bof(5).len() + bound_sheet(0).len() + record(0x000A, &[]).len()) as u32;
+    let globals_len =
+        (bof(5).len() + globals.len() + bound_sheet(0).len() + record(0x000A, &[]).len()) as u32;
     let mut stream =
-        [bof(5), bound_sheet(globals_len), record(0x000A, &[]), bof(0x10), head.to_vec()].concat();
-    for (r, c, cell) in cells {
-        stream.extend(xls_cell(*r, *c, cell));
-    }
+        [bof(5), globals.to_vec(), bound_sheet(globals_len), record(0x000A, &[]), bof(0x10), body.to_vec()]
+            .concat();
     stream.extend(record(0x000A, &[]));
     let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
     file.create_stream("/Workbook").unwrap().write_all(&stream).unwrap();
@@ -254,4 +263,24 @@ fn an_xls_declaring_billions_of_rows_is_refused_before_calamine_reserves_them_is
         record(0x0200, &[&0u32.to_le_bytes()[..], &u32::MAX.to_le_bytes(), &[0, 0, 0, 1, 0, 0]].concat());
     let text = refused("a.xls", &xls_with(&dimensions, &[(0, 0, C::T("geo")), (1, 0, C::N(1.0))]));
     assert!(text.contains("spans A1 to IV4294967295, 1099511627520 cells, but only 2 are filled"), "{text}");
+}
+
+#[test]
+fn an_xls_whose_cells_all_copy_one_long_shared_string_is_refused_issue_14() {
+    // one shared string of 8,000 characters, and 10,000 cells pointing at it: 150 kB of file,
+    // 80 MB of text once calamine has copied the string into every cell
+    let mut sst = [1u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
+    sst.extend(8_000u16.to_le_bytes());
+    sst.push(0);
+    sst.extend(vec![b'x'; 8_000]);
+    let cells: Vec<u8> = (0..10_000u16)
+        .flat_map(|r| record(0x00FD, &[&r.to_le_bytes()[..], &[0, 0, 0, 0], &0u32.to_le_bytes()].concat()))
+        .collect();
+    let bytes = xls_file(&record(0x00FC, &sst), &cells);
+    assert!(bytes.len() < 200_000, "{}", bytes.len());
+    let text = refused("a.xls", &bytes);
+    assert!(
+        text.starts_with("a.xls: error: the cells of the workbook hold more than 67108864 bytes of text"),
+        "{text}"
+    );
 }
