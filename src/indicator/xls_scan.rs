@@ -72,9 +72,12 @@ fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes([*data.get(at)?, *data.get(at + 1)?, *data.get(at + 2)?, *data.get(at + 3)?]))
 }
 
+/// Where a sheet's records start in the stream, and its name.
+type BoundSheet = (usize, String);
+
 /// The sheets the workbook globals list (where each starts, and its name), and the length in
 /// characters of each shared string.
-fn globals(stream: &[u8]) -> Result<(Vec<(usize, String)>, Vec<u16>), String> {
+fn globals(stream: &[u8]) -> Result<(Vec<BoundSheet>, Vec<u16>), String> {
     let mut sheets = Vec::new();
     let mut strings = Vec::new();
     let mut all = records(stream).peekable();
