@@ -87,13 +87,21 @@ fn scan_row<R: Read>(
                 let head = e.len() as u64;
                 inner.clear();
                 let content = reader.read_to_end_into(e.name(), &mut inner).map_err(|e| e.to_string())?;
-                if filled && n > 0 && repeats > 0 {
-                    let last = |from: u64, k: u64| (from + k - 1) as u32;
-                    shape.add((row as u32, column as u32), (last(row, repeats), last(column, n)));
+                if filled && n > 0 {
+                    // calamine builds the row's cells even past its last row (repeats cut to 0)
                     width = column + n;
                     if is_text {
                         let size = head.saturating_add(content.end.saturating_sub(content.start));
-                        *text = text.saturating_add(size.saturating_mul(n).saturating_mul(repeats));
+                        let copies = n.saturating_mul(repeats.max(1));
+                        *text = text.saturating_add(size.saturating_mul(copies));
+                    }
+                    let last = |from: u64, k: u64| (from + k - 1) as u32;
+                    if repeats > 0 {
+                        shape.add((row as u32, column as u32), (last(row, repeats), last(column, n)));
+                    } else {
+                        // named as lying on the last row, where calamine stops
+                        let bottom = (MAX_ROWS - 1) as u32;
+                        shape.cover((bottom, column as u32), (bottom, last(column, n)));
                     }
                 }
                 column += n;

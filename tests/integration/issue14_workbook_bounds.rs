@@ -172,6 +172,26 @@ fn an_ods_row_repeated_to_fill_a_huge_grid_is_refused_issue_14() {
     assert!(text.contains("98304000 cells, but only 1 are filled"), "{text}");
 }
 
+#[test]
+fn ods_rows_past_the_last_row_are_still_counted_issue_14() {
+    // a million rows in one element, then rows calamine builds from column A to XFD though
+    // they lie past its last row: 2,000 × 16,384 cells from a few kB
+    let far = format!(
+        r#"<table:table-row><table:table-cell table:number-columns-repeated="16383"/>{}</table:table-row>"#,
+        ods_number(1.0)
+    );
+    let rows = format!(
+        r#"<table:table-row table:number-rows-repeated="1048576">{}</table:table-row>{}"#,
+        ods_number(1.0),
+        far.repeat(2_000)
+    );
+    let text = refused("a.ods", &ods(&rows));
+    assert!(
+        text.contains("the sheet `Sheet1` spans A1 to XFD1048576, 17179869184 cells, but only 1 are filled"),
+        "{text}"
+    );
+}
+
 // ── .xls ────────────────────────────────────────────────────────────────────────────────
 
 /// One BIFF8 record.
