@@ -14,6 +14,7 @@ pub mod stats;
 pub mod table;
 pub mod validate;
 pub mod workbook;
+mod xls_container;
 mod xls_scan;
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! A first pass over an `.xls` file's records, before calamine reads it (issue 14). When it
 //! opens the file calamine builds every sheet: it reserves the cells the sheet's DIMENSIONS
 //! record declares, then a grid spanning the sheet's cell records. This pass measures both,
-//! and refuses records calamine would index past their end or subtract below zero on.
-
-use std::io::{Cursor, Read};
+//! and refuses records calamine would index past their end or subtract below zero on. The
+//! records are those of the stream calamine reads (see `xls_container`).
 
 use super::sheet_bounds::{Shape, Span};
+use super::xls_container::{Failure, workbook_stream};
 
 /// Records that hold one cell, at (row, column) in their first four bytes.
 const ONE_CELL: [u16; 6] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x0006];
@@ -30,11 +30,7 @@ pub(super) struct XlsScan {
 /// Measure an `.xls` file; an error (in the container's words) when it cannot be read or
 /// holds a record calamine would fail on.
 pub(super) fn scan_xls(bytes: &[u8]) -> Result<XlsScan, String> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let name = ["/Workbook", "/Book"].into_iter().find(|n| file.is_stream(n)).ok_or("no Workbook stream")?;
-    let mut stream = Vec::new();
-    let reader = file.open_stream(name).map_err(|e| e.to_string())?;
-    reader.take(bytes.len() as u64).read_to_end(&mut stream).map_err(|e| e.to_string())?;
+    let stream = workbook_stream(bytes).map_err(Failure::reason)?;
     let mut scanned = 0usize;
     let mut sheets = Vec::new();
     let (bound, strings) = globals(&stream)?;
