@@ -2,10 +2,9 @@
 //! first, or the one named), merged cells filled with their value, numbers typed as numbers
 //! taken as the workbook shows them, and only the filled cells kept (issue 14).
 
-use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
+use calamine::{Data, DataRef, Ods, Range, Reader, Xls, Xlsx};
 
 use super::ods_scan::scan_ods;
 use super::sheet_bounds::{MAX_AREA, Reading, Shape, check_book, check_sheet, check_unzipped};
@@ -83,7 +82,7 @@ fn read_xlsx(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Err
     let (mut shape, mut cells, mut text) = (Shape::default(), Vec::new(), 0u64);
     while let Some(c) = reader.next_cell().map_err(unreadable_sheet)? {
         let (row, column) = c.get_position();
-        let placed = cell(&Data::from(c.get_value().clone()), row as usize + 1, column as usize + 1);
+        let placed = cell_ref(c.get_value(), row as usize + 1, column as usize + 1);
         if placed.text.is_empty() {
             continue;
         }
@@ -172,19 +171,27 @@ fn grid_rows(cells: Vec<Placed>, merged: &[Region]) -> Vec<Vec<GridCell>> {
         number: None,
         pos: Pos::Cell(r as usize + 1, c as usize + 1),
     };
-    let mut rows: BTreeMap<u32, Vec<GridCell>> = BTreeMap::new();
+    // cells come in row order from every reader; sorting is then one pass
+    let mut cells = cells;
+    cells.sort_by_key(|(at, _)| *at);
+    let mut rows: Vec<(u32, Vec<GridCell>)> = Vec::new();
     for ((r, c), cell) in cells {
-        let row = rows.entry(r).or_insert_with(|| (left..=right).map(|c| blank(r, c)).collect());
-        row[(c - left) as usize] = cell;
+        if rows.last().is_none_or(|(last, _)| *last != r) {
+            rows.push((r, (left..=right).map(|c| blank(r, c)).collect()));
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            row[(c - left) as usize] = cell;
+        }
     }
     // regions are clamped to the rows read, and all of them together fill at most as many
     // cells as those rows have: a workbook declaring huge or countless regions stays linear
     let mut budget = rows.len() * width;
     for &((r0, c0), (r1, c1)) in merged {
         let Some(fc) = c0.checked_sub(left).map(|c| c as usize) else { continue };
-        let Some(first) = rows.get(&r0).and_then(|row| row.get(fc)).cloned() else { continue };
+        let Ok(at) = rows.binary_search_by_key(&r0, |(r, _)| *r) else { continue };
+        let Some(first) = rows[at].1.get(fc).cloned() else { continue };
         let last_column = (c1.saturating_sub(left) as usize).min(width - 1);
-        for (_, row) in rows.range_mut(r0..=r1.max(r0)) {
+        for (_, row) in rows[at..].iter_mut().take_while(|(r, _)| *r <= r1.max(r0)) {
             for target in row.iter_mut().take(last_column + 1).skip(fc) {
                 if budget == 0 {
                     return finish(rows);
@@ -199,8 +206,21 @@ fn grid_rows(cells: Vec<Placed>, merged: &[Region]) -> Vec<Vec<GridCell>> {
 }
 
 /// The rows that hold something.
-fn finish(rows: BTreeMap<u32, Vec<GridCell>>) -> Vec<Vec<GridCell>> {
-    rows.into_values().filter(|row| row.iter().any(|c| !c.text.is_empty())).collect()
+fn finish(rows: Vec<(u32, Vec<GridCell>)>) -> Vec<Vec<GridCell>> {
+    rows.into_iter().map(|(_, row)| row).filter(|row| row.iter().any(|c| !c.text.is_empty())).collect()
+}
+
+/// A cell streamed from an `.xlsx` sheet, its text copied once.
+fn cell_ref(data: &DataRef<'_>, row: usize, column: usize) -> GridCell {
+    match data {
+        DataRef::SharedString(s) => {
+            GridCell { text: s.trim().to_string(), number: None, pos: Pos::Cell(row, column) }
+        }
+        DataRef::String(s) => {
+            GridCell { text: s.trim().to_string(), number: None, pos: Pos::Cell(row, column) }
+        }
+        other => cell(&Data::from(other.clone()), row, column),
+    }
 }
 
 fn cell(data: &Data, row: usize, column: usize) -> GridCell {
