@@ -72,20 +72,26 @@ impl Location {
 
     /// A location at a cell of a workbook: `sheet!A1`, from 1-based row and column numbers.
     pub fn cell(path: impl Into<String>, sheet: &str, row: usize, column: usize) -> Self {
-        let mut letters = Vec::new();
-        let mut n = column;
-        while n > 0 {
-            letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
-            n = (n - 1) / 26;
-        }
-        let name: String = letters.iter().rev().collect();
-        Location { cell: Some(format!("{sheet}!{name}{row}")), ..Location::file(path) }
+        let name = cell_name(row, column);
+        Location { cell: Some(format!("{sheet}!{name}")), ..Location::file(path) }
     }
 
     /// A location at a line and column of a file.
     pub fn at(path: impl Into<String>, line: usize, column: usize) -> Self {
         Location { path: path.into(), line, column, cell: None }
     }
+}
+
+/// A cell's name as a spreadsheet shows it, from 1-based row and column numbers: `C14`.
+pub fn cell_name(row: usize, column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
+        n = (n - 1) / 26;
+    }
+    let name: String = letters.iter().rev().collect();
+    format!("{name}{row}")
 }
 
 impl fmt::Display for Location {

@@ -52,7 +52,9 @@ pub fn check_site(opts: &BuildOptions) -> CheckReport {
     if let Some(warning) = crate::editor::script_warning(&compiled.site().config, &compiled.plan) {
         warnings.push(warning);
     }
-    let notes = table_notes(&compiled.source);
+    let mut notes = table_notes(&compiled.source);
+    notes
+        .extend(compiled.site().data.indicators.iter().flat_map(|e| e.indicator.table_notes.iter().cloned()));
     let files = match render_to_memory(&compiled) {
         Ok(files) => files,
         Err(errors) => return CheckReport { errors, pages: 0, warnings, notes },

@@ -15,6 +15,9 @@ pub(super) fn run(dir: &Path, root: &Path, lang: Lang) -> i32 {
             for file in &report.written {
                 out_line!("{}", translate(&format!("wrote {file}"), lang));
             }
+            for line in &report.notes {
+                out_line!("{}", translate(&format!("note: {line}"), lang));
+            }
             for line in &report.unmapped {
                 out_line!("{}", translate(&format!("not mapped: {line}"), lang));
             }

@@ -1,5 +1,6 @@
 //! An Open SDG indicator's metadata: `indicator-config/<id>.yml`, then `meta/<id>.yml` or the
-//! front matter of `meta/<id>.md`, merged (later files win), read as plain YAML mappings.
+//! front matter of `meta/<id>.md`, then `csv-meta/<id>.csv` (the data starter's alternative:
+//! one field and its value per row), merged (later files win), read as plain mappings.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -26,7 +27,36 @@ impl Meta {
                 Some(Err(_)) => unmapped.push(format!("{rel}: not YAML, its metadata was left out")),
             }
         }
+        let rel = format!("csv-meta/{code}.csv");
+        if let Ok(bytes) = std::fs::read(dir.join(&rel)) {
+            match String::from_utf8(bytes) {
+                Ok(text) => meta.merge_csv(&text, &rel, unmapped),
+                Err(_) => unmapped.push(format!("{rel}: not UTF-8 text, its metadata was left out")),
+            }
+        }
         meta
+    }
+
+    /// Merge a two-column CSV of fields and values, without a header (as sdg-build reads it)
+    /// or under a `Field,Value` one.
+    fn merge_csv(&mut self, text: &str, rel: &str, unmapped: &mut Vec<String>) {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for (i, record) in reader.records().enumerate() {
+            let Ok(record) = record else {
+                return unmapped.push(format!("{rel}: not CSV, its metadata was left out"));
+            };
+            let (Some(key), Some(value)) = (record.get(0).map(str::trim), record.get(1).map(str::trim))
+            else {
+                continue;
+            };
+            let header = i == 0 && ["field", "field name"].contains(&key.to_lowercase().as_str());
+            if !header && !key.is_empty() && !value.is_empty() {
+                self.fields.insert(key.to_string(), value.to_string());
+            }
+        }
     }
 
     fn merge(&mut self, map: serde_yaml::Mapping) {
@@ -76,5 +106,16 @@ mod tests {
         meta.merge(map);
         assert_eq!(meta.get(&["indicator_name", "graph_title"]), Some("Hộ nghèo"));
         assert_eq!(front_matter("---\na: 1\n---\n\ntext"), Some("\na: 1"));
+    }
+
+    #[test]
+    fn csv_metadata_is_read_with_or_without_a_header_issue_14() {
+        let (mut with, mut without, mut unmapped) = (Meta::default(), Meta::default(), Vec::new());
+        with.merge_csv("Field,Value\nindicator_name,\"Hộ nghèo, theo xã\"\n", "a.csv", &mut unmapped);
+        without.merge_csv("\u{feff}indicator_name,Hộ nghèo\nUNIT_MEASURE,\n", "b.csv", &mut unmapped);
+        assert_eq!(with.get(&["indicator_name"]), Some("Hộ nghèo, theo xã"));
+        assert_eq!(without.get(&["indicator_name"]), Some("Hộ nghèo"));
+        assert_eq!(without.get(&["UNIT_MEASURE"]), None);
+        assert!(with.get(&["Field"]).is_none() && unmapped.is_empty());
     }
 }

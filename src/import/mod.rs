@@ -3,5 +3,6 @@
 
 mod meta;
 pub mod open_sdg;
+mod sdg_files;
 
 pub use open_sdg::{ImportReport, import_open_sdg};

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::meta::Meta;
+use super::sdg_files::{Source, indicator_yaml, table_csv};
 use crate::config::parse_config;
 use crate::error::{Error, ErrorKind, Errors};
 use crate::geo::{Geo, parse_geo};
@@ -23,6 +24,9 @@ pub struct ImportReport {
     pub written: Vec<String>,
     /// One line per thing left out or set by default, for the user to check.
     pub unmapped: Vec<String>,
+    /// One line per choice the import made that the user should know of (a data file with
+    /// several Units/Series pairs split into one indicator per pair).
+    pub notes: Vec<String>,
 }
 
 /// The site an import writes into: its first theme and its geography.
@@ -86,14 +90,14 @@ fn site(root: &Path) -> Result<Site, Errors> {
 }
 
 /// The columns of a data file.
-struct Columns {
+pub(super) struct Columns {
     year: usize,
     value: usize,
     geo: Option<usize>,
     units: Option<usize>,
     series: Option<usize>,
     /// (index, header) of the disaggregation columns.
-    dims: Vec<(usize, String)>,
+    pub(super) dims: Vec<(usize, String)>,
 }
 
 fn columns(header: &[String]) -> Option<Columns> {
@@ -107,22 +111,56 @@ fn columns(header: &[String]) -> Option<Columns> {
 }
 
 /// One figure as it will be written.
-struct Row {
-    geo: String,
-    year: String,
-    value: f64,
-    dims: Vec<String>,
+pub(super) struct Row {
+    pub(super) geo: String,
+    pub(super) year: String,
+    pub(super) value: f64,
+    pub(super) dims: Vec<String>,
+}
+
+/// One Units/Series pair of a data file: the gazette indicator it becomes, and its rows.
+pub(super) struct Part<'a> {
+    /// The indicator's id: `sdg-<code>` for the first pair, then a suffix per pair.
+    pub(super) id: String,
+    pub(super) units: String,
+    pub(super) series: String,
+    /// Whether the file holds other pairs (the title then names this one).
+    pub(super) shared: bool,
+    rows: Vec<&'a [String]>,
+}
+
+/// The rows of a data file split by Units/Series pair, in the order first met. Each pair is
+/// an indicator of its own: a gazette indicator has one unit, and a statistics office reads a
+/// percentage and a count of people as two indicators, not one chart.
+fn parts<'a>(code: &str, body: &'a [Vec<String>], cols: &Columns) -> Vec<Part<'a>> {
+    let cell = |row: &[String], i: Option<usize>| i.and_then(|i| row.get(i)).cloned().unwrap_or_default();
+    let mut parts: Vec<Part<'a>> = Vec::new();
+    for row in body {
+        let (units, series) = (cell(row, cols.units), cell(row, cols.series));
+        match parts.iter_mut().find(|p| p.units == units && p.series == series) {
+            Some(part) => part.rows.push(row),
+            None => parts.push(Part { id: String::new(), units, series, shared: false, rows: vec![row] }),
+        }
+    }
+    let base = format!("sdg-{}", slugify(code));
+    let shared = parts.len() > 1;
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    for (i, part) in parts.iter_mut().enumerate() {
+        let suffix = [&part.series, &part.units].into_iter().map(|t| slugify(t)).find(|s| !s.is_empty());
+        let id = match suffix {
+            _ if i == 0 => base.clone(),
+            Some(s) if !taken.contains(&format!("{base}-{s}")) => format!("{base}-{s}"),
+            _ => format!("{base}-{}", i + 1),
+        };
+        taken.insert(id.clone());
+        (part.id, part.shared) = (id, shared);
+    }
+    parts
 }
 
 fn convert(dir: &Path, file: &Path, site: &Site, report: &mut ImportReport) -> Result<(), Errors> {
     let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let code = name.trim_start_matches("indicator_").trim_end_matches(".csv").to_string();
-    let id = format!("sdg-{}", slugify(&code));
-    let yaml_rel = format!("content/indicators/{id}.yaml");
-    if site.root.join(&yaml_rel).exists() {
-        report.unmapped.push(format!("data/{name}: `{yaml_rel}` already exists and was left as it is"));
-        return Ok(());
-    }
     let Ok(text) = std::fs::read_to_string(file) else {
         report.unmapped.push(format!("data/{name}: not UTF-8 text, left out"));
         return Ok(());
@@ -142,52 +180,111 @@ fn convert(dir: &Path, file: &Path, site: &Site, report: &mut ImportReport) -> R
         return Ok(());
     };
     let meta = Meta::read(dir, &code, &mut report.unmapped);
-    let (rows, dim_values) = figures(&name, body, &cols, site, report);
+    let parts = parts(&code, body, &cols);
+    if parts.len() > 1 {
+        let n = parts.len();
+        let list: Vec<String> = parts
+            .iter()
+            .map(|p| format!("{} ({})", p.id, [p.units.as_str(), &p.series].join(" ").trim()))
+            .collect();
+        let list = list.join(", ");
+        report.notes.push(format!("data/{name}: {n} units and series, imported as {n} indicators: {list}"));
+    }
+    let mut dropped = Dropped::default();
+    let data = DataFile { name: &name, code: &code, cols: &cols, meta: &meta };
+    for part in &parts {
+        convert_part(&data, part, site, &mut dropped, report)?;
+    }
+    dropped.report(&name, report);
+    Ok(())
+}
+
+/// A data file being imported: its name, Open SDG code, columns and metadata.
+struct DataFile<'a> {
+    name: &'a str,
+    code: &'a str,
+    cols: &'a Columns,
+    meta: &'a Meta,
+}
+
+/// Write the indicator of one Units/Series pair, unless it exists.
+fn convert_part(
+    data: &DataFile<'_>,
+    part: &Part<'_>,
+    site: &Site,
+    dropped: &mut Dropped,
+    report: &mut ImportReport,
+) -> Result<(), Errors> {
+    let DataFile { name, code, cols, meta } = *data;
+    let id = &part.id;
+    let yaml_rel = format!("content/indicators/{id}.yaml");
+    if site.root.join(&yaml_rel).exists() {
+        report.unmapped.push(format!("data/{name}: `{yaml_rel}` already exists and was left as it is"));
+        return Ok(());
+    }
+    let (rows, dim_values) = figures(&part.rows, cols, site, dropped);
     if rows.is_empty() {
-        report.unmapped.push(format!("data/{name}: no figure could be imported"));
+        report.unmapped.push(format!("data/{name}: no figure could be imported for {id}"));
         return Ok(());
     }
     let csv_rel = format!("content/indicators/{id}.csv");
-    write(&site.root, &csv_rel, &table_csv(&cols, &rows, &dim_values))?;
-    let yaml = indicator_yaml(&code, &id, &meta, &cols, &dim_values, &rows, site);
+    write(&site.root, &csv_rel, &table_csv(cols, &rows, &dim_values))?;
+    let theme = site.theme.as_str();
+    let yaml = indicator_yaml(&Source { code, part, meta, theme }, cols, &dim_values, &rows);
     write(&site.root, &yaml_rel, &yaml)?;
     report.written.extend([yaml_rel, csv_rel]);
     Ok(())
 }
 
-/// The rows of one unit of measure and series (the first met), and each dimension's values.
+/// Rows left out of a data file, over all its pairs.
+#[derive(Default)]
+struct Dropped {
+    unknown_geo: BTreeSet<String>,
+    not_numbers: usize,
+}
+
+impl Dropped {
+    /// Say which rows of a data file were left out, and why.
+    fn report(self, name: &str, report: &mut ImportReport) {
+        if !self.unknown_geo.is_empty() {
+            let list: Vec<String> = self.unknown_geo.into_iter().take(5).collect();
+            let list = list.join(", ");
+            report
+                .unmapped
+                .push(format!("data/{name}: GeoCode not in content/geo.yaml, rows left out: {list}"));
+        }
+        let n = self.not_numbers;
+        if n > 0 {
+            report.unmapped.push(format!("data/{name}: {n} values are not numbers, left out"));
+        }
+    }
+}
+
+/// The figures of one pair's rows, and each dimension's values.
 fn figures(
-    name: &str,
-    body: &[Vec<String>],
+    body: &[&[String]],
     cols: &Columns,
     site: &Site,
-    report: &mut ImportReport,
+    dropped: &mut Dropped,
 ) -> (Vec<Row>, Vec<Vec<String>>) {
     let cell = |row: &[String], i: Option<usize>| i.and_then(|i| row.get(i)).cloned().unwrap_or_default();
-    let mut kept: Option<(String, String)> = None;
-    let (mut other, mut unknown_geo, mut not_numbers) = (BTreeSet::new(), BTreeSet::new(), 0);
     let mut dim_values: Vec<Vec<String>> = vec![Vec::new(); cols.dims.len()];
     let mut rows = Vec::new();
     let root = site.geo.root.map(|r| site.geo.units[r].id.clone()).unwrap_or_default();
     for row in body {
-        let key = (cell(row, cols.units), cell(row, cols.series));
-        if kept.get_or_insert_with(|| key.clone()) != &key {
-            other.insert(format!("{} {}", key.0, key.1).trim().to_string());
-            continue;
-        }
         let value_text = cell(row, Some(cols.value));
         if value_text.is_empty() {
             continue;
         }
         let Ok(value) = figure_text(&value_text, Decimal::Dot) else {
-            not_numbers += 1;
+            dropped.not_numbers += 1;
             continue;
         };
         let geo = match cell(row, cols.geo) {
             g if g.is_empty() => root.clone(),
             g if site.geo.find(&g).is_some() => g,
             g => {
-                unknown_geo.insert(g);
+                dropped.unknown_geo.insert(g);
                 continue;
             }
         };
@@ -205,144 +302,7 @@ fn figures(
             .collect();
         rows.push(Row { geo, year: cell(row, Some(cols.year)), value, dims });
     }
-    left_out(name, other, unknown_geo, not_numbers, report);
     (rows, dim_values)
-}
-
-/// Say which rows of a data file were left out, and why.
-fn left_out(
-    name: &str,
-    other: BTreeSet<String>,
-    unknown_geo: BTreeSet<String>,
-    not_numbers: usize,
-    report: &mut ImportReport,
-) {
-    if !other.is_empty() {
-        let list: Vec<String> = other.into_iter().take(5).collect();
-        let list = list.join(", ");
-        report
-            .unmapped
-            .push(format!("data/{name}: only the first unit and series were imported; left out: {list}"));
-    }
-    if !unknown_geo.is_empty() {
-        let list: Vec<String> = unknown_geo.into_iter().take(5).collect();
-        let list = list.join(", ");
-        report.unmapped.push(format!("data/{name}: GeoCode not in content/geo.yaml, rows left out: {list}"));
-    }
-    if not_numbers > 0 {
-        report.unmapped.push(format!("data/{name}: {not_numbers} values are not numbers, left out"));
-    }
-}
-
-/// A dimension value's id: its slug (or `v<n>` when it has no ASCII letter at all).
-fn value_id(values: &[String], value: &str) -> String {
-    let slug = slugify(value);
-    if slug.is_empty() {
-        format!("v{}", values.iter().position(|v| v == value).unwrap_or(0) + 1)
-    } else {
-        slug
-    }
-}
-
-fn dim_id(header: &str, d: usize) -> String {
-    match slugify(header) {
-        s if s.is_empty() || ["geo", "year", "value"].contains(&s.as_str()) => format!("dim-{}", d + 1),
-        s => s,
-    }
-}
-
-fn table_csv(cols: &Columns, rows: &[Row], dim_values: &[Vec<String>]) -> String {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["geo".to_string(), "year".to_string(), "value".to_string()];
-    header.extend(cols.dims.iter().enumerate().map(|(d, (_, h))| dim_id(h, d)));
-    let _ = out.write_record(&header);
-    for row in rows {
-        let mut record = vec![row.geo.clone(), row.year.clone(), format!("{}", row.value)];
-        let ids = row
-            .dims
-            .iter()
-            .zip(dim_values)
-            .map(|(v, all)| if v.is_empty() { String::new() } else { value_id(all, v) });
-        record.extend(ids);
-        let _ = out.write_record(&record);
-    }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-/// The indicator file: metadata from Open SDG where it has it, defaults said in the report.
-fn indicator_yaml(
-    code: &str,
-    id: &str,
-    meta: &Meta,
-    cols: &Columns,
-    dim_values: &[Vec<String>],
-    rows: &[Row],
-    site: &Site,
-) -> String {
-    use serde_yaml::{Mapping, Value};
-    let s = |v: &str| Value::String(v.to_string());
-    let number = code.replace('-', ".");
-    let title = meta
-        .get(&["indicator_name", "graph_title", "SDG_SERIES_DESCR"])
-        .map_or_else(|| ["Chỉ tiêu SDG ", &number].concat(), str::to_string);
-    let units = meta.get(&["computation_units", "UNIT_MEASURE"]);
-    let in_range = rows.iter().all(|r| (0.0..=100.0).contains(&r.value));
-    let percent = in_range && units.is_some_and(|u| u.contains('%') || u.to_lowercase().contains("percent"));
-    let mut m = Mapping::new();
-    m.insert(s("title"), s(&title));
-    m.insert(s("theme"), s(&site.theme));
-    m.insert(s("unit"), s(if percent { "percent" } else { "custom" }));
-    if !percent {
-        m.insert(s("unit_label"), s(units.unwrap_or("giá trị")));
-    }
-    m.insert(s("direction"), s("higher"));
-    if let Some(d) = meta.get(&["indicator_definition", "STAT_CONC_DEF"]) {
-        m.insert(s("description"), s(d));
-    }
-    let source = meta.get(&["source_organisation_1", "DATA_SOURCE", "COMPILING_ORG", "un_custodian_agency"]);
-    m.insert(s("source"), s(source.unwrap_or("Open SDG")));
-    let last_year = rows.iter().filter_map(|r| r.year.parse::<i32>().ok()).max().unwrap_or(2000);
-    let updated = meta
-        .get(&["META_LAST_UPDATE"])
-        .filter(|d| crate::date::Date::parse(d).is_ok())
-        .map_or_else(|| format!("{last_year}-12-31"), str::to_string);
-    m.insert(s("updated"), s(&updated));
-    // content in the site's language, not a message (so no format string)
-    let notes = ["Nhập từ Open SDG: data/indicator_", code, ".csv (chỉ tiêu ", &number, ")."].concat();
-    m.insert(s("notes"), s(&notes));
-    let dims = disaggregations(cols, dim_values);
-    if !dims.is_empty() {
-        m.insert(s("disaggregations"), Value::Sequence(dims));
-    }
-    m.insert(s("csv"), s(&format!("{id}.csv")));
-    serde_yaml::to_string(&Value::Mapping(m)).unwrap_or_default()
-}
-
-/// The `disaggregations:` of the indicator: one per column that holds a value.
-fn disaggregations(cols: &Columns, dim_values: &[Vec<String>]) -> Vec<serde_yaml::Value> {
-    use serde_yaml::{Mapping, Value};
-    let s = |v: &str| Value::String(v.to_string());
-    cols.dims
-        .iter()
-        .enumerate()
-        .filter(|(d, _)| !dim_values[*d].is_empty())
-        .map(|(d, (_, header))| {
-            let values: Vec<Value> = dim_values[d]
-                .iter()
-                .map(|v| {
-                    let mut value = Mapping::new();
-                    value.insert(s("id"), s(&value_id(&dim_values[d], v)));
-                    value.insert(s("name"), s(v));
-                    Value::Mapping(value)
-                })
-                .collect();
-            let mut dim = Mapping::new();
-            dim.insert(s("id"), s(&dim_id(header, d)));
-            dim.insert(s("name"), s(header));
-            dim.insert(s("values"), Value::Sequence(values));
-            Value::Mapping(dim)
-        })
-        .collect()
 }
 
 /// Write one file of the site, its folder created.

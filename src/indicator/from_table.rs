@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use super::Dim;
 use super::csv::{dialect, read_csv_as};
 use super::observations::{Ctx, Place};
 use super::schema::RawIndicator;
-use super::table::{Grid, GridCell, Record, records};
+use super::table::{Grid, GridCell, Layout, NOTE_NAMES_SHOWN, Record, records};
 use super::validate::Tables;
 use super::workbook::{is_workbook, read_workbook};
 use crate::error::{Error, ErrorKind};
@@ -33,10 +34,38 @@ pub(super) fn read_table(file: &SourceFile, raw: &RawIndicator, tables: Tables<'
     if let Some(row) = raw.header_row {
         grid.start_at(row);
     }
-    match records(&grid) {
-        Ok(records) => records.iter().for_each(|r| add_record(&grid, r, ctx)),
-        Err(e) => ctx.errors.push(e),
+    let layout = match records(&grid) {
+        Ok(layout) => layout,
+        Err(e) => return ctx.errors.push(e),
+    };
+    if layout.wide
+        && let Some(e) = unknown_column(&grid, &layout, ctx.dims)
+    {
+        return ctx.errors.push(e);
     }
+    for cell in &layout.ignored {
+        let (at, name) = (grid.locate(cell.pos), &cell.text);
+        ctx.notes.push(format!("{at}: the column “{name}” holds notes or sources and was left aside"));
+    }
+    layout.records.iter().for_each(|r| add_record(&grid, r, ctx));
+}
+
+/// In the wide layout, the first column beside the years that is neither the unit, a note
+/// nor one of the indicator's disaggregations, named at its header cell.
+fn unknown_column(grid: &Grid, layout: &Layout<'_>, dims: &[Dim]) -> Option<Error> {
+    let cell = layout.dims.iter().find(|c| !dims.iter().any(|d| d.id == c.text))?;
+    let name = &cell.text;
+    let ids = if dims.is_empty() {
+        "none: this indicator has no disaggregations".to_string()
+    } else {
+        dims.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", ")
+    };
+    let notes = NOTE_NAMES_SHOWN;
+    Some(
+        Error::new(ErrorKind::Schema, format!("the column “{name}” is not a year, the unit column, a note column or a disaggregation"))
+            .at(grid.locate(cell.pos))
+            .help(format!("beside the years a table may have the unit column (geo, Đơn vị, Địa bàn), note and source columns, left aside ({notes}), and columns named after a disaggregation id ({ids}); rename or delete this column")),
+    )
 }
 
 /// The named file as a grid: a workbook's sheet, or a CSV in the convention its header shows.

@@ -7,11 +7,15 @@
 pub mod csv;
 mod from_table;
 mod observations;
+mod ods_scan;
 pub mod schema;
+pub mod sheet_bounds;
 pub mod stats;
 pub mod table;
 pub mod validate;
 pub mod workbook;
+mod xls_container;
+mod xls_scan;
 
 #[cfg(test)]
 mod tests;
@@ -62,6 +66,8 @@ pub struct Indicator {
     pub series: Vec<Series>,
     /// English texts (`en:`); `short_title` defaults to the English title like the original.
     pub en: IndicatorEn,
+    /// What reading its table left aside (note and source columns), said by `gazette check`.
+    pub table_notes: Vec<String>,
 }
 
 /// A revision note.
@@ -135,6 +141,7 @@ impl Indicator {
             dims: Vec::new(),
             series,
             en: IndicatorEn::default(),
+            table_notes: Vec::new(),
         }
     }
 

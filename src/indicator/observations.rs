@@ -35,6 +35,8 @@ pub(super) struct Ctx<'a> {
     pub(super) unknown: HashMap<String, Error>,
     /// Units by folded name, built at the first name met in a table.
     pub(super) names: Option<crate::geo::names::NameIndex>,
+    /// What reading the table left aside, for `gazette check` (issue 14).
+    pub(super) notes: Vec<String>,
 }
 
 /// Unknown geo ids of one file that get a "did you mean" hint; later ones get the plain help.

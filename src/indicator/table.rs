@@ -103,6 +103,25 @@ pub struct Record<'g> {
 const GEO_NAMES: [&str; 6] = ["geo", "don vi", "dia ban", "don vi hanh chinh", "geocode", "ma don vi"];
 const YEAR_NAMES: [&str; 2] = ["year", "nam"];
 const VALUE_NAMES: [&str; 3] = ["value", "gia tri", "so lieu"];
+/// Columns of notes and sources beside the figures, left aside (and said so by `check`).
+pub const NOTE_NAMES: [&str; 8] =
+    ["ghi chu", "chu thich", "nguon", "nguon so lieu", "note", "notes", "source", "sources"];
+
+/// The note and source column names as shown in messages.
+pub const NOTE_NAMES_SHOWN: &str = "Ghi chú, Chú thích, Nguồn, Nguồn số liệu, Note, Source";
+
+/// What a table's layout gives: its records, and the header cells of the columns beside them.
+#[derive(Debug, Clone, Default)]
+pub struct Layout<'g> {
+    /// One record per figure.
+    pub records: Vec<Record<'g>>,
+    /// Whether units are in rows and years in columns.
+    pub wide: bool,
+    /// The header cells of the note and source columns, left aside.
+    pub ignored: Vec<&'g GridCell>,
+    /// The header cells of the other columns, read as disaggregations.
+    pub dims: Vec<&'g GridCell>,
+}
 
 fn folded(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
@@ -113,11 +132,15 @@ fn is_year(cell: &GridCell) -> bool {
     n.is_some_and(|n| n.fract() == 0.0 && super::validate::YEARS.contains(&(n as i64)))
 }
 
+fn is_note(cell: &GridCell) -> bool {
+    NOTE_NAMES.contains(&folded(&cell.text).as_str())
+}
+
 /// The records of a grid whose first row names the columns: long when it names geo, year and
 /// value; wide when years head some columns (on the first row, or on the second under a
-/// merged "Năm").
-pub fn records(grid: &Grid) -> Result<Vec<Record<'_>>, Error> {
-    let Some((header, body)) = grid.rows.split_first() else { return Ok(Vec::new()) };
+/// merged "Năm"). Note and source columns are left aside.
+pub fn records(grid: &Grid) -> Result<Layout<'_>, Error> {
+    let Some((header, body)) = grid.rows.split_first() else { return Ok(Layout::default()) };
     let names: Vec<String> = header.iter().map(|c| folded(&c.text)).collect();
     let find = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
     if let (Some(g), Some(y), Some(v)) = (find(&GEO_NAMES), find(&YEAR_NAMES), find(&VALUE_NAMES)) {
@@ -134,9 +157,11 @@ pub fn records(grid: &Grid) -> Result<Vec<Record<'_>>, Error> {
     }
 }
 
-fn long<'g>(header: &'g [GridCell], body: &'g [Vec<GridCell>], [g, y, v]: [usize; 3]) -> Vec<Record<'g>> {
-    let dims: Vec<usize> = (0..header.len()).filter(|i| ![g, y, v].contains(i)).collect();
-    body.iter()
+fn long<'g>(header: &'g [GridCell], body: &'g [Vec<GridCell>], [g, y, v]: [usize; 3]) -> Layout<'g> {
+    let others = (0..header.len()).filter(|i| ![g, y, v].contains(i));
+    let (ignored, dims): (Vec<usize>, Vec<usize>) = others.partition(|&i| is_note(&header[i]));
+    let records = body
+        .iter()
         .filter_map(|row| {
             let (geo, year, value) = (row.get(g)?, row.get(y)?, row.get(v)?);
             (!value.text.is_empty() && !geo.text.is_empty()).then(|| Record {
@@ -146,7 +171,9 @@ fn long<'g>(header: &'g [GridCell], body: &'g [Vec<GridCell>], [g, y, v]: [usize
                 pairs: pairs(header, row, &dims),
             })
         })
-        .collect()
+        .collect();
+    let cells = |columns: Vec<usize>| columns.into_iter().map(|i| &header[i]).collect();
+    Layout { records, wide: false, ignored: cells(ignored), dims: cells(dims) }
 }
 
 /// `header` names the columns that are not years; `years` holds the years (the same row, or
@@ -156,12 +183,12 @@ fn wide<'g>(
     years: &'g [GridCell],
     body: &'g [Vec<GridCell>],
     geo: Option<usize>,
-) -> Vec<Record<'g>> {
+) -> Layout<'g> {
     let year_columns: Vec<usize> = (0..years.len()).filter(|&i| is_year(&years[i])).collect();
     let geo = geo.unwrap_or_else(|| (0..header.len()).find(|i| !year_columns.contains(i)).unwrap_or(0));
-    let dims: Vec<usize> = (0..header.len())
-        .filter(|i| *i != geo && !year_columns.contains(i) && !header[*i].text.is_empty())
-        .collect();
+    let others =
+        (0..header.len()).filter(|i| *i != geo && !year_columns.contains(i) && !header[*i].text.is_empty());
+    let (ignored, dims): (Vec<usize>, Vec<usize>) = others.partition(|&i| is_note(&header[i]));
     let mut out = Vec::new();
     for row in body {
         let Some(unit) = row.get(geo).filter(|c| !c.text.is_empty()) else { continue };
@@ -171,7 +198,8 @@ fn wide<'g>(
             }
         }
     }
-    out
+    let cells = |columns: Vec<usize>| columns.into_iter().map(|i| &header[i]).collect();
+    Layout { records: out, wide: true, ignored: cells(ignored), dims: cells(dims) }
 }
 
 fn pairs<'g>(header: &'g [GridCell], row: &'g [GridCell], dims: &[usize]) -> Vec<(&'g str, &'g str)> {
@@ -209,7 +237,7 @@ mod tests {
     #[test]
     fn reads_the_long_layout_with_vietnamese_headers_issue_14() {
         let g = grid(&[&["Đơn vị", "Năm", "Giá trị", "sex"], &["xa-a", "2024", "12.5", "f"]]);
-        let r = records(&g).unwrap();
+        let r = records(&g).unwrap().records;
         assert_eq!(
             (r[0].geo.text.as_str(), r[0].year.text.as_str(), r[0].value.text.as_str()),
             ("xa-a", "2024", "12.5")
@@ -225,11 +253,25 @@ mod tests {
             &["Xã A", "1", ""],
             &["Xã B", "2", "3"],
         ]);
-        let r = records(&g).unwrap();
+        let r = records(&g).unwrap().records;
         let got: Vec<(&str, &str, &str)> =
             r.iter().map(|r| (r.geo.text.as_str(), r.year.text.as_str(), r.value.text.as_str())).collect();
         assert_eq!(got, vec![("Xã A", "2023", "1"), ("Xã B", "2023", "2"), ("Xã B", "2024", "3")]);
         assert_eq!(g.locate(r[2].value.pos).to_string(), "t.xlsx: Sheet1!C4");
+    }
+
+    #[test]
+    fn note_and_source_columns_are_left_aside_in_both_layouts_issue_14() {
+        let wide = grid(&[&["Đơn vị", "2023", "Ghi chú", "Giới tính"], &["Xã A", "1", "sơ bộ", "nu"]]);
+        let layout = records(&wide).unwrap();
+        assert!(layout.wide);
+        assert_eq!(layout.ignored.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Ghi chú"]);
+        assert_eq!(layout.dims.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Giới tính"]);
+        assert_eq!(layout.records[0].pairs, vec![("Giới tính", "nu")]);
+        let long = grid(&[&["geo", "year", "value", "NGUỒN"], &["xa-a", "2024", "1", "Cục Thống kê"]]);
+        let layout = records(&long).unwrap();
+        assert_eq!(layout.ignored.len(), 1);
+        assert!(layout.records[0].pairs.is_empty());
     }
 
     #[test]

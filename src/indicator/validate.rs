@@ -80,11 +80,12 @@ pub fn parse_indicator_with_warnings(
         values: BTreeMap::new(),
         unknown: HashMap::new(),
         names: None,
+        notes: Vec::new(),
     };
     read_series(&raw, &mut ctx);
     read_observations(&raw, &mut ctx);
     read_table(file, &raw, tables, &mut ctx);
-    let Ctx { errors, values, .. } = ctx;
+    let Ctx { errors, values, notes: table_notes, .. } = ctx;
     let series = values
         .into_iter()
         .map(|((geo, breakdown), mut points)| {
@@ -114,6 +115,7 @@ pub fn parse_indicator_with_warnings(
         dims,
         series,
         en,
+        table_notes,
     };
     let (warnings, errors) = errors.split_warnings();
     errors.into_result((indicator, warnings))

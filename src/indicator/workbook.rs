@@ -1,14 +1,20 @@
 //! Workbooks (`.xlsx`, `.xls`, `.ods`) read with `calamine` into a [`Grid`]: one sheet (the
 //! first, or the one named), merged cells filled with their value, numbers typed as numbers
-//! taken as the workbook shows them (issue 14).
+//! taken as the workbook shows them, and only the filled cells kept (issue 14).
 
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, DataRef, Ods, Range, Reader, Xls, Xlsx};
 
+use super::ods_scan::scan_ods;
+use super::sheet_bounds::{MAX_AREA, Reading, Shape, check_book, check_sheet, check_unzipped};
 use super::table::{Grid, GridCell, Pos};
+use super::xls_scan::scan_xls;
 use crate::error::{Error, ErrorKind, Location};
 use crate::source::numbers::Decimal;
+
+/// The most bytes of text the cells of a sheet may hold together.
+const MAX_TEXT: u64 = 64 << 20;
 
 /// Whether a table name is a workbook's.
 pub fn is_workbook(name: &str) -> bool {
@@ -16,71 +22,176 @@ pub fn is_workbook(name: &str) -> bool {
     [".xlsx", ".xlsm", ".xls", ".ods"].iter().any(|ext| lower.ends_with(ext))
 }
 
-/// Read `sheet` (or the first sheet) of the workbook `bytes` found at `path`.
+/// Read `sheet` (or the first sheet) of the workbook `bytes` found at `path`. The format is
+/// told from the content, and each is measured before a grid is built: a sheet spanning far
+/// more cells than it fills is refused (see `sheet_bounds`).
 pub fn read_workbook(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, Error> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Error::new(ErrorKind::Syntax, format!("the workbook cannot be read: {e}"))
+    let (name, cells, merged) = if bytes.starts_with(b"PK") {
+        check_unzipped(path, bytes)?;
+        if is_ods(bytes) { read_ods(path, bytes, sheet)? } else { read_xlsx(path, bytes, sheet)? }
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        read_xls(path, bytes, sheet)?
+    } else {
+        return Err(unreadable(path, "not an .xlsx, .xls or .ods file"));
+    };
+    let rows = grid_rows(cells, &merged);
+    Ok(Grid { path: path.to_string(), sheet: Some(name), decimal: Decimal::Dot, rows })
+}
+
+/// A sheet's name, its filled cells at their 0-based (row, column), and its merged regions.
+type Sheet = (String, Vec<Placed>, Vec<Region>);
+type Placed = ((u32, u32), GridCell);
+
+fn unreadable(path: &str, e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Syntax, format!("the workbook cannot be read: {e}"))
+        .at(Location::file(path))
+        .help("save it again from Excel or LibreOffice as .xlsx")
+}
+
+fn is_ods(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|z| {
+        z.index_for_name("content.xml").is_some() && z.index_for_name("xl/workbook.xml").is_none()
+    })
+}
+
+/// The sheet asked for, or the first.
+fn choose_sheet(path: &str, names: &[String], sheet: Option<&str>) -> Result<String, Error> {
+    match sheet {
+        Some(s) if names.iter().any(|n| n == s) => Ok(s.to_string()),
+        Some(s) => Err(Error::new(ErrorKind::Reference, format!("the workbook has no sheet `{s}`"))
             .at(Location::file(path))
-            .help("save it again from Excel or LibreOffice as .xlsx")
-    })?;
-    let names = book.sheet_names();
-    let name = match sheet {
-        Some(s) if names.iter().any(|n| n == s) => s.to_string(),
-        Some(s) => {
-            return Err(Error::new(ErrorKind::Reference, format!("the workbook has no sheet `{s}`"))
-                .at(Location::file(path))
-                .help(format!("use one of: {}", names.join(", "))));
-        }
+            .help(format!("use one of: {}", names.join(", ")))),
         None => names.first().cloned().ok_or_else(|| {
             Error::new(ErrorKind::Value, "the workbook has no sheet").at(Location::file(path))
-        })?,
-    };
-    let range = book.worksheet_range(&name).map_err(|e| {
+        }),
+    }
+}
+
+/// An `.xlsx` sheet streamed cell by cell: only filled cells are kept, and the sheet is
+/// refused when they are spread too far (calamine's `worksheet_range` would build the grid
+/// spanning them whatever its size).
+fn read_xlsx(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Error> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
+    let name = choose_sheet(path, &book.sheet_names(), sheet)?;
+    let unreadable_sheet = |e: calamine::XlsxError| {
         Error::new(ErrorKind::Syntax, format!("the sheet `{name}` cannot be read: {e}"))
             .at(Location::file(path))
             .help("save it again from Excel or LibreOffice as .xlsx")
-    })?;
-    let merged = merged_regions(&mut book, &name);
-    let rows = grid_rows(&range, &merged);
-    Ok(Grid { path: path.to_string(), sheet: Some(name), decimal: Decimal::Dot, rows })
+    };
+    let mut reader = book.worksheet_cells_reader(&name).map_err(unreadable_sheet)?;
+    let (mut shape, mut cells, mut text) = (Shape::default(), Vec::new(), 0u64);
+    while let Some(c) = reader.next_cell().map_err(unreadable_sheet)? {
+        let (row, column) = c.get_position();
+        let placed = cell_ref(c.get_value(), row as usize + 1, column as usize + 1);
+        if placed.text.is_empty() {
+            continue;
+        }
+        text = text.saturating_add(placed.text.len() as u64);
+        if text > MAX_TEXT {
+            return Err(too_much_text(path, &name));
+        }
+        shape.add((row, column), (row, column));
+        // past the cap the sheet is refused whatever its span: stop collecting now
+        if shape.filled > MAX_AREA {
+            check_sheet(path, &name, &shape, Reading::OneSheet)?;
+        }
+        cells.push(((row, column), placed));
+    }
+    drop(reader);
+    check_sheet(path, &name, &shape, Reading::OneSheet)?;
+    let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+    Ok((name, cells, merged.into_iter().map(|d| (d.start, d.end)).collect()))
+}
+
+fn too_much_text(path: &str, name: &str) -> Error {
+    Error::new(ErrorKind::Value, format!("the sheet `{name}` holds more than {MAX_TEXT} bytes of text"))
+        .at(Location::file(path))
+        .help("keep only the indicator's table in the workbook: unit names, years and figures")
+}
+
+/// An `.xls` or `.ods` workbook whose cells, all sheets together, copy too much text.
+fn book_too_much_text(path: &str) -> Error {
+    Error::new(ErrorKind::Value, format!("the cells of the workbook hold more than {MAX_TEXT} bytes of text"))
+        .at(Location::file(path))
+        .help("keep only the indicator's table in the workbook: unit names, years and figures")
+}
+
+/// An `.xls` workbook, measured by its records before calamine reads every sheet of it.
+fn read_xls(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Error> {
+    let scan = scan_xls(bytes).map_err(|e| unreadable(path, e))?;
+    check_book(path, &scan.sheets)?;
+    if scan.shared_text > MAX_TEXT {
+        return Err(book_too_much_text(path));
+    }
+    let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
+    let name = choose_sheet(path, &book.sheet_names(), sheet)?;
+    let range = book.worksheet_range(&name).map_err(|e| unreadable(path, e))?;
+    let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+    Ok((name, placed(&range), merged.into_iter().map(|d| (d.start, d.end)).collect()))
+}
+
+/// An `.ods` workbook, measured by a first pass over its XML before calamine reads every
+/// sheet of it, repeated rows and cells written out.
+fn read_ods(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Error> {
+    let (shapes, text) = scan_ods(bytes).map_err(|e| unreadable(path, e))?;
+    check_book(path, &shapes)?;
+    if text > MAX_TEXT {
+        return Err(book_too_much_text(path));
+    }
+    let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(path, e))?;
+    let name = choose_sheet(path, &book.sheet_names(), sheet)?;
+    let range = book.worksheet_range(&name).map_err(|e| unreadable(path, e))?;
+    Ok((name, placed(&range), Vec::new()))
+}
+
+/// The filled cells of a range built by calamine.
+fn placed(range: &Range<Data>) -> Vec<Placed> {
+    let (top, left) = range.start().unwrap_or((0, 0));
+    range
+        .used_cells()
+        .map(|(r, c, data)| {
+            let (row, column) = (top + r as u32, left + c as u32);
+            ((row, column), cell(data, row as usize + 1, column as usize + 1))
+        })
+        .filter(|(_, c)| !c.text.is_empty())
+        .collect()
 }
 
 /// A merged region: ((first row, first column), (last row, last column)), 0-based.
 type Region = ((u32, u32), (u32, u32));
 
-/// The merged regions of a sheet; none for formats calamine does not report them for.
-fn merged_regions(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Region> {
-    let regions = match book {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        _ => Vec::new(),
+/// The rows holding filled cells, each as wide as the filled cells span, with merged cells
+/// given the value of their first cell.
+fn grid_rows(cells: Vec<Placed>, merged: &[Region]) -> Vec<Vec<GridCell>> {
+    let Some(left) = cells.iter().map(|((_, c), _)| *c).min() else { return Vec::new() };
+    let right = cells.iter().map(|((_, c), _)| *c).max().unwrap_or(left);
+    let width = (right - left + 1) as usize;
+    let blank = |r: u32, c: u32| GridCell {
+        text: String::new(),
+        number: None,
+        pos: Pos::Cell(r as usize + 1, c as usize + 1),
     };
-    regions.into_iter().map(|d| (d.start, d.end)).collect()
-}
-
-/// The non-blank rows of a sheet, with merged cells given the value of their first cell.
-fn grid_rows(range: &Range<Data>, merged: &[Region]) -> Vec<Vec<GridCell>> {
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<GridCell>> = range
-        .rows()
-        .enumerate()
-        .map(|(r, row)| {
-            row.iter()
-                .enumerate()
-                .map(|(c, data)| cell(data, top as usize + r + 1, left as usize + c + 1))
-                .collect()
-        })
-        .collect();
-    // regions are clamped to the sheet, and all of them together fill at most as many cells
-    // as the sheet has: a workbook declaring huge or countless regions stays linear
-    let mut budget: usize = rows.iter().map(Vec::len).sum();
+    // cells come in row order from every reader; sorting is then one pass
+    let mut cells = cells;
+    cells.sort_by_key(|(at, _)| *at);
+    let mut rows: Vec<(u32, Vec<GridCell>)> = Vec::new();
+    for ((r, c), cell) in cells {
+        if rows.last().is_none_or(|(last, _)| *last != r) {
+            rows.push((r, (left..=right).map(|c| blank(r, c)).collect()));
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            row[(c - left) as usize] = cell;
+        }
+    }
+    // regions are clamped to the rows read, and all of them together fill at most as many
+    // cells as those rows have: a workbook declaring huge or countless regions stays linear
+    let mut budget = rows.len() * width;
     for &((r0, c0), (r1, c1)) in merged {
-        let at = |r: u32, c: u32| Some(((r.checked_sub(top)?) as usize, (c.checked_sub(left)?) as usize));
-        let Some((fr, fc)) = at(r0, c0) else { continue };
-        let Some(first) = rows.get(fr).and_then(|row| row.get(fc)).cloned() else { continue };
-        let last_row = (r1.saturating_sub(top) as usize).min(rows.len().saturating_sub(1));
-        for row in rows.iter_mut().take(last_row + 1).skip(fr) {
-            let last_column = (c1.saturating_sub(left) as usize).min(row.len().saturating_sub(1));
+        let Some(fc) = c0.checked_sub(left).map(|c| c as usize) else { continue };
+        let Ok(at) = rows.binary_search_by_key(&r0, |(r, _)| *r) else { continue };
+        let Some(first) = rows[at].1.get(fc).cloned() else { continue };
+        let last_column = (c1.saturating_sub(left) as usize).min(width - 1);
+        for (_, row) in rows[at..].iter_mut().take_while(|(r, _)| *r <= r1.max(r0)) {
             for target in row.iter_mut().take(last_column + 1).skip(fc) {
                 if budget == 0 {
                     return finish(rows);
@@ -95,9 +206,21 @@ fn grid_rows(range: &Range<Data>, merged: &[Region]) -> Vec<Vec<GridCell>> {
 }
 
 /// The rows that hold something.
-fn finish(mut rows: Vec<Vec<GridCell>>) -> Vec<Vec<GridCell>> {
-    rows.retain(|row| row.iter().any(|c| !c.text.is_empty()));
-    rows
+fn finish(rows: Vec<(u32, Vec<GridCell>)>) -> Vec<Vec<GridCell>> {
+    rows.into_iter().map(|(_, row)| row).filter(|row| row.iter().any(|c| !c.text.is_empty())).collect()
+}
+
+/// A cell streamed from an `.xlsx` sheet, its text copied once.
+fn cell_ref(data: &DataRef<'_>, row: usize, column: usize) -> GridCell {
+    match data {
+        DataRef::SharedString(s) => {
+            GridCell { text: s.trim().to_string(), number: None, pos: Pos::Cell(row, column) }
+        }
+        DataRef::String(s) => {
+            GridCell { text: s.trim().to_string(), number: None, pos: Pos::Cell(row, column) }
+        }
+        other => cell(&Data::from(other.clone()), row, column),
+    }
 }
 
 fn cell(data: &Data, row: usize, column: usize) -> GridCell {
@@ -141,14 +264,18 @@ mod tests {
 
     #[test]
     fn merged_cells_are_filled_within_the_sheet_whatever_the_region_says_issue_14() {
-        let mut range = Range::new((0, 0), (1, 2));
-        range.set_value((0, 1), Data::String("Năm".into()));
-        range.set_value((1, 1), Data::Float(2023.0));
+        let at = |r: u32, c: u32, text: &str| {
+            (
+                (r, c),
+                GridCell { text: text.into(), number: None, pos: Pos::Cell(r as usize + 1, c as usize + 1) },
+            )
+        };
+        let cells = vec![at(0, 1, "Năm"), at(1, 0, "Xã A"), at(1, 1, "2023"), at(1, 2, "")];
         // a region reaching to the last row and column of Excel: only the sheet is filled
-        let rows = grid_rows(&range, &[((0, 1), (0, 16_383)), ((0, 0), (1_048_575, 0))]);
+        let rows = grid_rows(cells, &[((0, 1), (0, 16_383)), ((1, 0), (1_048_575, 0))]);
         let texts: Vec<Vec<&str>> =
             rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect();
-        assert_eq!(texts, vec![vec!["", "Năm", "Năm"], vec!["", "2023", ""]]);
+        assert_eq!(texts, vec![vec!["", "Năm", "Năm"], vec!["Xã A", "2023", ""]]);
         assert_eq!(rows[0][2].pos, Pos::Cell(1, 3));
     }
 

@@ -16,7 +16,9 @@ fn an_open_sdg_repository_is_imported_with_what_was_not_mapped_and_the_site_buil
             "content/indicators/sdg-1-1-1.yaml",
             "content/indicators/sdg-1-1-1.csv",
             "content/indicators/sdg-1-2-1.yaml",
-            "content/indicators/sdg-1-2-1.csv"
+            "content/indicators/sdg-1-2-1.csv",
+            "content/indicators/sdg-1-2-1-si-pov-nahc-num.yaml",
+            "content/indicators/sdg-1-2-1-si-pov-nahc-num.csv"
         ]
     );
     insta::assert_snapshot!("open_sdg_unmapped", report.unmapped.join("\n"));
@@ -43,7 +45,7 @@ fn the_import_command_reports_and_refuses_to_overwrite_issue_14() {
         stdout.contains("not mapped: data/indicator_1-2-1.csv: GeoCode not in content/geo.yaml"),
         "{stdout}"
     );
-    assert!(stdout.contains("Imported 2 indicators"), "{stdout}");
+    assert!(stdout.contains("Imported 3 indicators"), "{stdout}");
     let again =
         gazette_en().args(["import", "open-sdg"]).arg(&dir).arg("--root").arg(&site.root).output().unwrap();
     let stdout = String::from_utf8_lossy(&again.stdout);
