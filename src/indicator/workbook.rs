@@ -26,16 +26,26 @@ pub fn is_workbook(name: &str) -> bool {
 /// told from the content, and each is measured before a grid is built: a sheet spanning far
 /// more cells than it fills is refused (see `sheet_bounds`).
 pub fn read_workbook(path: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, Error> {
-    let (name, cells, merged) = if bytes.starts_with(b"PK") {
-        check_unzipped(path, bytes)?;
-        if is_ods(bytes) { read_ods(path, bytes, sheet)? } else { read_xlsx(path, bytes, sheet)? }
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        read_xls(path, bytes, sheet)?
-    } else {
-        return Err(unreadable(path, "not an .xlsx, .xls or .ods file"));
-    };
+    let (name, cells, merged) = guarded(path, || {
+        if bytes.starts_with(b"PK") {
+            check_unzipped(path, bytes)?;
+            if is_ods(bytes) { read_ods(path, bytes, sheet) } else { read_xlsx(path, bytes, sheet) }
+        } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            read_xls(path, bytes, sheet)
+        } else {
+            Err(unreadable(path, "not an .xlsx, .xls or .ods file"))
+        }
+    })?;
     let rows = grid_rows(cells, &merged);
     Ok(Grid { path: path.to_string(), sheet: Some(name), decimal: Decimal::Dot, rows })
+}
+
+/// Run a reader of untrusted bytes: a panic inside it (calamine has not been audited against
+/// every malformed record) becomes an error naming the file instead of ending the build. The
+/// release profile unwinds (`panic = "unwind"` in Cargo.toml) so that this can catch it.
+fn guarded<T>(path: &str, read: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(unreadable(path, "its reader failed on a damaged or unusual record")))
 }
 
 /// A sheet's name, its filled cells at their 0-based (row, column), and its merged regions.
@@ -277,6 +287,15 @@ mod tests {
             rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect();
         assert_eq!(texts, vec![vec!["", "Năm", "Năm"], vec!["Xã A", "2023", ""]]);
         assert_eq!(rows[0][2].pos, Pos::Cell(1, 3));
+    }
+
+    #[test]
+    fn a_reader_that_panics_gives_an_error_naming_the_file_issue_14() {
+        // issue 14: a malformed record that makes calamine panic must not end the build
+        let e = guarded::<()>("content/indicators/a.xls", || panic!("index out of bounds")).unwrap_err();
+        assert_eq!(e.location.as_ref().map(|l| l.path.as_str()), Some("content/indicators/a.xls"));
+        assert!(e.message.contains("cannot be read"), "{e}");
+        assert!(e.help.as_deref().unwrap_or("").contains(".xlsx"));
     }
 
     #[test]

@@ -651,6 +651,7 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("the cells of the workbook hold more than {MAX_TEXT} bytes of text", "các ô của sổ tính chứa hơn {MAX_TEXT} byte văn bản"),
     ("keep only the indicator's table in the workbook: unit names, years and figures", "hãy chỉ giữ bảng của chỉ tiêu trong sổ tính: tên đơn vị, năm và số liệu"),
     ("not an .xlsx, .xls or .ods file", "không phải tệp .xlsx, .xls hay .ods"),
+    ("its reader failed on a damaged or unusual record", "trình đọc gặp lỗi ở một bản ghi hỏng hoặc lạ"),
     ("content.xml ends inside a row", "content.xml kết thúc giữa một hàng"),
     ("content.xml ends inside a table", "content.xml kết thúc giữa một bảng"),
     ("a DIMENSIONS record ends before it starts", "bản ghi DIMENSIONS kết thúc trước khi bắt đầu"),
