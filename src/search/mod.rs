@@ -8,6 +8,7 @@
 
 pub mod fold;
 pub mod index;
+pub mod postings;
 #[cfg(test)]
 mod query;
 #[cfg(test)]

@@ -1,0 +1,187 @@
+//! The terms of an index and the documents holding each (issue 10), collected in one pass
+//! over the text with no allocation per syllable or pair.
+//!
+//! Syllables are numbered as they are first seen (interned), and a pair of neighbouring
+//! syllables is the two numbers in one `u64`, so the hot loop hashes a short string once per
+//! syllable and an integer once per pair, and never builds a pair's text. Runs of documents
+//! are collected in parallel, each with its own numbers, then merged in document order, so
+//! the result does not depend on the number of threads.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::Doc;
+use super::fold::each_syllable;
+
+/// Longer terms (runs of letters without spaces: addresses, codes; or pairs of them) are not
+/// indexed.
+pub const MAX_TERM: usize = 48;
+
+/// One term of the index: its hash (where it goes), its text and its postings
+/// (`doc << 1 | in_title`, ascending by document).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Term {
+    /// [`super::index::fnv1a`] of the text.
+    pub hash: u32,
+    /// A folded syllable (`ngheo`) or two separated by a space (`ho ngheo`).
+    pub text: Box<str>,
+    /// The documents holding the term, each with whether it is in its title.
+    pub postings: Vec<u32>,
+}
+
+/// FNV-1a as a `Hasher` for the syllable strings: they are short, and SipHash's protection
+/// against chosen keys is not needed for an index built once from the site's own text.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A multiplicative hash for the `u64` keys of pairs (as rustc's FxHasher).
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Names = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+type Pairs = HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>>;
+
+/// A pair of syllable numbers as one key.
+fn pair(a: u32, b: u32) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
+/// The postings of a run of documents, with the run's own syllable numbers.
+#[derive(Default)]
+struct Run {
+    /// Syllable text by number.
+    names: Vec<Box<str>>,
+    /// Syllable number by text.
+    ids: Names,
+    /// Whether each syllable is all digits (numbers are never half of a pair).
+    number: Vec<bool>,
+    /// Postings by syllable number.
+    syllables: Vec<Vec<u32>>,
+    /// Postings by pair.
+    pairs: Pairs,
+}
+
+impl Run {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(s.into());
+        self.ids.insert(s.into(), id);
+        self.number.push(s.bytes().all(|b| b.is_ascii_digit()));
+        self.syllables.push(Vec::new());
+        id
+    }
+
+    /// Add one document's syllables and the pairs of neighbouring syllables of each field.
+    fn add_doc(&mut self, id: u32, doc: &Doc, buf: &mut String) {
+        let fields = std::iter::once((true, &doc.title)).chain(doc.text.iter().map(|t| (false, t)));
+        for (title, text) in fields {
+            let value = id << 1 | u32::from(title);
+            let mut prev: Option<u32> = None;
+            each_syllable(text, buf, |s, joined| {
+                if s.len() > MAX_TERM {
+                    prev = None;
+                    return;
+                }
+                let syl = self.intern(s);
+                push(&mut self.syllables[syl as usize], value);
+                if let Some(p) = prev.filter(|_| joined) {
+                    let fits = self.names[p as usize].len() + 1 + s.len() <= MAX_TERM;
+                    if fits && !self.number[p as usize] && !self.number[syl as usize] {
+                        push(self.pairs.entry(pair(p, syl)).or_default(), value);
+                    }
+                }
+                prev = Some(syl);
+            });
+        }
+    }
+}
+
+/// Add `value` (`doc << 1 | title`) to a list whose last entry may be the same document.
+fn push(list: &mut Vec<u32>, value: u32) {
+    match list.last_mut() {
+        Some(last) if *last >> 1 == value >> 1 => *last |= value & 1,
+        _ => list.push(value),
+    }
+}
+
+/// Every term of `docs` with its postings, ordered by hash, then text.
+pub fn collect_terms(docs: &[Doc]) -> Vec<Term> {
+    let run_len = (docs.len() / (4 * rayon::current_num_threads())).max(256);
+    let runs: Vec<Run> = docs
+        .par_chunks(run_len)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut run = Run::default();
+            let mut buf = String::new();
+            for (i, doc) in chunk.iter().enumerate() {
+                run.add_doc((c * run_len + i) as u32, doc, &mut buf);
+            }
+            run
+        })
+        .collect();
+    let mut all = merge(runs);
+    let names = std::mem::take(&mut all.names);
+    let mut terms: Vec<Term> = Vec::with_capacity(names.len() + all.pairs.len());
+    for (pair, postings) in all.pairs {
+        let (a, b) = (&names[(pair >> 32) as usize], &names[(pair & 0xffff_ffff) as usize]);
+        let text: Box<str> = format!("{a} {b}").into();
+        terms.push(Term { hash: super::index::fnv1a(text.as_bytes()), text, postings });
+    }
+    for (text, postings) in names.into_iter().zip(all.syllables) {
+        terms.push(Term { hash: super::index::fnv1a(text.as_bytes()), text, postings });
+    }
+    terms.par_sort_unstable_by(|a, b| (a.hash, &a.text).cmp(&(b.hash, &b.text)));
+    terms
+}
+
+/// The runs as one, in order: each run's syllables renumbered, postings appended.
+fn merge(runs: Vec<Run>) -> Run {
+    let mut all = Run::default();
+    for run in runs {
+        let Run { names, syllables, pairs, .. } = run;
+        let renumber: Vec<u32> = names.iter().map(|n| all.intern(n)).collect();
+        for (id, postings) in syllables.into_iter().enumerate() {
+            all.syllables[renumber[id] as usize].extend(postings);
+        }
+        for (key, postings) in pairs {
+            let key = pair(renumber[(key >> 32) as usize], renumber[(key & 0xffff_ffff) as usize]);
+            all.pairs.entry(key).or_default().extend(postings);
+        }
+    }
+    all
+}
