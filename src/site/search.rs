@@ -6,6 +6,7 @@
 
 use rayon::prelude::*;
 
+use crate::locale::format_date;
 use crate::model::Site;
 use crate::search::{Doc, DocKind, SearchFile, build_index};
 
@@ -34,7 +35,7 @@ pub fn site_docs(site: &Site, former: &str) -> Vec<Doc> {
                 kind: DocKind::News,
                 title: item.title.clone(),
                 url: c.url(&n.path),
-                date: date.map(|d| crate::locale::format_date(d, c.lang)).unwrap_or_default(),
+                date: date.map(|d| format_date(d, c.lang)).unwrap_or_default(),
                 year: date.map(|d| d.year),
                 excerpt: item.summary.clone().unwrap_or_else(|| item.body.first_paragraph.clone()),
                 text,
@@ -75,7 +76,7 @@ fn data_docs(site: &Site, former: &str, docs: &mut Vec<Doc>) {
             kind: DocKind::Indicator,
             title: ind.title.clone(),
             url: c.url(&e.path),
-            date: ind.updated.dmy(),
+            date: format_date(ind.updated, c.lang),
             year: Some(ind.updated.year),
             excerpt: ind.description.clone(),
             text,
@@ -105,7 +106,7 @@ fn data_docs(site: &Site, former: &str, docs: &mut Vec<Doc>) {
             kind: DocKind::Programme,
             title: p.title.clone(),
             url: c.url(&e.path),
-            date: p.date.dmy(),
+            date: format_date(p.date, c.lang),
             year: Some(p.date.year),
             excerpt: format!("{} – {}", p.number, p.issuer),
             text,

@@ -14,6 +14,7 @@ mod i18n_data;
 mod import_open_sdg;
 mod indicators;
 mod issue10_search;
+mod issue10_search_dates;
 mod languages;
 mod maps;
 mod messages_vi;
