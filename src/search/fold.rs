@@ -75,14 +75,26 @@ pub fn spans(folded: &str) -> Vec<(&str, bool)> {
     out
 }
 
-/// Characters below this one fold through [`TABLE`].
-const TABLE_END: u32 = 0x2000;
+/// Characters below this one fold through [`TABLE`] (every Vietnamese letter is below it).
+const TABLE_END: usize = 0x2000;
 
-/// `fold` of every character below [`TABLE_END`]: `ends[c]` is where its folded form ends in
-/// `text` (and `ends[c - 1]` where it starts).
+/// What the folded form of a character is made of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Nothing (a combining mark).
+    Empty,
+    /// Letters and digits only: it continues the syllable.
+    Word,
+    /// Anything else: each character is looked at.
+    Mixed,
+}
+
+/// `fold` of every character below [`TABLE_END`]: the folded form of `c` is
+/// `text[ends[c - 1]..ends[c]]`, made of `class[c]`.
 struct Table {
     text: String,
     ends: Vec<u32>,
+    class: Vec<Class>,
 }
 
 static TABLE: OnceLock<Table> = OnceLock::new();
@@ -90,14 +102,24 @@ static TABLE: OnceLock<Table> = OnceLock::new();
 fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut text = String::new();
-        let mut ends = Vec::with_capacity(TABLE_END as usize);
-        for u in 0..TABLE_END {
+        let mut ends = Vec::with_capacity(TABLE_END);
+        let mut class = Vec::with_capacity(TABLE_END);
+        for u in 0..TABLE_END as u32 {
+            let start = text.len();
             if let Some(c) = char::from_u32(u) {
                 fold_char(c, |d| text.push(d));
             }
+            let folded = &text[start..];
+            class.push(if folded.is_empty() {
+                Class::Empty
+            } else if folded.chars().all(char::is_alphanumeric) {
+                Class::Word
+            } else {
+                Class::Mixed
+            });
             ends.push(text.len() as u32);
         }
-        Table { text, ends }
+        Table { text, ends, class }
     })
 }
 
@@ -150,8 +172,7 @@ pub fn each_syllable(text: &str, buf: &mut String, emit: impl FnMut(&str, bool))
     let mut s = Splitter { buf, joined: false, emit };
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             s.ascii(b);
             i += 1;
@@ -160,13 +181,15 @@ pub fn each_syllable(text: &str, buf: &mut String, emit: impl FnMut(&str, bool))
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
         i += c.len_utf8();
         let u = c as usize;
-        if u < TABLE_END as usize {
-            let start = table.ends[u - 1] as usize;
-            for d in table.text[start..table.ends[u] as usize].chars() {
-                s.other(d);
-            }
-        } else {
+        if u >= TABLE_END {
             fold_char(c, |d| s.other(d));
+            continue;
+        }
+        let folded = &table.text[table.ends[u - 1] as usize..table.ends[u] as usize];
+        match table.class[u] {
+            Class::Empty => {}
+            Class::Word => s.buf.push_str(folded),
+            Class::Mixed => folded.chars().for_each(|d| s.other(d)),
         }
     }
     s.end(true);

@@ -119,9 +119,11 @@ fn data_docs(site: &Site, former: &str, docs: &mut Vec<Doc>) {
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(lt) = rest.find(['<', '&', '\u{E000}']) {
-        out.push_str(&rest[..lt]);
-        rest = &rest[lt..];
+    // `<`, `&`, or the first byte of U+E000–U+EFFF (the placeholders' U+E000); a byte scan,
+    // as this runs over every body of the site
+    while let Some(at) = rest.bytes().position(|b| matches!(b, b'<' | b'&' | 0xEE)) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
         let (end, put) = if rest.starts_with('<') {
             let end = rest.find('>').map_or(rest.len(), |e| e + 1);
             let name = rest[1..end].trim_start_matches('/');
@@ -131,8 +133,12 @@ pub fn plain_text(html: &str) -> String {
             (end, if block { " . " } else { "" })
         } else if rest.starts_with('\u{E000}') {
             (rest.find('\u{E001}').map_or(rest.len(), |e| e + '\u{E001}'.len_utf8()), " ")
-        } else {
+        } else if rest.starts_with('&') {
             entity(rest)
+        } else {
+            let end = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            out.push_str(&rest[..end]);
+            (end, "")
         };
         out.push_str(put);
         rest = &rest[end..];
@@ -163,5 +169,7 @@ mod tests {
         let text =
             plain_text("<p>Hộ <strong>nghèo</strong> &amp; cận nghèo</p><p>bền vững</p>\u{E000}0\u{E001}x");
         assert_eq!(text, " . Hộ nghèo & cận nghèo .  . bền vững .  x");
+        // other characters of U+E000–U+EFFF stay (issue 10: a byte scan finds their first byte)
+        assert_eq!(plain_text("a\u{E001}b\u{EFFF}c"), "a\u{E001}b\u{EFFF}c");
     }
 }
