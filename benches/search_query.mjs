@@ -31,7 +31,7 @@ try {
       }
     });
     await page.goto(server.url + 'search/');
-    const ms = await typeAndTime(page, q);
+    const ms = await typeAndTime(page, q, { paste: true });
     const status = await page.textContent('#search-status');
     const hrefs = await page.$$eval('#search-results li h2 a', (as) => as.map((a) => a.getAttribute('href')));
     let raw = 0, gz = 0;

@@ -47,7 +47,9 @@ fn fold_char(c: char, mut put: impl FnMut(char)) {
 /// `[\p{Alphabetic}\p{N}]`); spaces are `White_Space` (JS: `\p{White_Space}`).
 pub fn syllables(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    each_syllable(text, &mut String::new(), |s, joined| out.push((s.to_string(), joined)));
+    each_syllable(text, &mut Vec::new(), |s, joined| {
+        out.push((String::from_utf8_lossy(s).into_owned(), joined))
+    });
     out
 }
 
@@ -78,23 +80,23 @@ pub fn spans(folded: &str) -> Vec<(&str, bool)> {
 /// Characters below this one fold through [`TABLE`] (every Vietnamese letter is below it).
 const TABLE_END: usize = 0x2000;
 
-/// What the folded form of a character is made of.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
+/// The folded form of a character below [`TABLE_END`].
+#[derive(Clone, Copy)]
+enum Folded {
     /// Nothing (a combining mark).
     Empty,
-    /// Letters and digits only: it continues the syllable.
-    Word,
-    /// Anything else: each character is looked at.
-    Mixed,
+    /// One ASCII letter or digit (`ệ` → `e`, `đ` → `d`): it continues the syllable.
+    Ascii(u8),
+    /// One other letter or digit, as its UTF-8 bytes (`ß`, `ω`): it continues the syllable.
+    Letter([u8; 4], u8),
+    /// Anything else: `TABLE.text[start..end]`, each character looked at.
+    Other(u32, u32),
 }
 
-/// `fold` of every character below [`TABLE_END`]: the folded form of `c` is
-/// `text[ends[c - 1]..ends[c]]`, made of `class[c]`.
+/// `fold` of every character below [`TABLE_END`], by code point.
 struct Table {
     text: String,
-    ends: Vec<u32>,
-    class: Vec<Class>,
+    folded: Vec<Folded>,
 }
 
 static TABLE: OnceLock<Table> = OnceLock::new();
@@ -102,55 +104,66 @@ static TABLE: OnceLock<Table> = OnceLock::new();
 fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut text = String::new();
-        let mut ends = Vec::with_capacity(TABLE_END);
-        let mut class = Vec::with_capacity(TABLE_END);
+        let mut folded = Vec::with_capacity(TABLE_END);
         for u in 0..TABLE_END as u32 {
             let start = text.len();
             if let Some(c) = char::from_u32(u) {
                 fold_char(c, |d| text.push(d));
             }
-            let folded = &text[start..];
-            class.push(if folded.is_empty() {
-                Class::Empty
-            } else if folded.chars().all(char::is_alphanumeric) {
-                Class::Word
-            } else {
-                Class::Mixed
+            let mut chars = text[start..].chars();
+            folded.push(match (chars.next(), chars.next()) {
+                (None, _) => Folded::Empty,
+                (Some(c), None) if c.is_ascii_alphanumeric() => Folded::Ascii(c as u8),
+                (Some(c), None) if c.is_alphanumeric() => {
+                    let mut bytes = [0; 4];
+                    let len = c.encode_utf8(&mut bytes).len() as u8;
+                    Folded::Letter(bytes, len)
+                }
+                _ => Folded::Other(start as u32, text.len() as u32),
             });
-            ends.push(text.len() as u32);
         }
-        Table { text, ends, class }
+        Table { text, folded }
     })
 }
 
+/// What an ASCII byte is to a syllable: its lower-case form (letters and digits), or
+/// [`SPACE`] (White_Space: `\t \n \v \f \r` and the space), or [`BREAK`] (punctuation).
+static ASCII: [u8; 128] = {
+    let mut t = [BREAK; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            t[b] = SPACE;
+        }
+        b += 1;
+    }
+    t
+};
+const SPACE: u8 = 1;
+const BREAK: u8 = 0;
+
 /// Splits folded characters into syllables (the state of [`spans`], one character at a time).
 struct Splitter<'b, F> {
-    buf: &'b mut String,
+    buf: &'b mut Vec<u8>,
     joined: bool,
     emit: F,
 }
 
-impl<F: FnMut(&str, bool)> Splitter<'_, F> {
-    fn ascii(&mut self, b: u8) {
-        if b.is_ascii_alphanumeric() {
-            self.buf.push(char::from(b.to_ascii_lowercase()));
-        } else {
-            // ASCII White_Space: \t \n \v \f \r and the space
-            self.end(matches!(b, b'\t'..=b'\r' | b' '));
-        }
-    }
-
+impl<F: FnMut(&[u8], bool)> Splitter<'_, F> {
     fn other(&mut self, c: char) {
-        if c.is_ascii() {
-            self.ascii(c as u8);
-        } else if c.is_alphanumeric() {
-            self.buf.push(c);
+        if c.is_alphanumeric() {
+            let mut bytes = [0; 4];
+            self.buf.extend_from_slice(c.encode_utf8(&mut bytes).as_bytes());
         } else {
             self.end(c.is_whitespace());
         }
     }
 
     /// A character that is not part of a syllable: the current one (if any) ends.
+    #[inline]
     fn end(&mut self, space: bool) {
         if !self.buf.is_empty() {
             (self.emit)(self.buf, self.joined);
@@ -163,33 +176,52 @@ impl<F: FnMut(&str, bool)> Splitter<'_, F> {
     }
 }
 
+/// The character starting at `text[i]` (not ASCII) and its length in bytes.
+#[inline]
+fn decode(text: &str, i: usize) -> Option<(u32, usize)> {
+    let b = text.as_bytes();
+    let cont = |k: usize| b.get(i + k).map_or(0, |x| u32::from(x & 0x3f));
+    let lead = u32::from(*b.get(i)?);
+    match lead {
+        0xc0..=0xdf => Some(((lead & 0x1f) << 6 | cont(1), 2)),
+        0xe0..=0xef => Some(((lead & 0x0f) << 12 | cont(1) << 6 | cont(2), 3)),
+        _ => text.get(i..)?.chars().next().map(|c| (c as u32, c.len_utf8())),
+    }
+}
+
 /// Every syllable of `text`, folded, with whether a phrase continues into it (as
-/// [`syllables`] gives them), handed to `emit` as a slice of `buf` (reused; no allocation per
-/// syllable).
-pub fn each_syllable(text: &str, buf: &mut String, emit: impl FnMut(&str, bool)) {
+/// [`syllables`] gives them), handed to `emit` as UTF-8 bytes in `buf` (reused; no allocation
+/// per syllable).
+pub fn each_syllable(text: &str, buf: &mut Vec<u8>, emit: impl FnMut(&[u8], bool)) {
     buf.clear();
     let table = table();
     let mut s = Splitter { buf, joined: false, emit };
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            s.ascii(b);
+        if let Some(&class) = ASCII.get(usize::from(b)) {
+            match class {
+                BREAK => s.end(false),
+                SPACE => s.end(true),
+                lower => s.buf.push(lower),
+            }
             i += 1;
             continue;
         }
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
-        i += c.len_utf8();
-        let u = c as usize;
-        if u >= TABLE_END {
-            fold_char(c, |d| s.other(d));
-            continue;
-        }
-        let folded = &table.text[table.ends[u - 1] as usize..table.ends[u] as usize];
-        match table.class[u] {
-            Class::Empty => {}
-            Class::Word => s.buf.push_str(folded),
-            Class::Mixed => folded.chars().for_each(|d| s.other(d)),
+        let Some((u, len)) = decode(text, i) else { break };
+        i += len;
+        match table.folded.get(u as usize) {
+            Some(Folded::Empty) => {}
+            Some(&Folded::Ascii(b)) => s.buf.push(b),
+            Some(Folded::Letter(bytes, len)) => s.buf.extend_from_slice(&bytes[..usize::from(*len)]),
+            Some(&Folded::Other(start, end)) => {
+                table.text[start as usize..end as usize].chars().for_each(|d| s.other(d));
+            }
+            None => {
+                if let Some(c) = char::from_u32(u) {
+                    fold_char(c, |d| s.other(d));
+                }
+            }
         }
     }
     s.end(true);

@@ -85,7 +85,12 @@ fn encode_term(out: &mut Vec<u8>, term: &Term, docs: usize) {
     let postings = &term.postings;
     out.push(term.text.len() as u8);
     out.extend_from_slice(term.text.as_bytes());
-    let gaps_len: usize = gaps(postings.iter().map(|p| p >> 1)).map(varint_len).sum();
+    let (mut gaps_len, mut titles, mut prev) = (0, 0, 0);
+    for p in postings {
+        gaps_len += varint_len((p >> 1) - prev);
+        prev = p >> 1;
+        titles += p & 1;
+    }
     let bitmap_len = docs.div_ceil(8);
     if bitmap_len < gaps_len {
         let at = out.len();
@@ -100,9 +105,10 @@ fn encode_term(out: &mut Vec<u8>, term: &Term, docs: usize) {
         varint(out, postings.len() as u32);
         gaps(postings.iter().map(|p| p >> 1)).for_each(|g| varint(out, g));
     }
-    let titles = || postings.iter().filter(|p| *p & 1 == 1).map(|p| p >> 1);
-    varint(out, titles().count() as u32);
-    gaps(titles()).for_each(|g| varint(out, g));
+    varint(out, titles);
+    if titles > 0 {
+        gaps(postings.iter().filter(|p| *p & 1 == 1).map(|p| p >> 1)).for_each(|g| varint(out, g));
+    }
 }
 
 /// Gaps between ascending numbers (the first gap is the first number).

@@ -18,6 +18,11 @@ use super::fold::each_syllable;
 /// Longer terms (runs of letters without spaces: addresses, codes; or pairs of them) are not
 /// indexed.
 pub const MAX_TERM: usize = 48;
+/// Pairs are indexed in a title whole, and in the first this many syllables of every other
+/// field (about 2 KB of Vietnamese: the lead of an article and more). A phrase further down a
+/// long text still finds the document (every syllable is indexed), among those holding the
+/// syllables apart. Pairs are half the cost of the index: this bounds it per document.
+pub const PAIR_SYLLABLES: usize = 500;
 
 /// One term of the index: its hash (where it goes), its text and its postings
 /// (`doc << 1 | in_title`, ascending by document).
@@ -70,17 +75,15 @@ impl Hasher for Mix {
     }
 }
 
-type Names = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+type Names = HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>;
 type Pairs = HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>>;
 type Short = HashMap<u64, u32, BuildHasherDefault<Mix>>;
 
 /// The bytes of a syllable of up to 8 bytes as one integer (syllables hold no NUL byte, so
 /// no two share one).
-fn packed(s: &str) -> Option<u64> {
-    let b = s.as_bytes();
-    let mut word = [0u8; 8];
-    word.get_mut(..b.len())?.copy_from_slice(b);
-    Some(u64::from_le_bytes(word))
+fn packed(b: &[u8]) -> Option<u64> {
+    // a loop, not `copy_from_slice`: a call to memcpy per syllable costs more than 8 shifts
+    (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |w, &x| w << 8 | u64::from(x)))
 }
 
 /// A pair of syllable numbers as one key.
@@ -91,8 +94,8 @@ fn pair(a: u32, b: u32) -> u64 {
 /// The postings of a run of documents, with the run's own syllable numbers.
 #[derive(Default)]
 struct Run {
-    /// Syllable text by number.
-    names: Vec<Box<str>>,
+    /// Syllable text (UTF-8) by number.
+    names: Vec<Box<[u8]>>,
     /// Syllable number by text, for syllables of up to 8 bytes (nearly all Vietnamese ones:
     /// "nghieng" is 7) as their bytes in one integer, so finding one hashes a single `u64`.
     short: Short,
@@ -107,7 +110,7 @@ struct Run {
 }
 
 impl Run {
-    fn intern(&mut self, s: &str) -> u32 {
+    fn intern(&mut self, s: &[u8]) -> u32 {
         let short = packed(s);
         let known = match short {
             Some(word) => self.short.get(&word),
@@ -122,17 +125,20 @@ impl Run {
             Some(word) => self.short.insert(word, id),
             None => self.ids.insert(s.into(), id),
         };
-        self.number.push(s.bytes().all(|b| b.is_ascii_digit()));
+        self.number.push(s.iter().all(u8::is_ascii_digit));
         self.syllables.push(Vec::new());
         id
     }
 
     /// Add one document's syllables and the pairs of neighbouring syllables of each field.
-    fn add_doc(&mut self, id: u32, doc: &Doc, buf: &mut String) {
+    fn add_doc(&mut self, id: u32, doc: &Doc, buf: &mut Vec<u8>) {
         let fields = std::iter::once((true, &doc.title)).chain(doc.text.iter().map(|t| (false, t)));
         for (title, text) in fields {
             let value = id << 1 | u32::from(title);
-            let mut prev: Option<u32> = None;
+            // the previous syllable: its number, and whether it may start a pair
+            let mut prev: Option<(u32, bool)> = None;
+            let mut prev_len = 0;
+            let mut left = if title { usize::MAX } else { PAIR_SYLLABLES };
             each_syllable(text, buf, |s, joined| {
                 if s.len() > MAX_TERM {
                     prev = None;
@@ -140,13 +146,15 @@ impl Run {
                 }
                 let syl = self.intern(s);
                 push(&mut self.syllables[syl as usize], value);
-                if let Some(p) = prev.filter(|_| joined) {
-                    let fits = self.names[p as usize].len() + 1 + s.len() <= MAX_TERM;
-                    if fits && !self.number[p as usize] && !self.number[syl as usize] {
+                let number = self.number[syl as usize];
+                left = left.saturating_sub(1);
+                if let Some((p, true)) = prev.filter(|_| joined && left > 0) {
+                    if !number && prev_len + 1 + s.len() <= MAX_TERM {
                         push(self.pairs.entry(pair(p, syl)).or_default(), value);
                     }
                 }
-                prev = Some(syl);
+                prev = Some((syl, !number));
+                prev_len = s.len();
             });
         }
     }
@@ -168,7 +176,7 @@ pub fn collect_terms(docs: &[Doc]) -> Vec<Term> {
         .enumerate()
         .map(|(c, chunk)| {
             let mut run = Run::default();
-            let mut buf = String::new();
+            let mut buf = Vec::new();
             for (i, doc) in chunk.iter().enumerate() {
                 run.add_doc((c * run_len + i) as u32, doc, &mut buf);
             }
@@ -180,14 +188,19 @@ pub fn collect_terms(docs: &[Doc]) -> Vec<Term> {
     let mut terms: Vec<Term> = Vec::with_capacity(names.len() + all.pairs.len());
     for (pair, postings) in all.pairs {
         let (a, b) = (&names[(pair >> 32) as usize], &names[(pair & 0xffff_ffff) as usize]);
-        let text: Box<str> = format!("{a} {b}").into();
-        terms.push(Term { hash: super::index::fnv1a(text.as_bytes()), text, postings });
+        let text = [&a[..], b" ", &b[..]].concat();
+        terms.push(term(&text, postings));
     }
-    for (text, postings) in names.into_iter().zip(all.syllables) {
-        terms.push(Term { hash: super::index::fnv1a(text.as_bytes()), text, postings });
+    for (text, postings) in names.iter().zip(all.syllables) {
+        terms.push(term(text, postings));
     }
     terms.par_sort_unstable_by(|a, b| (a.hash, &a.text).cmp(&(b.hash, &b.text)));
     terms
+}
+
+/// A term of the index from its folded text (UTF-8 by construction).
+fn term(text: &[u8], postings: Vec<u32>) -> Term {
+    Term { hash: super::index::fnv1a(text), text: String::from_utf8_lossy(text).into(), postings }
 }
 
 /// The runs as one, in order: each run's syllables renumbered, postings appended.
