@@ -11,6 +11,7 @@ pub mod index;
 pub mod postings;
 #[cfg(test)]
 mod query;
+mod table;
 #[cfg(test)]
 mod tests;
 

@@ -14,15 +14,16 @@ use rayon::prelude::*;
 
 use super::Doc;
 use super::fold::each_syllable;
+use super::table::IdTable;
 
 /// Longer terms (runs of letters without spaces: addresses, codes; or pairs of them) are not
 /// indexed.
 pub const MAX_TERM: usize = 48;
 /// Pairs are indexed in a title whole, and in the first this many syllables of every other
-/// field (about 2 KB of Vietnamese: the lead of an article and more). A phrase further down a
+/// field (about 1.5 KB of Vietnamese: the lead of an article and more). A phrase further down a
 /// long text still finds the document (every syllable is indexed), among those holding the
 /// syllables apart. Pairs are half the cost of the index: this bounds it per document.
-pub const PAIR_SYLLABLES: usize = 500;
+pub const PAIR_SYLLABLES: usize = 300;
 
 /// One term of the index: its hash (where it goes), its text and its postings
 /// (`doc << 1 | in_title`, ascending by document).
@@ -55,29 +56,7 @@ impl Hasher for Fnv {
     }
 }
 
-/// A multiplicative hash for the `u64` keys of pairs (as rustc's FxHasher).
-#[derive(Default)]
-struct Mix(u64);
-
-impl Hasher for Mix {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 type Names = HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>;
-type Pairs = HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>>;
-type Short = HashMap<u64, u32, BuildHasherDefault<Mix>>;
 
 /// The bytes of a syllable of up to 8 bytes as one integer (syllables hold no NUL byte, so
 /// no two share one).
@@ -86,9 +65,14 @@ fn packed(b: &[u8]) -> Option<u64> {
     (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |w, &x| w << 8 | u64::from(x)))
 }
 
-/// A pair of syllable numbers as one key.
+/// A pair of syllable numbers as one key (never 0).
 fn pair(a: u32, b: u32) -> u64 {
-    u64::from(a) << 32 | u64::from(b)
+    (u64::from(a) + 1) << 32 | u64::from(b)
+}
+
+/// The syllable numbers of a pair's key.
+fn unpair(key: u64) -> (usize, usize) {
+    (((key >> 32) - 1) as usize, (key & 0xffff_ffff) as usize)
 }
 
 /// The postings of a run of documents, with the run's own syllable numbers.
@@ -98,33 +82,39 @@ struct Run {
     names: Vec<Box<[u8]>>,
     /// Syllable number by text, for syllables of up to 8 bytes (nearly all Vietnamese ones:
     /// "nghieng" is 7) as their bytes in one integer, so finding one hashes a single `u64`.
-    short: Short,
+    short: IdTable,
     /// Syllable number by text, for longer ones.
     ids: Names,
     /// Whether each syllable is all digits (numbers are never half of a pair).
     number: Vec<bool>,
     /// Postings by syllable number.
     syllables: Vec<Vec<u32>>,
-    /// Postings by pair.
-    pairs: Pairs,
+    /// Pair number by key.
+    pairs: IdTable,
+    /// Key of each pair, by number.
+    pair_keys: Vec<u64>,
+    /// Postings by pair number.
+    pair_postings: Vec<Vec<u32>>,
 }
 
 impl Run {
     fn intern(&mut self, s: &[u8]) -> u32 {
-        let short = packed(s);
-        let known = match short {
-            Some(word) => self.short.get(&word),
-            None => self.ids.get(s),
-        };
-        if let Some(&id) = known {
-            return id;
+        let next = self.names.len() as u32;
+        match packed(s) {
+            Some(word) => {
+                if let (id, false) = self.short.get_or_insert(word, next) {
+                    return id;
+                }
+            }
+            None => match self.ids.get(s) {
+                Some(&id) => return id,
+                None => {
+                    self.ids.insert(s.into(), next);
+                }
+            },
         }
-        let id = self.names.len() as u32;
+        let id = next;
         self.names.push(s.into());
-        match short {
-            Some(word) => self.short.insert(word, id),
-            None => self.ids.insert(s.into(), id),
-        };
         self.number.push(s.iter().all(u8::is_ascii_digit));
         self.syllables.push(Vec::new());
         id
@@ -150,13 +140,26 @@ impl Run {
                 left = left.saturating_sub(1);
                 if let Some((p, true)) = prev.filter(|_| joined && left > 0) {
                     if !number && prev_len + 1 + s.len() <= MAX_TERM {
-                        push(self.pairs.entry(pair(p, syl)).or_default(), value);
+                        let list = self.pair(pair(p, syl));
+                        push(list, value);
                     }
                 }
                 prev = Some((syl, !number));
                 prev_len = s.len();
             });
         }
+    }
+}
+
+impl Run {
+    /// The postings of the pair `key`, made empty if new.
+    fn pair(&mut self, key: u64) -> &mut Vec<u32> {
+        let (n, new) = self.pairs.get_or_insert(key, self.pair_keys.len() as u32);
+        if new {
+            self.pair_keys.push(key);
+            self.pair_postings.push(Vec::new());
+        }
+        &mut self.pair_postings[n as usize]
     }
 }
 
@@ -170,7 +173,8 @@ fn push(list: &mut Vec<u32>, value: u32) {
 
 /// Every term of `docs` with its postings, ordered by hash, then text.
 pub fn collect_terms(docs: &[Doc]) -> Vec<Term> {
-    let run_len = (docs.len() / (4 * rayon::current_num_threads())).max(256);
+    // one run per thread: merging costs about as much as collecting, so the fewer the better
+    let run_len = docs.len().div_ceil(rayon::current_num_threads()).max(256);
     let runs: Vec<Run> = docs
         .par_chunks(run_len)
         .enumerate()
@@ -185,9 +189,10 @@ pub fn collect_terms(docs: &[Doc]) -> Vec<Term> {
         .collect();
     let mut all = merge(runs);
     let names = std::mem::take(&mut all.names);
-    let mut terms: Vec<Term> = Vec::with_capacity(names.len() + all.pairs.len());
-    for (pair, postings) in all.pairs {
-        let (a, b) = (&names[(pair >> 32) as usize], &names[(pair & 0xffff_ffff) as usize]);
+    let mut terms: Vec<Term> = Vec::with_capacity(names.len() + all.pair_keys.len());
+    for (key, postings) in all.pair_keys.iter().zip(all.pair_postings) {
+        let (a, b) = unpair(*key);
+        let (a, b) = (&names[a], &names[b]);
         let text = [&a[..], b" ", &b[..]].concat();
         terms.push(term(&text, postings));
     }
@@ -205,16 +210,17 @@ fn term(text: &[u8], postings: Vec<u32>) -> Term {
 
 /// The runs as one, in order: each run's syllables renumbered, postings appended.
 fn merge(runs: Vec<Run>) -> Run {
-    let mut all = Run::default();
+    let mut runs = runs.into_iter();
+    let mut all = runs.next().unwrap_or_default();
     for run in runs {
-        let Run { names, syllables, pairs, .. } = run;
+        let Run { names, syllables, pair_keys, pair_postings, .. } = run;
         let renumber: Vec<u32> = names.iter().map(|n| all.intern(n)).collect();
         for (id, postings) in syllables.into_iter().enumerate() {
             all.syllables[renumber[id] as usize].extend(postings);
         }
-        for (key, postings) in pairs {
-            let key = pair(renumber[(key >> 32) as usize], renumber[(key & 0xffff_ffff) as usize]);
-            all.pairs.entry(key).or_default().extend(postings);
+        for (key, postings) in pair_keys.into_iter().zip(pair_postings) {
+            let (a, b) = unpair(key);
+            all.pair(pair(renumber[a], renumber[b])).extend(postings);
         }
     }
     all

@@ -150,3 +150,16 @@ fn relevance_on_a_generated_corpus_puts_documents_holding_the_phrase_first() {
         assert!(hits[expected..].iter().all(|&d| !holds(d, phrase)), "{query}");
     }
 }
+
+#[test]
+fn a_phrase_deep_in_a_long_text_is_found_with_its_syllables_and_ranks_as_scattered() {
+    // issue 10: pairs are indexed in the first PAIR_SYLLABLES syllables of a field only (the
+    // index's cost is bounded per document); every syllable is indexed, so the document is
+    // still found
+    let filler = vec!["xã"; postings::PAIR_SYLLABLES + 10].join(" ");
+    let docs = [
+        doc(DocKind::News, "Tin dài", &format!("{filler} rà soát hộ nghèo")),
+        doc(DocKind::News, "Tin ngắn", "rà soát hộ nghèo"),
+    ];
+    assert_eq!(search(&docs, "ho ngheo"), vec![1, 0]);
+}
