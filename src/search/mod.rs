@@ -11,7 +11,6 @@ pub mod index;
 pub mod postings;
 #[cfg(test)]
 mod query;
-mod table;
 #[cfg(test)]
 mod tests;
 

@@ -14,7 +14,6 @@ use rayon::prelude::*;
 
 use super::Doc;
 use super::fold::each_syllable;
-use super::table::IdTable;
 
 /// Longer terms (runs of letters without spaces: addresses, codes; or pairs of them) are not
 /// indexed.
@@ -56,7 +55,29 @@ impl Hasher for Fnv {
     }
 }
 
+/// A multiplicative hash for the `u64` keys of pairs (as rustc's FxHasher).
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 type Names = HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>;
+type Pairs = HashMap<u64, Vec<u32>, BuildHasherDefault<Mix>>;
+type Short = HashMap<u64, u32, BuildHasherDefault<Mix>>;
 
 /// The bytes of a syllable of up to 8 bytes as one integer (syllables hold no NUL byte, so
 /// no two share one).
@@ -65,14 +86,9 @@ fn packed(b: &[u8]) -> Option<u64> {
     (b.len() <= 8).then(|| b.iter().rev().fold(0u64, |w, &x| w << 8 | u64::from(x)))
 }
 
-/// A pair of syllable numbers as one key (never 0).
+/// A pair of syllable numbers as one key.
 fn pair(a: u32, b: u32) -> u64 {
-    (u64::from(a) + 1) << 32 | u64::from(b)
-}
-
-/// The syllable numbers of a pair's key.
-fn unpair(key: u64) -> (usize, usize) {
-    (((key >> 32) - 1) as usize, (key & 0xffff_ffff) as usize)
+    u64::from(a) << 32 | u64::from(b)
 }
 
 /// The postings of a run of documents, with the run's own syllable numbers.
@@ -82,39 +98,33 @@ struct Run {
     names: Vec<Box<[u8]>>,
     /// Syllable number by text, for syllables of up to 8 bytes (nearly all Vietnamese ones:
     /// "nghieng" is 7) as their bytes in one integer, so finding one hashes a single `u64`.
-    short: IdTable,
+    short: Short,
     /// Syllable number by text, for longer ones.
     ids: Names,
     /// Whether each syllable is all digits (numbers are never half of a pair).
     number: Vec<bool>,
     /// Postings by syllable number.
     syllables: Vec<Vec<u32>>,
-    /// Pair number by key.
-    pairs: IdTable,
-    /// Key of each pair, by number.
-    pair_keys: Vec<u64>,
-    /// Postings by pair number.
-    pair_postings: Vec<Vec<u32>>,
+    /// Postings by pair.
+    pairs: Pairs,
 }
 
 impl Run {
     fn intern(&mut self, s: &[u8]) -> u32 {
-        let next = self.names.len() as u32;
-        match packed(s) {
-            Some(word) => {
-                if let (id, false) = self.short.get_or_insert(word, next) {
-                    return id;
-                }
-            }
-            None => match self.ids.get(s) {
-                Some(&id) => return id,
-                None => {
-                    self.ids.insert(s.into(), next);
-                }
-            },
+        let short = packed(s);
+        let known = match short {
+            Some(word) => self.short.get(&word),
+            None => self.ids.get(s),
+        };
+        if let Some(&id) = known {
+            return id;
         }
-        let id = next;
+        let id = self.names.len() as u32;
         self.names.push(s.into());
+        match short {
+            Some(word) => self.short.insert(word, id),
+            None => self.ids.insert(s.into(), id),
+        };
         self.number.push(s.iter().all(u8::is_ascii_digit));
         self.syllables.push(Vec::new());
         id
@@ -140,26 +150,13 @@ impl Run {
                 left = left.saturating_sub(1);
                 if let Some((p, true)) = prev.filter(|_| joined && left > 0) {
                     if !number && prev_len + 1 + s.len() <= MAX_TERM {
-                        let list = self.pair(pair(p, syl));
-                        push(list, value);
+                        push(self.pairs.entry(pair(p, syl)).or_default(), value);
                     }
                 }
                 prev = Some((syl, !number));
                 prev_len = s.len();
             });
         }
-    }
-}
-
-impl Run {
-    /// The postings of the pair `key`, made empty if new.
-    fn pair(&mut self, key: u64) -> &mut Vec<u32> {
-        let (n, new) = self.pairs.get_or_insert(key, self.pair_keys.len() as u32);
-        if new {
-            self.pair_keys.push(key);
-            self.pair_postings.push(Vec::new());
-        }
-        &mut self.pair_postings[n as usize]
     }
 }
 
@@ -189,10 +186,9 @@ pub fn collect_terms(docs: &[Doc]) -> Vec<Term> {
         .collect();
     let mut all = merge(runs);
     let names = std::mem::take(&mut all.names);
-    let mut terms: Vec<Term> = Vec::with_capacity(names.len() + all.pair_keys.len());
-    for (key, postings) in all.pair_keys.iter().zip(all.pair_postings) {
-        let (a, b) = unpair(*key);
-        let (a, b) = (&names[a], &names[b]);
+    let mut terms: Vec<Term> = Vec::with_capacity(names.len() + all.pairs.len());
+    for (pair, postings) in all.pairs {
+        let (a, b) = (&names[(pair >> 32) as usize], &names[(pair & 0xffff_ffff) as usize]);
         let text = [&a[..], b" ", &b[..]].concat();
         terms.push(term(&text, postings));
     }
@@ -213,14 +209,14 @@ fn merge(runs: Vec<Run>) -> Run {
     let mut runs = runs.into_iter();
     let mut all = runs.next().unwrap_or_default();
     for run in runs {
-        let Run { names, syllables, pair_keys, pair_postings, .. } = run;
+        let Run { names, syllables, pairs, .. } = run;
         let renumber: Vec<u32> = names.iter().map(|n| all.intern(n)).collect();
         for (id, postings) in syllables.into_iter().enumerate() {
             all.syllables[renumber[id] as usize].extend(postings);
         }
-        for (key, postings) in pair_keys.into_iter().zip(pair_postings) {
-            let (a, b) = unpair(key);
-            all.pair(pair(renumber[a], renumber[b])).extend(postings);
+        for (key, postings) in pairs {
+            let key = pair(renumber[(key >> 32) as usize], renumber[(key & 0xffff_ffff) as usize]);
+            all.pairs.entry(key).or_default().extend(postings);
         }
     }
     all
