@@ -150,10 +150,11 @@ impl Run {
                 push(&mut self.syllables[syl as usize], value);
                 let number = self.number[syl as usize];
                 left = left.saturating_sub(1);
-                if let Some((p, true)) = prev.filter(|_| joined && left > 0) {
-                    if !number && prev_len + 1 + s.len() <= MAX_TERM {
-                        push(self.pairs.entry(pair(p, syl)).or_default(), value);
-                    }
+                if let Some((p, true)) = prev.filter(|_| joined && left > 0)
+                    && !number
+                    && prev_len + 1 + s.len() <= MAX_TERM
+                {
+                    push(self.pairs.entry(pair(p, syl)).or_default(), value);
                 }
                 prev = Some((syl, !number));
                 prev_len = s.len();
