@@ -4,7 +4,7 @@
 //! scores a lower number is the newer item). Each term (a folded syllable, or two syllables
 //! that follow each other within a field: `ho ngheo`) has the documents holding it, and those
 //! holding it in their title. Terms are ordered by a 32-bit FNV-1a hash of their bytes and
-//! packed into shards of about [`SHARD_TARGET`] bytes; the manifest lists the first hash of
+//! split into [`shard_count`] shards by equal ranges of hashes; the manifest lists the first hash of
 //! each shard, so the browser fetches only the shards of the query's terms.
 //!
 //! Shard format, per term: `len:u8 term:[u8; len] mode:u8`, then for mode 0 `count:varint`
@@ -18,8 +18,9 @@ use serde::Serialize;
 use super::Doc;
 use super::postings::{Term, collect_terms};
 
-/// Shards stop growing once they reach this many bytes (a shard is at most this plus one term).
-pub const SHARD_TARGET: usize = 8 * 1024;
+/// Documents per term shard: about 8–10 KB of shard for news (a query fetches one shard per
+/// syllable and pair).
+pub const DOCS_PER_SHARD: usize = 32;
 /// Documents per chunk file.
 pub const CHUNK_DOCS: usize = 8;
 /// Characters of an excerpt.
@@ -58,26 +59,41 @@ pub fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// Pack terms (sorted by hash) into shards of about [`SHARD_TARGET`] bytes; terms of one hash
-/// stay in one shard (the browser looks a hash up in the last shard starting at or below it).
-/// Returns each shard's first hash and bytes.
+/// Pack terms (sorted by hash) into [`shard_count`] shards, each a range of hashes of the
+/// same width, so the number of files is known before the index is built (the pages are
+/// planned, and the index built while they render). Returns each shard's first hash and bytes.
 fn pack(terms: &[Term], docs: usize) -> Vec<(u32, Vec<u8>)> {
-    let mut shards: Vec<(u32, Vec<u8>)> = Vec::new();
-    let mut last_hash = None;
+    let count = shard_count(docs);
+    let mut shards: Vec<(u32, Vec<u8>)> =
+        (0..count).map(|i| (((i as u64) << 32).div_ceil(count as u64) as u32, Vec::new())).collect();
     for term in terms {
-        let full = shards.last().is_none_or(|(_, shard)| shard.len() >= SHARD_TARGET);
-        if full && last_hash != Some(term.hash) {
-            shards.push((term.hash, Vec::with_capacity(SHARD_TARGET + 256)));
-        }
-        if let Some((_, shard)) = shards.last_mut() {
+        let i = ((u64::from(term.hash) * count as u64) >> 32) as usize;
+        if let Some((_, shard)) = shards.get_mut(i) {
             encode_term(shard, term, docs);
         }
-        last_hash = Some(term.hash);
-    }
-    if shards.is_empty() {
-        shards.push((0, Vec::new()));
     }
     shards
+}
+
+/// Term shards of an index of `docs` documents: one per [`DOCS_PER_SHARD`], at least one.
+pub fn shard_count(docs: usize) -> usize {
+    (docs / DOCS_PER_SHARD).max(1)
+}
+
+/// Files of an index of `docs` documents: the manifest, the shards, the chunks.
+pub fn file_count(docs: usize) -> usize {
+    1 + shard_count(docs) + docs.div_ceil(CHUNK_DOCS)
+}
+
+/// Site path of file `i` of an index of `docs` documents under `base` (the order of
+/// [`build_index`]'s files).
+pub fn file_path(base: &str, docs: usize, i: usize) -> String {
+    let shards = shard_count(docs);
+    match i {
+        0 => format!("{base}index.json"),
+        i if i <= shards => format!("{base}t/{}.bin", i - 1),
+        i => format!("{base}d/{}.json", i - 1 - shards),
+    }
 }
 
 /// Append one term's entry to a shard (see the module docs).

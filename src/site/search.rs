@@ -2,19 +2,20 @@
 //! programme, in that order (news newest first, so on equal scores newer news come first).
 //!
 //! One edition's documents are one call of [`site_docs`]; its index is one call of
-//! [`crate::search::build_index`] (see [`index_site`]).
+//! [`crate::search::build_index`] (see [`plan_index`]).
 
 use rayon::prelude::*;
 
 use crate::locale::format_date;
 use crate::model::Site;
-use crate::search::{Doc, DocKind, SearchFile, build_index};
+use crate::search::{Doc, DocKind, PlannedIndex};
 
-/// The index files of the site (one edition, in `site.config.lang`).
+/// The index of the site (one edition, in `site.config.lang`), planned: it is built when its
+/// files are first rendered.
 ///
 /// `former` labels a unit that no longer exists (`(cũ)`).
-pub fn index_site(site: &Site, former: &str) -> Vec<SearchFile> {
-    build_index(site.config.lang.code(), &site.routes.search(), &site_docs(site, former))
+pub fn plan_index(site: &Site, former: &str) -> PlannedIndex {
+    PlannedIndex::new(site.config.lang.code(), &site.routes.search(), site_docs(site, former))
 }
 
 /// Every searchable document of `site`.
