@@ -4,8 +4,9 @@
 //! scores a lower number is the newer item). Each term (a folded syllable, or two syllables
 //! that follow each other within a field: `ho ngheo`) has the documents holding it, and those
 //! holding it in their title. Terms are ordered by a 32-bit FNV-1a hash of their bytes and
-//! split into [`shard_count`] shards by equal ranges of hashes; the manifest lists the first hash of
-//! each shard, so the browser fetches only the shards of the query's terms.
+//! split into [`shard_count`] shards by equal ranges of hashes; the manifest lists the first
+//! hash of each shard, so the browser fetches only the shards of the query's terms. The number
+//! of files follows from the number of documents ([`file_count`], [`file_path`]).
 //!
 //! Shard format, per term: `len:u8 term:[u8; len] mode:u8`, then for mode 0 `count:varint`
 //! and `count` varint gaps between document numbers (the first gap is the number itself), for

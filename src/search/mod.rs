@@ -3,8 +3,9 @@
 //! A pure room: it knows nothing of the site, only [`Doc`]s, so one call builds the index of
 //! one edition (one language) of a site. `fold` is the one definition of a matching syllable;
 //! `index` writes the inverted index (folded syllables and syllable pairs, so a phrase ranks
-//! above scattered syllables), sharded into files of bounded size, and the documents in small
-//! chunks. The browser side is `themes/default/static/assets/search.js`.
+//! above scattered syllables), sharded by ranges of term hashes, and the documents in small
+//! chunks; `postings` collects the terms. [`PlannedIndex`] knows its files before it is built.
+//! The browser side is `themes/default/static/assets/search.js`.
 
 pub mod fold;
 pub mod index;
