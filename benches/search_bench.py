@@ -5,10 +5,14 @@ Python 3 standard library only (plus node and Chromium for the query, as tests/b
 sets them up).
 
     python3 benches/search_bench.py --gazette target/release/gazette [--n 10000] [--rounds 3]
+        [--instructions] [--skip-pagefind]
 
   1. writes the corpus with ../shared/bench/gen_corpus.py (seed 42) as a gazette site, and a
      copy (hard links) whose site.yaml says `search: {enabled: false}`;
-  2. times gazette on both, alternating, from an empty output, with GNU time;
+  2. times gazette on both, alternating, from an empty output, with GNU time (wall and CPU,
+     and their ratios per round); with --instructions, also counts the instructions of one
+     build of each on one thread (valgrind's callgrind; repeatable on a shared machine,
+     unlike time, but about 50 times slower than a build);
   3. measures the index (files, bytes under /search/) and, in headless Chromium, the first
      queries: bytes fetched (gzip level 6, as a static host sends them), time to results,
      and how many of the top 10 results hold the query's phrase (folded);
@@ -67,6 +71,24 @@ def time_builds(gazette, sites, work, rounds):
     return samples
 
 
+def instructions(gazette, sites, work):
+    """Instructions of one build of each site on one thread (callgrind: repeatable on a shared
+    machine, and it needs no hardware counters, which VMs often lack). Slow: about 50 times
+    a build's CPU time."""
+    counts = {}
+    for name, site in sites.items():
+        out = work / f"out-{name}"
+        shutil.rmtree(out, ignore_errors=True)
+        p = subprocess.run(["valgrind", "--tool=callgrind", "--dump-instr=no", "--callgrind-out-file=/dev/null",
+                            str(gazette), "build", "--root", str(site), "--output", str(out), "--quiet"],
+                           env={**os.environ, "RAYON_NUM_THREADS": "1"}, capture_output=True, text=True)
+        line = next((x for x in p.stderr.splitlines() if "Collected :" in x), None)
+        if p.returncode != 0 or line is None:
+            raise BenchError(f"callgrind {name} failed: {p.stderr[-2000:]}")
+        counts[name] = int(line.split(":")[-1].strip())
+    return counts
+
+
 def pagefind(work, hugo, n, corpus_script, rounds):
     site = work / f"hugo-{n}"
     if not (site / "hugo.toml").exists() and not (site / "config.toml").exists():
@@ -96,6 +118,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--work", type=Path, default=Path("/tmp/search-bench"))
     ap.add_argument("--skip-pagefind", action="store_true")
+    ap.add_argument("--instructions", action="store_true", help="also count instructions (callgrind, one thread; slow)")
     ap.add_argument("--corpus-script", type=Path, default=REPO.parent / "shared" / "bench" / "gen_corpus.py")
     args = ap.parse_args()
     work = args.work.resolve()
@@ -105,12 +128,18 @@ def main():
     samples = time_builds(gazette, {"with": with_index, "without": without}, work, args.rounds)
     s = {k: summarize(v) for k, v in samples.items()}
     ratio = sorted(a["wall"] / b["wall"] for a, b in zip(samples["with"], samples["without"]))
+    cpu = lambda x: x["user"] + x["sys"]  # noqa: E731
+    cpu_ratio = sorted(cpu(a) / cpu(b) for a, b in zip(samples["with"], samples["without"]))
+    if args.instructions:
+        n = instructions(gazette, {"without": without, "with": with_index}, work)
+        print(f"- N={args.n}: instructions (callgrind, 1 thread): with index {n['with'] / 1e9:.2f} G, "
+              f"without {n['without'] / 1e9:.2f} G: the index costs {n['with'] / n['without'] - 1:+.0%}")
     files, size = tree_bytes(work / "out-with" / "search")
     print(f"- N={args.n}: gazette with index {s['with']['wall_s']['median']:.2f} s wall "
           f"({s['with']['cpu_s']['median']:.2f} s CPU, {s['with']['peak_rss_mib']['median']:.0f} MiB), "
           f"without {s['without']['wall_s']['median']:.2f} s ({s['without']['cpu_s']['median']:.2f} s CPU, "
           f"{s['without']['peak_rss_mib']['median']:.0f} MiB); with/without wall per round "
-          f"{', '.join(f'{r:.2f}' for r in ratio)}; others' load up to "
+          f"{', '.join(f'{r:.2f}' for r in ratio)}, CPU {', '.join(f'{r:.2f}' for r in cpu_ratio)}; others' load up to "
           f"{max(x['others_cores'] or 0 for v in samples.values() for x in v):.2f} cores")
     print(f"- index: {files} files, {size / 1e6:.2f} MB under /search/")
     q = subprocess.run(["node", str(REPO / "benches" / "search_query.mjs"), str(work / "out-with"), *QUERIES],

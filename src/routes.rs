@@ -316,7 +316,7 @@ impl Routes {
             PageKind::Editor(file) => self.editor(*file),
             PageKind::SiteMap => self.site_map(),
             PageKind::Search => self.search(),
-            PageKind::SearchFile(i) => site.search[*i].path.clone(),
+            PageKind::SearchFile(i) => site.search.as_ref().map(|s| s.path(*i)).unwrap_or_default(),
         }
     }
 }

@@ -32,7 +32,7 @@ pub struct Site {
     /// Statistics: geography, indicators, programmes (empty without data files).
     pub data: Data,
     /// The files of the search index (issue 10), each planned as a [`PageKind::SearchFile`].
-    pub search: Vec<crate::search::SearchFile>,
+    pub search: Option<crate::search::PlannedIndex>,
 }
 
 /// A published news item with its place in the site.

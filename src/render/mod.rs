@@ -85,7 +85,12 @@ impl Renderer {
             PageKind::ChartSvg { indicator, kind } => self.standalone_chart(site, *indicator, *kind),
             PageKind::MapSvg(file) => self.map_file(site, *file),
             PageKind::Schema(kind) => Ok(crate::schema::json_schema(*kind).into_bytes()),
-            PageKind::SearchFile(i) => Ok(site.search.get(*i).map(|f| f.bytes.clone()).unwrap_or_default()),
+            PageKind::SearchFile(i) => Ok(site
+                .search
+                .as_ref()
+                .and_then(|s| s.files().get(*i))
+                .map(|f| f.bytes.clone())
+                .unwrap_or_default()),
             PageKind::Editor(file) => Ok(crate::editor::render_editor_file(site, *file).into_bytes()),
             PageKind::Home
             | PageKind::NewsList { .. }

@@ -99,17 +99,7 @@ pub fn derive_site(
         })
         .collect();
     let pages = pages.into_iter().map(|item| PageEntry { path: routes.page(&item.slug), item }).collect();
-    errors.into_result(Site {
-        config,
-        routes,
-        news,
-        pages,
-        categories,
-        tags,
-        news_pages,
-        data,
-        search: Vec::new(),
-    })
+    errors.into_result(Site { config, routes, news, pages, categories, tags, news_pages, data, search: None })
 }
 
 fn check_duplicate_slugs(items: &[Item], what: &str, errors: &mut Errors) {

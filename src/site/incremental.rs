@@ -220,6 +220,7 @@ fn render_changed(
     pages: &[&PlannedPage],
     written: &HashMap<String, u64>,
 ) -> Result<Rendered, Errors> {
+    compiled.build_search();
     let results: Vec<PageResult> = pages
         .par_iter()
         .map(|page| {

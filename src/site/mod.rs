@@ -132,6 +132,17 @@ impl Compiled {
         &self.sites[0]
     }
 
+    /// Build the search index of every edition (once; later calls return at once). Call it
+    /// before rendering search files in parallel: a thread building an index may pick up other
+    /// rendering work while it waits, and must not be handed a file of the index it builds.
+    pub fn build_search(&self) {
+        for site in &self.sites {
+            if let Some(index) = &site.search {
+                index.files();
+            }
+        }
+    }
+
     /// Render one planned page with its edition's site and templates.
     pub fn render(&self, page: &PlannedPage) -> Result<Vec<u8>, Error> {
         let e = page.edition;
@@ -265,7 +276,7 @@ pub fn compile_with(opts: &BuildOptions, cache: Option<&ItemCache>) -> Result<Co
             site.news.iter().map(|n| &n.item).chain(site.pages.iter().map(|p| &p.item)).collect();
         data::check_shortcodes(&items, &site.data, &source)?;
         if site.config.search {
-            site.search = search::index_site(&site, strings[e].get("search_former"));
+            site.search = Some(search::plan_index(&site, strings[e].get("search_former")));
         }
         sites.push(site);
     }
@@ -382,19 +393,29 @@ pub fn render_into_with_progress(
     let (done, total) = (AtomicUsize::new(0), plan.len() + assets.len());
     progress(Progress { done: 0, total });
     let tick = || progress(Progress { done: done.fetch_add(1, Ordering::Relaxed) + 1, total });
-    let results: Vec<Error> = plan
-        .par_iter()
-        .filter_map(|page| {
-            let result = compiled.render(page).and_then(|bytes| output.write(&page.file, &bytes));
-            tick();
-            result.err()
-        })
-        .chain(assets.par_iter().filter_map(|a| {
-            let result = output.copy(a);
-            tick();
-            result.err()
-        }))
-        .collect();
+    let page = |page: &PlannedPage| {
+        let result = compiled.render(page).and_then(|bytes| output.write(&page.file, &bytes));
+        tick();
+        result.err()
+    };
+    let search = |p: &&PlannedPage| matches!(p.kind, PageKind::SearchFile(_));
+    // the search index is built on the pool while the other pages render (issue 10), then
+    // its files are written
+    let ((), mut results): ((), Vec<Error>) = rayon::join(
+        || compiled.build_search(),
+        || {
+            plan.par_iter()
+                .filter(|p| !search(p))
+                .filter_map(page)
+                .chain(assets.par_iter().filter_map(|a| {
+                    let result = output.copy(a);
+                    tick();
+                    result.err()
+                }))
+                .collect()
+        },
+    );
+    results.extend(plan.par_iter().filter(search).filter_map(page).collect::<Vec<_>>());
     let mut errors = Errors::new();
     for e in results {
         errors.push(e);
@@ -405,6 +426,7 @@ pub fn render_into_with_progress(
 /// Render every planned page into memory: output file (`news/a/index.html`) → bytes.
 /// Assets are not included (they are copied unchanged; see `Compiled::assets`).
 pub fn render_to_memory(compiled: &Compiled) -> Result<BTreeMap<String, Vec<u8>>, Errors> {
+    compiled.build_search();
     let results: Vec<Result<(String, Vec<u8>), Error>> = compiled
         .plan
         .par_iter()

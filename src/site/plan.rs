@@ -175,7 +175,7 @@ fn page_kinds(site: &Site, source: &SiteSource) -> Vec<PageKind> {
     if site.config.search {
         kinds.push(PageKind::Search);
     }
-    kinds.extend((0..site.search.len()).map(PageKind::SearchFile));
+    kinds.extend((0..site.search.as_ref().map_or(0, |s| s.len())).map(PageKind::SearchFile));
     if !site.data.is_empty() {
         data_kinds(site, &mut kinds);
     }

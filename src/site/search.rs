@@ -2,18 +2,20 @@
 //! programme, in that order (news newest first, so on equal scores newer news come first).
 //!
 //! One edition's documents are one call of [`site_docs`]; its index is one call of
-//! [`crate::search::build_index`] (see [`index_site`]).
+//! [`crate::search::build_index`] (see [`plan_index`]).
 
 use rayon::prelude::*;
 
+use crate::locale::format_date;
 use crate::model::Site;
-use crate::search::{Doc, DocKind, SearchFile, build_index};
+use crate::search::{Doc, DocKind, PlannedIndex};
 
-/// The index files of the site (one edition, in `site.config.lang`).
+/// The index of the site (one edition, in `site.config.lang`), planned: it is built when its
+/// files are first rendered.
 ///
 /// `former` labels a unit that no longer exists (`(cũ)`).
-pub fn index_site(site: &Site, former: &str) -> Vec<SearchFile> {
-    build_index(site.config.lang.code(), &site.routes.search(), &site_docs(site, former))
+pub fn plan_index(site: &Site, former: &str) -> PlannedIndex {
+    PlannedIndex::new(site.config.lang.code(), &site.routes.search(), site_docs(site, former))
 }
 
 /// Every searchable document of `site`.
@@ -34,7 +36,7 @@ pub fn site_docs(site: &Site, former: &str) -> Vec<Doc> {
                 kind: DocKind::News,
                 title: item.title.clone(),
                 url: c.url(&n.path),
-                date: date.map(|d| crate::locale::format_date(d, c.lang)).unwrap_or_default(),
+                date: date.map(|d| format_date(d, c.lang)).unwrap_or_default(),
                 year: date.map(|d| d.year),
                 excerpt: item.summary.clone().unwrap_or_else(|| item.body.first_paragraph.clone()),
                 text,
@@ -75,7 +77,7 @@ fn data_docs(site: &Site, former: &str, docs: &mut Vec<Doc>) {
             kind: DocKind::Indicator,
             title: ind.title.clone(),
             url: c.url(&e.path),
-            date: ind.updated.dmy(),
+            date: format_date(ind.updated, c.lang),
             year: Some(ind.updated.year),
             excerpt: ind.description.clone(),
             text,
@@ -105,7 +107,7 @@ fn data_docs(site: &Site, former: &str, docs: &mut Vec<Doc>) {
             kind: DocKind::Programme,
             title: p.title.clone(),
             url: c.url(&e.path),
-            date: p.date.dmy(),
+            date: format_date(p.date, c.lang),
             year: Some(p.date.year),
             excerpt: format!("{} – {}", p.number, p.issuer),
             text,
@@ -118,9 +120,11 @@ fn data_docs(site: &Site, former: &str, docs: &mut Vec<Doc>) {
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(lt) = rest.find(['<', '&', '\u{E000}']) {
-        out.push_str(&rest[..lt]);
-        rest = &rest[lt..];
+    // `<`, `&`, or the first byte of U+E000–U+EFFF (the placeholders' U+E000); memchr, as
+    // this runs over every body of the site
+    while let Some(at) = memchr::memchr3(b'<', b'&', 0xEE, rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
         let (end, put) = if rest.starts_with('<') {
             let end = rest.find('>').map_or(rest.len(), |e| e + 1);
             let name = rest[1..end].trim_start_matches('/');
@@ -130,8 +134,12 @@ pub fn plain_text(html: &str) -> String {
             (end, if block { " . " } else { "" })
         } else if rest.starts_with('\u{E000}') {
             (rest.find('\u{E001}').map_or(rest.len(), |e| e + '\u{E001}'.len_utf8()), " ")
-        } else {
+        } else if rest.starts_with('&') {
             entity(rest)
+        } else {
+            let end = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            out.push_str(&rest[..end]);
+            (end, "")
         };
         out.push_str(put);
         rest = &rest[end..];
@@ -162,5 +170,7 @@ mod tests {
         let text =
             plain_text("<p>Hộ <strong>nghèo</strong> &amp; cận nghèo</p><p>bền vững</p>\u{E000}0\u{E001}x");
         assert_eq!(text, " . Hộ nghèo & cận nghèo .  . bền vững .  x");
+        // other characters of U+E000–U+EFFF stay (issue 10: a byte scan finds their first byte)
+        assert_eq!(plain_text("a\u{E001}b\u{EFFF}c"), "a\u{E001}b\u{EFFF}c");
     }
 }

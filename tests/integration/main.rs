@@ -14,6 +14,7 @@ mod i18n_data;
 mod import_open_sdg;
 mod indicators;
 mod issue10_search;
+mod issue10_search_dates;
 mod issue14_open_sdg_more;
 mod issue14_wide_notes;
 mod issue14_workbook_bounds;

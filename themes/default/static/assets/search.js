@@ -56,28 +56,37 @@
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.shards[mid] <= h) lo = mid; else hi = mid - 1; }
     return lo;
   }
-  function parseShard(buf, docs) {
-    var b = new Uint8Array(buf), p = 0, terms = new Map(), dec = new TextDecoder();
-    function varint() { var n = 0, s = 0, x; do { x = b[p++]; n += (x & 0x7f) * Math.pow(2, s); s += 7; } while (x & 0x80); return n; }
-    function gaps(count) { var out = [], d = 0; for (var i = 0; i < count; i++) { d = i ? d + varint() : varint(); out.push(d); } return out; }
+  /* A shard is read lazily: one pass finds where each term's postings start (skipping
+     bitmaps and varints without decoding them), and only the query's terms are decoded. */
+  function Shard(buf, docs) {
+    var b = new Uint8Array(buf), p = 0, at = new Map(), dec = new TextDecoder();
+    function skip(count) { for (var i = 0; i < count; i++) while (b[p++] & 0x80); }
     while (p < b.length) {
       var len = b[p++], term = dec.decode(b.subarray(p, p + len)); p += len;
+      at.set(term, p);
+      if (b[p++] === 1) p += Math.ceil(docs / 8); else skip(varint());
+      skip(varint());
+    }
+    function varint() { var n = 0, s = 0, x; do { x = b[p++]; n += (x & 0x7f) * Math.pow(2, s); s += 7; } while (x & 0x80); return n; }
+    function gaps(count) { var out = [], d = 0; for (var i = 0; i < count; i++) { d = i ? d + varint() : varint(); out.push(d); } return out; }
+    this.get = function (term) {
+      if (!at.has(term)) return null;
+      p = at.get(term);
       var all;
       if (b[p++] === 1) {
         all = []; var n = Math.ceil(docs / 8);
         for (var i = 0; i < n; i++) { var x = b[p + i]; if (x) for (var j = 0; j < 8; j++) if (x & (1 << j)) all.push(i * 8 + j); }
         p += n;
       } else all = gaps(varint());
-      terms.set(term, { all: new Set(all), title: new Set(gaps(varint())) });
-    }
-    return terms;
+      return { all: new Set(all), title: new Set(gaps(varint())) };
+    };
   }
   function lookup(m, term) {
     var s = shardOf(m, fnv1a(term));
     if (!shards.has(s)) shards.set(s, fetch(base + 't/' + s + '.bin')
       .then(function (r) { if (!r.ok) throw new Error(s); return r.arrayBuffer(); })
-      .then(function (buf) { return parseShard(buf, m.docs); }));
-    return shards.get(s).then(function (t) { return t.get(term) || null; });
+      .then(function (buf) { return new Shard(buf, m.docs); }));
+    return shards.get(s).then(function (t) { return t.get(term); });
   }
   function isNumber(s) { return /^[0-9]+$/.test(s); }
 
@@ -188,5 +197,6 @@
   kindSel.value = params.get('kind') || '';
   if (params.get('year')) yearSel.add(new Option(params.get('year'), params.get('year'), true, true));
   status.textContent = root.dataset.loading;
+  loadManifest().catch(function () {});  /* fetched while the reader types */
   search();
 })();
