@@ -330,3 +330,64 @@ fn an_xls_whose_directory_chain_loops_is_refused_where_calamine_would_read_forev
         "{text}"
     );
 }
+
+// ── review of issue 14: where the first pass and calamine read an .ods differently ─────
+
+/// A row of one number cell repeated over 16,384 columns, repeated `rows` times.
+fn ods_full_rows(rows: u32) -> String {
+    format!(
+        r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#
+    )
+}
+
+#[test]
+fn an_ods_sheet_inside_a_table_without_a_name_is_measured_from_its_own_first_row_issue_14() {
+    // calamine reads only named tables, but sees a named table inside an unnamed one as a
+    // sheet starting at row 1; the pass had counted its rows after the outer table's million
+    let rows = format!(
+        r#"</table:table><table:table><table:table-row table:number-rows-repeated="1048576"><table:table-cell/></table:table-row><table:table table:name="Big">{}</table:table>"#,
+        ods_full_rows(200)
+    );
+    let text = refused("a.ods", &ods(&rows));
+    assert!(
+        text.contains("the sheet `Big` spans A1 to XFD200, 3276800 cells, but only 1 are filled"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_ods_text_cell_holding_table_rows_is_refused_as_calamine_would_read_them_as_the_sheets_issue_14() {
+    // calamine reads a text cell's content up to the first end of any cell: the rows after a
+    // cell nested in it become rows of the sheet, which the pass had skipped as content
+    let rows = format!(
+        r#"<table:table-row><table:table-cell office:value-type="string"><table:table-row><table:table-cell/></table:table-row>{}</table:table-cell></table:table-row>"#,
+        ods_full_rows(200)
+    );
+    let text = refused("a.ods", &ods(&rows));
+    assert!(text.starts_with("a.ods: error: the workbook cannot be read: "), "{text}");
+    assert!(text.contains("a cell holds table elements"), "{text}");
+}
+
+#[test]
+fn an_ods_space_run_of_a_hundred_million_is_counted_as_text_issue_14() {
+    // `<text:s text:c="N"/>` is N spaces to calamine: 30 bytes that become 100 MB
+    let rows = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="100000000"/>b</text:p></table:table-cell></table:table-row>"#;
+    let text = refused("a.ods", &ods(rows));
+    assert!(text.contains("the cells of the workbook hold more than 67108864 bytes of text"), "{text}");
+}
+
+#[test]
+fn an_ods_long_date_or_formula_attribute_repeated_is_counted_as_text_issue_14() {
+    // calamine copies a date-value, time-value or formula attribute into every repeated cell
+    let long = "1".repeat(10_000);
+    for attribute in [
+        format!(r#"office:value-type="date" office:date-value="{long}""#),
+        format!(r#"office:value-type="float" office:value="1" table:formula="of:={long}""#),
+    ] {
+        let rows = format!(
+            r#"<table:table-row table:number-rows-repeated="100"><table:table-cell {attribute} table:number-columns-repeated="100"/></table:table-row>"#
+        );
+        let text = refused("a.ods", &ods(&rows));
+        assert!(text.contains("the cells of the workbook hold more than 67108864 bytes of text"), "{text}");
+    }
+}
