@@ -17,6 +17,7 @@ mod issue10_search;
 mod issue14_open_sdg_more;
 mod issue14_wide_notes;
 mod issue14_workbook_bounds;
+mod issue14_workbook_fuzz;
 mod languages;
 mod maps;
 mod maps_shared;
