@@ -165,7 +165,9 @@ fn count(e: &BytesStart<'_>, name: &str) -> u64 {
     attribute(e, name).and_then(|v| v.parse().ok()).unwrap_or(1)
 }
 
+/// An attribute's value unescaped, as calamine reads it (`&#50;00` is 200); none when it
+/// cannot be unescaped (calamine refuses the file then).
 fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     let a = e.try_get_attribute(name).ok().flatten()?;
-    Some(a.value.into_owned())
+    Some(quick_xml::escape::unescape(&a.value).ok()?.into_owned())
 }

@@ -391,3 +391,18 @@ fn an_ods_long_date_or_formula_attribute_repeated_is_counted_as_text_issue_14() 
         assert!(text.contains("the cells of the workbook hold more than 67108864 bytes of text"), "{text}");
     }
 }
+
+#[test]
+fn ods_repeat_counts_written_with_character_references_are_read_as_calamine_reads_them_issue_14() {
+    // calamine unescapes `&#50;00` to 200 rows (and a space run's `text:c` likewise); the
+    // pass read the raw text, found no number, and counted 1
+    let rows = r#"<table:table-row table:number-rows-repeated="&#50;00"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#;
+    let text = refused("a.ods", &ods(rows));
+    assert!(
+        text.contains("the sheet `Sheet1` spans A1 to XFD200, 3276800 cells, but only 1 are filled"),
+        "{text}"
+    );
+    let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="&#49;00000000"/></text:p></table:table-cell></table:table-row>"#;
+    let text = refused("a.ods", &ods(spaces));
+    assert!(text.contains("the cells of the workbook hold more than 67108864 bytes of text"), "{text}");
+}
