@@ -15,6 +15,15 @@ use super::sheet_bounds::Shape;
 const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
 
+/// Attributes whose text calamine copies into the cell, and into each of its repeats.
+const COPIED_ATTRIBUTES: [&str; 4] =
+    ["office:string-value", "office:date-value", "office:time-value", "table:formula"];
+
+/// Elements that calamine, reading a text cell's content up to the first end of a cell,
+/// would take as closing the cell, its row or its table where the XML does not.
+const TABLE_PARTS: [&str; 4] =
+    ["table:table-cell", "table:covered-table-cell", "table:table-row", "table:table"];
+
 /// Attributes that give a cell a value (calamine reads the cell as filled).
 const VALUE_ATTRIBUTES: [&str; 7] = [
     "office:value-type",
@@ -37,8 +46,10 @@ pub(super) fn scan_ods(bytes: &[u8]) -> Result<(Vec<(String, Shape)>, u64), Stri
     loop {
         buf.clear();
         match reader.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+            // as calamine reads it: a table without a name is no sheet, but a named table
+            // inside it is one, from its own first row
             Event::Start(e) if e.name().as_ref() == "table:table" => {
-                let name = attribute(&e, "table:name").unwrap_or_default();
+                let Some(name) = attribute(&e, "table:name") else { continue };
                 let shape = scan_table(&mut reader, &mut text)?;
                 sheets.push((name, shape));
             }
@@ -74,7 +85,7 @@ fn scan_row<R: Read>(
     shape: &mut Shape,
     text: &mut u64,
 ) -> Result<u64, String> {
-    let (mut buf, mut inner, mut column, mut width) = (Vec::new(), Vec::new(), 0u64, 0u64);
+    let (mut buf, mut column, mut width) = (Vec::new(), 0u64, 0u64);
     loop {
         buf.clear();
         match reader.read_event_into(&mut buf).map_err(|e| e.to_string())? {
@@ -83,18 +94,15 @@ fn scan_row<R: Read>(
             {
                 let n = count(&e, "table:number-columns-repeated").min(MAX_COLUMNS - column);
                 let filled = e.attributes().flatten().any(|a| VALUE_ATTRIBUTES.contains(&a.key.as_ref()));
-                let is_text = attribute(&e, "office:value-type").as_deref() == Some("string");
-                let head = e.len() as u64;
-                inner.clear();
-                let content = reader.read_to_end_into(e.name(), &mut inner).map_err(|e| e.to_string())?;
+                // calamine makes text of a cell's content when it is a string or an error
+                let content = cell_content(reader)?;
+                let reads_content = attribute(&e, "office:value-type").as_deref() == Some("string")
+                    || attribute(&e, "calcext:value-type").as_deref() == Some("error");
+                let size = copied_text(&e).saturating_add(if reads_content { content } else { 0 });
                 if filled && n > 0 {
                     // calamine builds the row's cells even past its last row (repeats cut to 0)
                     width = column + n;
-                    if is_text {
-                        let size = head.saturating_add(content.end.saturating_sub(content.start));
-                        let copies = n.saturating_mul(repeats.max(1));
-                        *text = text.saturating_add(size.saturating_mul(copies));
-                    }
+                    *text = text.saturating_add(size.saturating_mul(n.saturating_mul(repeats.max(1))));
                     let last = |from: u64, k: u64| (from + k - 1) as u32;
                     if repeats > 0 {
                         shape.add((row as u32, column as u32), (last(row, repeats), last(column, n)));
@@ -113,12 +121,53 @@ fn scan_row<R: Read>(
     }
 }
 
+/// The bytes of the attributes calamine copies from a cell's start tag.
+fn copied_text(e: &BytesStart<'_>) -> u64 {
+    e.attributes()
+        .flatten()
+        .filter(|a| COPIED_ATTRIBUTES.contains(&a.key.as_ref()))
+        .map(|a| a.value.len() as u64)
+        .sum()
+}
+
+/// Read a cell's content to its end: the bytes of text calamine may make of it (the content
+/// itself, and the spaces each `text:s` stands for). Table elements inside a cell are refused:
+/// calamine would read them as the sheet's own (see `TABLE_PARTS`).
+fn cell_content<R: Read>(reader: &mut Reader<BufReader<R>>) -> Result<u64, String> {
+    let (mut buf, mut depth, mut spaces) = (Vec::new(), 0usize, 0u64);
+    let start = reader.buffer_position();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+            Event::Start(e) if TABLE_PARTS.contains(&e.name().as_ref()) => {
+                return Err("a cell holds table elements (a table inside a cell)".to_string());
+            }
+            Event::Start(e) => {
+                if e.name().as_ref() == "text:s" {
+                    spaces = spaces
+                        .saturating_add(attribute(&e, "text:c").and_then(|v| v.parse().ok()).unwrap_or(1));
+                }
+                depth += 1;
+            }
+            // the XML is checked well formed: the end at depth 0 is the cell's own
+            Event::End(_) if depth == 0 => {
+                return Ok(spaces.saturating_add(reader.buffer_position().saturating_sub(start)));
+            }
+            Event::End(_) => depth -= 1,
+            Event::Eof => return Err("content.xml ends inside a cell".to_string()),
+            _ => {}
+        }
+    }
+}
+
 /// A repeat count; 1 when absent or not a number (calamine refuses the file then).
 fn count(e: &BytesStart<'_>, name: &str) -> u64 {
     attribute(e, name).and_then(|v| v.parse().ok()).unwrap_or(1)
 }
 
+/// An attribute's value unescaped, as calamine reads it (`&#50;00` is 200); none when it
+/// cannot be unescaped (calamine refuses the file then).
 fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
     let a = e.try_get_attribute(name).ok().flatten()?;
-    Some(a.value.into_owned())
+    Some(quick_xml::escape::unescape(&a.value).ok()?.into_owned())
 }

@@ -193,15 +193,21 @@ fn grid_rows(cells: Vec<Placed>, merged: &[Region]) -> Vec<Vec<GridCell>> {
             row[(c - left) as usize] = cell;
         }
     }
-    // regions are clamped to the rows read, and all of them together fill at most as many
-    // cells as those rows have: a workbook declaring huge or countless regions stays linear
-    let mut budget = rows.len() * width;
+    // regions are clamped to the rows read, and all of them together visit at most as many
+    // rows and fill at most as many cells as those rows have: a workbook declaring huge,
+    // reversed or countless regions stays linear
+    let mut budget = rows.len() * (width + 1);
     for &((r0, c0), (r1, c1)) in merged {
         let Some(fc) = c0.checked_sub(left).map(|c| c as usize) else { continue };
         let Ok(at) = rows.binary_search_by_key(&r0, |(r, _)| *r) else { continue };
         let Some(first) = rows[at].1.get(fc).cloned() else { continue };
         let last_column = (c1.saturating_sub(left) as usize).min(width - 1);
         for (_, row) in rows[at..].iter_mut().take_while(|(r, _)| *r <= r1.max(r0)) {
+            // a row visited costs a step even when the region fills none of it
+            if budget == 0 {
+                return finish(rows);
+            }
+            budget -= 1;
             for target in row.iter_mut().take(last_column + 1).skip(fc) {
                 if budget == 0 {
                     return finish(rows);
@@ -287,6 +293,25 @@ mod tests {
             rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect();
         assert_eq!(texts, vec![vec!["", "Năm", "Năm"], vec!["Xã A", "2023", ""]]);
         assert_eq!(rows[0][2].pos, Pos::Cell(1, 3));
+    }
+
+    #[test]
+    fn merged_regions_whose_last_column_comes_first_cost_no_more_than_the_rows_issue_14() {
+        // issue 14 review: a region from B1 back to A1048576 filled nothing but walked every
+        // row below it, so n such regions over n rows cost n² steps
+        let n = 30_000u32;
+        let cell = |r: u32, c: u32| {
+            (
+                (r, c),
+                GridCell { text: "1".into(), number: None, pos: Pos::Cell(r as usize + 1, c as usize + 1) },
+            )
+        };
+        let cells: Vec<Placed> = (0..n).flat_map(|r| [cell(r, 0), cell(r, 1)]).collect();
+        let merged: Vec<Region> = (0..n).map(|_| ((0, 1), (1_048_575, 0))).collect();
+        let started = std::time::Instant::now();
+        let rows = grid_rows(cells, &merged);
+        assert!(started.elapsed() < std::time::Duration::from_millis(500), "took {:?}", started.elapsed());
+        assert_eq!(rows.len(), n as usize);
     }
 
     #[test]

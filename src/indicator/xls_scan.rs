@@ -8,7 +8,11 @@ use super::sheet_bounds::{Shape, Span};
 use super::xls_container::{Failure, workbook_stream};
 
 /// Records that hold one cell, at (row, column) in their first four bytes.
-const ONE_CELL: [u16; 6] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x0006];
+const ONE_CELL: [u16; 5] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E];
+/// A formula, at (row, column) in its first four bytes…
+const FORMULA: u16 = 0x0006;
+/// … and the text it gives, which calamine places at the last formula's cell (A1 before any).
+const STRING: u16 = 0x0207;
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
 const BOUND_SHEET: u16 = 0x0085;
@@ -107,7 +111,19 @@ fn globals(stream: &[u8]) -> Result<(Vec<BoundSheet>, Vec<u16>), String> {
 fn shared_string_lengths(parts: &[&[u8]]) -> Vec<u16> {
     let mut at = Parts { parts, part: 0, offset: 0 };
     let mut lengths = Vec::new();
-    while let Some(cch) = at.u16() {
+    loop {
+        // as calamine reads it: at a string's start a spent part gives way to the next, and an
+        // empty next part is an empty string (every later index then names the next string)
+        if at.spent() {
+            if !at.next_part() {
+                break;
+            }
+            if at.spent() {
+                lengths.push(0);
+                continue;
+            }
+        }
+        let Some(cch) = at.u16() else { break };
         let Some(flags) = at.byte() else { break };
         let runs = if flags & 0x08 != 0 { at.u16().map_or(0, usize::from) } else { 0 };
         let ext = if flags & 0x04 != 0 { at.u32().map_or(0, |n| n as usize) } else { 0 };
@@ -127,6 +143,20 @@ struct Parts<'a> {
 }
 
 impl Parts<'_> {
+    /// Whether the current part has no byte left.
+    fn spent(&self) -> bool {
+        self.parts.get(self.part).is_none_or(|p| self.offset >= p.len())
+    }
+
+    /// Move to the start of the next part, if there is one.
+    fn next_part(&mut self) -> bool {
+        if self.part + 1 >= self.parts.len() {
+            return false;
+        }
+        (self.part, self.offset) = (self.part + 1, 0);
+        true
+    }
+
     fn byte(&mut self) -> Option<u8> {
         while self.offset >= self.parts.get(self.part)?.len() {
             (self.part, self.offset) = (self.part + 1, 0);
@@ -189,6 +219,7 @@ fn sheet_name(data: &[u8]) -> Option<String> {
 /// and the bytes read; the shared text its cells copy is added to `text`.
 fn scan_sheet(sheet: &[u8], strings: &[u16], text: &mut u64) -> Result<(Shape, usize), String> {
     let (mut shape, mut depth, mut seen_bof, mut length) = (Shape::default(), 0usize, false, 0usize);
+    let mut formula_at = (0, 0);
     for (typ, data) in records(sheet) {
         length += 4 + data.len();
         if depth > 0 {
@@ -208,32 +239,42 @@ fn scan_sheet(sheet: &[u8], strings: &[u16], text: &mut u64) -> Result<(Shape, u
                     shape.cover(first, last);
                 }
             }
-            MUL_RK => {
-                let (row, first) = (u16_at(data, 0), u16_at(data, 2));
-                let last = data.len().checked_sub(2).and_then(|at| u16_at(data, at));
-                let (Some(row), Some(first), Some(last)) = (row, first, last) else { continue };
-                if last < first || data.len() != 6 + 6 * usize::from(last - first + 1) {
-                    return Err("a MulRk record is malformed".to_string());
-                }
-                (first..=last).for_each(|c| shape.add((row.into(), c.into()), (row.into(), c.into())));
-            }
+            MUL_RK => mul_rk(data, &mut shape)?,
             LABEL_SST => {
                 let chars = u32_at(data, 6).and_then(|i| strings.get(i as usize)).copied().unwrap_or(0);
                 *text = text.saturating_add(3 * u64::from(chars));
-                if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    shape.add((row.into(), column.into()), (row.into(), column.into()));
-                }
+                position(data).into_iter().for_each(|at| shape.add(at, at));
             }
-            t if ONE_CELL.contains(&t) => {
-                if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    let at = (u32::from(row), u32::from(column));
+            FORMULA => {
+                if let Some(at) = position(data) {
+                    formula_at = at;
                     shape.add(at, at);
                 }
             }
+            STRING => shape.add(formula_at, formula_at),
+            t if ONE_CELL.contains(&t) => position(data).into_iter().for_each(|at| shape.add(at, at)),
             _ => {}
         }
     }
     Ok((shape, length))
+}
+
+/// The (row, column) a cell record's first four bytes give.
+fn position(data: &[u8]) -> Option<(u32, u32)> {
+    Some((u16_at(data, 0)?.into(), u16_at(data, 2)?.into()))
+}
+
+/// The cells of a MulRk record (one row, a run of columns), refusing one whose length does
+/// not match its columns as calamine does; the count is taken in `usize`, as calamine's is.
+fn mul_rk(data: &[u8], shape: &mut Shape) -> Result<(), String> {
+    let (row, first) = (u16_at(data, 0), u16_at(data, 2));
+    let last = data.len().checked_sub(2).and_then(|at| u16_at(data, at));
+    let (Some(row), Some(first), Some(last)) = (row, first, last) else { return Ok(()) };
+    if last < first || data.len() != 6 + 6 * (usize::from(last - first) + 1) {
+        return Err("a MulRk record is malformed".to_string());
+    }
+    (first..=last).for_each(|c| shape.add((row.into(), c.into()), (row.into(), c.into())));
+    Ok(())
 }
 
 /// The first and last cells a DIMENSIONS record declares (calamine reserves room for the
@@ -287,6 +328,46 @@ mod tests {
             sheet.extend(data);
         }
         assert_eq!(scan_sheet(&sheet, &[], &mut 0).unwrap_err(), "a MulRk record is malformed");
+    }
+
+    fn sheet_of(records: &[(u16, Vec<u8>)]) -> Vec<u8> {
+        let mut sheet = Vec::new();
+        for (typ, data) in records {
+            sheet.extend(u16::to_le_bytes(*typ));
+            sheet.extend(u16::to_le_bytes(data.len() as u16));
+            sheet.extend(data);
+        }
+        sheet
+    }
+
+    #[test]
+    fn a_mulrk_spanning_every_column_in_six_bytes_is_refused_without_overflow_issue_14() {
+        // issue 14 review: first column 0 and last 0xFFFF made `last - first + 1` wrap to 0 in
+        // release (6 == 6 + 6 * 0 passed) and count 65,536 cells for a 10-byte record
+        let sheet = sheet_of(&[(BOF, vec![0; 16]), (MUL_RK, vec![0, 0, 0, 0, 0xFF, 0xFF])]);
+        assert_eq!(scan_sheet(&sheet, &[], &mut 0).unwrap_err(), "a MulRk record is malformed");
+    }
+
+    #[test]
+    fn a_string_record_before_any_formula_counts_cell_a1_as_calamine_places_it_there_issue_14() {
+        // issue 14 review: calamine puts a String record (0x0207) at the last formula's cell,
+        // A1 before any: with one cell at IV65536 its grid spans the whole sheet
+        let far = vec![0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        let string = vec![1, 0, 0, b'x'];
+        let sheet = sheet_of(&[(BOF, vec![0; 16]), (0x0203, far), (0x0207, string)]);
+        let (shape, _) = scan_sheet(&sheet, &[], &mut 0).unwrap();
+        assert_eq!(shape.span, Some(((0, 0), (65_535, 255))));
+    }
+
+    #[test]
+    fn an_empty_continue_record_is_an_empty_shared_string_as_calamine_reads_it_issue_14() {
+        // issue 14 review: calamine reads an empty Continue record at a string's start as an
+        // empty string, so every later index names the next string; the pass must agree or a
+        // cell pointing at a long string is measured as empty
+        let first: &[u8] = &[1, 0, 0, b'a'];
+        let long: &[u8] = &[3, 0, 0, b'x', b'y', b'z'];
+        assert_eq!(shared_string_lengths(&[first, &[], long]), [1, 0, 3]);
+        assert_eq!(shared_string_lengths(&[&[], long]), [3]);
     }
 
     #[test]

@@ -653,6 +653,8 @@ pub(super) const ENTRIES: &[(&str, &str)] = &[
     ("not an .xlsx, .xls or .ods file", "không phải tệp .xlsx, .xls hay .ods"),
     ("its reader failed on a damaged or unusual record", "trình đọc gặp lỗi ở một bản ghi hỏng hoặc lạ"),
     ("content.xml ends inside a row", "content.xml kết thúc giữa một hàng"),
+    ("content.xml ends inside a cell", "content.xml kết thúc giữa một ô"),
+    ("a cell holds table elements (a table inside a cell)", "một ô chứa phần tử bảng (một bảng nằm trong ô)"),
     ("content.xml ends inside a table", "content.xml kết thúc giữa một bảng"),
     ("a DIMENSIONS record ends before it starts", "bản ghi DIMENSIONS kết thúc trước khi bắt đầu"),
     ("a MulRk record is malformed", "bản ghi MulRk bị lỗi"),

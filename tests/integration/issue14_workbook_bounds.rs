@@ -115,7 +115,7 @@ fn an_xlsx_whose_sheet_unpacks_to_far_more_than_its_size_is_refused_unread_issue
 // ── .ods ────────────────────────────────────────────────────────────────────────────────
 
 /// An `.ods` file with one sheet `Sheet1` holding `rows` (the XML of its rows).
-fn ods(rows: &str) -> Vec<u8> {
+pub(crate) fn ods(rows: &str) -> Vec<u8> {
     let content = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
     );
@@ -127,11 +127,11 @@ fn ods(rows: &str) -> Vec<u8> {
     ])
 }
 
-fn ods_text(t: &str) -> String {
+pub(crate) fn ods_text(t: &str) -> String {
     format!(r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#)
 }
 
-fn ods_number(n: f64) -> String {
+pub(crate) fn ods_number(n: f64) -> String {
     format!(
         r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
     )
@@ -195,7 +195,7 @@ fn ods_rows_past_the_last_row_are_still_counted_issue_14() {
 // ── .xls ────────────────────────────────────────────────────────────────────────────────
 
 /// One BIFF8 record.
-fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+pub(crate) fn record(typ: u16, data: &[u8]) -> Vec<u8> {
     let mut r = typ.to_le_bytes().to_vec();
     r.extend((data.len() as u16).to_le_bytes());
     r.extend(data);
@@ -236,7 +236,7 @@ fn xls_with(head: &[u8], cells: &[(u16, u16, C<'_>)]) -> Vec<u8> {
 
 /// An `.xls` file with `globals` (records such as SST) in the workbook globals and `body` in
 /// its one sheet `Sheet1`.
-fn xls_file(globals: &[u8], body: &[u8]) -> Vec<u8> {
+pub(crate) fn xls_file(globals: &[u8], body: &[u8]) -> Vec<u8> {
     let bof = |dt: u16| record(0x0809, &[&[0x00, 0x06], &dt.to_le_bytes()[..], &[0; 12]].concat());
     let name = b"Sheet1";
     let bound_sheet = |pos: u32| {

@@ -18,6 +18,8 @@ mod issue10_search_dates;
 mod issue14_open_sdg_more;
 mod issue14_wide_notes;
 mod issue14_workbook_bounds;
+mod issue14_workbook_fuzz;
+mod issue14_workbook_review;
 mod languages;
 mod maps;
 mod maps_shared;
