@@ -264,7 +264,7 @@ fn pooled_classing(
 }
 
 /// The earlier years of indicator `i` drawn as small multiples on its page, each a file
-/// (`PageKind::MapSvg`): up to [`EARLIER_YEARS`] before its ranking year with a figure on a
+/// (`PageKind::MapSvg`): up to `EARLIER_YEARS` before its ranking year with a figure on a
 /// shape.
 pub fn earlier_map_years(site: &Site, i: usize) -> Vec<i32> {
     let (Some(atlas), Some(r)) = (site.data.atlas.as_ref(), site.data.indicators[i].ranking) else {
