@@ -116,23 +116,30 @@ test('keyboard only: Tab to the box, type, Enter, Tab to a result, Enter opens i
   await page.waitForURL((u) => u.pathname === href);
 });
 
-test('results show within a generous bound after typing (measured with performance.now)', async (t) => {
+test('the count is announced together with the results, never over an empty list', async () => {
+  // a screen reader heard "22 kết quả" while the list was still empty (issue 10); how fast
+  // results come is measured by benches/search_typing.mjs, not asserted here
   const page = await newPage(browser, server.url);
   await page.goto(server.url + 'search/');
   await page.waitForFunction(() => document.getElementById('search-status').textContent.length > 0);
-  const ms = [];
+  await page.evaluate(() => {
+    const status = document.getElementById('search-status');
+    window.announced = [];
+    new MutationObserver(() => {
+      if (/^\d[\d.,]* kết quả/.test(status.textContent)) {
+        window.announced.push(document.querySelectorAll('#search-results li').length);
+      }
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
   for (const q of ['ho ngheo', 'duong giao thong', 'ta lung']) {
     await page.fill('#search-q', '');
-    const start = await page.evaluate(() => performance.now());
     await page.fill('#search-q', q);
-    const done = await page.waitForFunction((qq) => {
-      const li = document.querySelector('#search-results li');
-      return li && document.getElementById('search-status').textContent.includes(qq) && performance.now();
-    }, q);
-    ms.push(Math.round((await done.jsonValue()) - start));
+    await page.waitForFunction((qq) => document.querySelector('#search-results li')
+      && document.getElementById('search-status').textContent.includes(qq), q);
   }
-  t.diagnostic(`results after typing: ${ms.join(', ')} ms (first query includes loading the index)`);
-  assert.ok(Math.max(...ms) < 2000, `${ms}`);
+  const announced = await page.evaluate(() => window.announced);
+  assert.ok(announced.length >= 3, `${announced}`);
+  assert.ok(announced.every((n) => n > 0), `results shown when each count was announced: ${announced}`);
 });
 
 test('without JavaScript the results page links the category, tag and statistics indexes', async () => {

@@ -179,9 +179,10 @@
         form.querySelector('.search-filters').hidden = all.length === 0;
         var k = kindSel.value, y = Number(yearSel.value);
         hits = all.filter(function (d) { return (!k || kindOf[d] === k) && (!y || yearOf[d] === y); });
-        status.textContent = fill(hits.length ? root.dataset.count : root.dataset.none,
+        var said = fill(hits.length ? root.dataset.count : root.dataset.none,
           { n: hits.length.toLocaleString(document.documentElement.lang), q: q });
-        return showMore(m, false);
+        /* the count is announced with the first results, not before them */
+        return showMore(m, false).then(function () { if (mine === run) status.textContent = said; });
       });
     }).catch(function () { if (mine === run) status.textContent = root.dataset.error; });
   }
